@@ -1,0 +1,42 @@
+package dev.ballast.engine.broker;
+
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Order;
+import dev.ballast.model.Price;
+import dev.ballast.model.Quantity;
+import dev.ballast.model.event.BrokerReport;
+import dev.ballast.model.event.MarketData;
+
+/**
+ * The adapter SPI between the engine and a broker, the same for the paper broker and live ones.
+ * Asynchronous like a real venue: {@link #submit}, {@link #cancel} and {@link #modify} return at once;
+ * the outcome (accepted, rejected, fills, canceled...) arrives later as {@link BrokerReport}s through
+ * the {@link BrokerReportSink} given to {@link #connect}. Nothing in the engine may assume a fill
+ * arrives synchronously.
+ *
+ * <p>Threading: the engine calls every method on its own thread. An adapter may deliver reports from
+ * any thread; the sink hands them to the engine's inbound queue.
+ */
+public interface BrokerageInterface {
+
+    /** Wires the sink that receives every report. Called once, before any order. */
+    void connect(BrokerReportSink sink);
+
+    /** Sends a new order (its status is SUBMITTED). Must not block. */
+    void submit(Order order);
+
+    /** Asks to cancel a working order. Must not block. */
+    void cancel(ClientOrderId orderId);
+
+    /** Asks to change a working order's quantity or prices ({@code null}: unchanged). Must not block. */
+    void modify(ClientOrderId orderId, Quantity quantity, Price limitPrice, Price stopPrice);
+
+    /**
+     * Market data as the engine sees it. A simulated broker fills against it; a live adapter has its
+     * venue for that and ignores it.
+     */
+    default void onMarketData(MarketData data) {}
+
+    /** Engine time moved to {@code now} with no market data (timers, end of run). */
+    default void onTime(long now) {}
+}

@@ -1,0 +1,14 @@
+package dev.ballast.engine.clock;
+
+/** The real time, in epoch nanoseconds at microsecond resolution. Thread-safe. */
+public final class WallClock implements Clock {
+    public static final WallClock INSTANCE = new WallClock();
+
+    private WallClock() {}
+
+    @Override
+    public long nanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ballast.engine.indicator;
+
+/** Placeholder until implemented: see Indicator. */
+public final class RollingStdDev implements Indicator {
+    public RollingStdDev(int period) {
+        throw new UnsupportedOperationException("RollingStdDev is not implemented yet");
+    }
+
+    @Override
+    public void update(double value) {}
+
+    @Override
+    public boolean isReady() {
+        return false;
+    }
+
+    @Override
+    public double value() {
+        return Double.NaN;
+    }
+
+    @Override
+    public long count() {
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.ballast.model;
+
+/**
+ * An order as the OrderManager knows it at one moment: its terms, state and fill progress. Each
+ * change produces a new value, so an {@code Order} can be handed to other threads and listeners as
+ * is. {@code averageFillPrice} is {@code null} until the first fill.
+ *
+ * @param parent the bracket entry this order exits, or {@code null}
+ */
+public record Order(ClientOrderId id, StrategyId strategyId, OrderRequest request, OrderStatus status,
+                    Quantity filledQuantity, Money filledNotional, Price averageFillPrice,
+                    long createdAt, long updatedAt, BracketRole bracketRole, ClientOrderId parent) {
+
+    public static Order initialized(ClientOrderId id, StrategyId strategyId, OrderRequest request, long now,
+                                    BracketRole role, ClientOrderId parent) {
+        return new Order(id, strategyId, request, OrderStatus.INITIALIZED, Quantity.ZERO, Money.ZERO, null,
+                now, now, role, parent);
+    }
+
+    public Symbol symbol() {
+        return request.symbol();
+    }
+
+    public OrderSide side() {
+        return request.side();
+    }
+
+    public Quantity quantity() {
+        return request.quantity();
+    }
+
+    public Quantity leavesQuantity() {
+        return request.quantity().minus(filledQuantity);
+    }
+
+    public Order withStatus(OrderStatus next, long now) {
+        return new Order(id, strategyId, request, next, filledQuantity, filledNotional, averageFillPrice,
+                createdAt, now, bracketRole, parent);
+    }
+
+    public Order withRequest(OrderRequest next, long now) {
+        return new Order(id, strategyId, next, status, filledQuantity, filledNotional, averageFillPrice,
+                createdAt, now, bracketRole, parent);
+    }
+
+    /** This order after a fill of {@code quantity} at {@code price}; the status is set by the caller. */
+    public Order withFill(Quantity quantity, Price price, long now) {
+        Quantity filled = filledQuantity.plus(quantity);
+        Money notional = filledNotional.plus(Money.notional(quantity, price, 1));
+        Price average = Price.ofRaw(FixedPoint.divide(notional.raw(), filled.raw()));
+        return new Order(id, strategyId, request, status, filled, notional, average, createdAt, now, bracketRole, parent);
+    }
+}

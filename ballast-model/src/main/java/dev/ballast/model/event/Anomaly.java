@@ -1,0 +1,12 @@
+package dev.ballast.model.event;
+
+/** The kinds of {@link AnomalyFlagged}. */
+public enum Anomaly {
+    FILL_FOR_UNKNOWN_ORDER,
+    FILL_FOR_CLOSED_ORDER,
+    OVERFILL,
+    DUPLICATE_FILL,
+    ILLEGAL_TRANSITION,
+    DUPLICATE_ORDER_ID,
+    REPORT_FOR_UNKNOWN_ORDER
+}
