@@ -1,0 +1,9 @@
+package dev.ballast.engine;
+
+import dev.ballast.model.event.EngineEvent;
+
+/** Receives what the engine did, on the engine thread, in order. Must not block or throw. */
+@FunctionalInterface
+public interface EngineEventListener {
+    void on(EngineEvent event);
+}

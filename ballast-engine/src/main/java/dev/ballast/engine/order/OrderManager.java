@@ -1,0 +1,288 @@
+package dev.ballast.engine.order;
+
+import dev.ballast.engine.EngineEventBus;
+import dev.ballast.engine.broker.BrokerageInterface;
+import dev.ballast.engine.clock.Clock;
+import dev.ballast.model.BracketRole;
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Order;
+import dev.ballast.model.OrderRequest;
+import dev.ballast.model.OrderSide;
+import dev.ballast.model.OrderStatus;
+import dev.ballast.model.Price;
+import dev.ballast.model.Quantity;
+import dev.ballast.model.StrategyId;
+import dev.ballast.model.Symbol;
+import dev.ballast.model.event.Anomaly;
+import dev.ballast.model.event.AnomalyFlagged;
+import dev.ballast.model.event.BrokerReport;
+import dev.ballast.model.event.CancelRejected;
+import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.OrderAccepted;
+import dev.ballast.model.event.OrderCanceled;
+import dev.ballast.model.event.OrderDenied;
+import dev.ballast.model.event.OrderExpired;
+import dev.ballast.model.event.OrderRejected;
+import dev.ballast.model.event.OrderReplaced;
+import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.ReplaceRejected;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The OrderManager: every order's lifecycle, driven through the transitions of {@link OrderStatus}
+ * and nothing else. An illegal transition is refused and flagged, never applied. Fills are never
+ * dropped: a fill for an unknown or closed order is still handed to the portfolio by the caller and
+ * flagged here; a repeated trade id is recognised and not booked twice.
+ *
+ * <p>Owned by the engine thread; not thread-safe.
+ */
+public final class OrderManager {
+    private final Clock clock;
+    private final EngineEventBus events;
+    private final BrokerageInterface broker;
+    private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+    private final Map<StrategyId, Set<ClientOrderId>> openByStrategy = new HashMap<>();
+    private final Map<Symbol, long[]> openLeavesBySymbol = new HashMap<>();
+    /** Status to return to when a cancel or replace is rejected. */
+    private final Map<ClientOrderId, OrderStatus> statusBeforePending = new HashMap<>();
+    private final Set<String> seenTradeIds = new HashSet<>();
+    private int openCount;
+
+    public OrderManager(Clock clock, EngineEventBus events, BrokerageInterface broker) {
+        this.clock = clock;
+        this.events = events;
+        this.broker = broker;
+    }
+
+    /**
+     * Creates an order in INITIALIZED. A client order id that was already used is refused
+     * ({@code null}, flagged): that is how a resubmission is recognised.
+     */
+    public Order create(ClientOrderId id, StrategyId strategyId, OrderRequest request, BracketRole role,
+                        ClientOrderId parent) {
+        if (orders.containsKey(id)) {
+            flag(Anomaly.DUPLICATE_ORDER_ID, id, "client order id already used by " + orders.get(id).strategyId());
+            return null;
+        }
+        Order order = Order.initialized(id, strategyId, request, clock.nanos(), role, parent);
+        orders.put(id, order);
+        return order;
+    }
+
+    /** The RiskManager denied the order: INITIALIZED -> DENIED, published with its reason. */
+    public void deny(ClientOrderId id, String reasonCode, String detail) {
+        Order order = transition(orders.get(id), OrderStatus.DENIED);
+        if (order != null) events.publish(new OrderDenied(order, reasonCode, detail, clock.nanos()));
+    }
+
+    /** INITIALIZED -> SUBMITTED, then hands the order to the broker. */
+    public void submit(ClientOrderId id) {
+        Order order = transition(orders.get(id), OrderStatus.SUBMITTED);
+        if (order != null) broker.submit(order);
+    }
+
+    /**
+     * Asks the broker to cancel an open order. Returns false (and changes nothing) when the order is
+     * unknown, finished or already being canceled.
+     */
+    public boolean requestCancel(ClientOrderId id) {
+        Order order = orders.get(id);
+        if (order == null || !order.status().canTransitionTo(OrderStatus.PENDING_CANCEL)) return false;
+        OrderStatus before = order.status();
+        if (transition(order, OrderStatus.PENDING_CANCEL) == null) return false;
+        statusBeforePending.put(id, before);
+        broker.cancel(id);
+        return true;
+    }
+
+    /** Asks the broker to modify a working order; false when the order cannot be modified now. */
+    public boolean requestModify(ClientOrderId id, Quantity quantity, Price limitPrice, Price stopPrice) {
+        Order order = orders.get(id);
+        if (order == null || !order.status().canTransitionTo(OrderStatus.PENDING_REPLACE)) return false;
+        OrderStatus before = order.status();
+        if (transition(order, OrderStatus.PENDING_REPLACE) == null) return false;
+        statusBeforePending.put(id, before);
+        broker.modify(id, quantity, limitPrice, stopPrice);
+        return true;
+    }
+
+    /** Whether a fill with this trade id was already applied (a repeated report). */
+    public boolean isDuplicateFill(Fill fill) {
+        return seenTradeIds.contains(fill.tradeId());
+    }
+
+    /** Applies a broker report to its order. For fills, call after the portfolio booked the fill. */
+    public void onReport(BrokerReport report) {
+        Order order = orders.get(report.orderId());
+        if (report instanceof Fill fill) {
+            applyFill(order, fill);
+            return;
+        }
+        if (order == null) {
+            flag(Anomaly.REPORT_FOR_UNKNOWN_ORDER, report.orderId(), report.getClass().getSimpleName() + " for an unknown order");
+            return;
+        }
+        switch (report) {
+            case OrderAccepted accepted -> transition(order, OrderStatus.ACCEPTED);
+            case OrderRejected rejected -> transition(order, OrderStatus.REJECTED);
+            case OrderCanceled canceled -> transition(order, OrderStatus.CANCELED);
+            case OrderExpired expired -> transition(order, OrderStatus.EXPIRED);
+            case CancelRejected rejected -> {
+                if (order.status() == OrderStatus.PENDING_CANCEL) transition(order, restoredStatus(order));
+            }
+            case OrderReplaced replaced -> {
+                Order changed = order.withRequest(order.request()
+                        .withQuantity(replaced.quantity() != null ? replaced.quantity() : order.quantity())
+                        .withPrices(replaced.limitPrice() != null ? replaced.limitPrice() : order.request().limitPrice(),
+                                replaced.stopPrice() != null ? replaced.stopPrice() : order.request().stopPrice()),
+                        clock.nanos());
+                if (order.status() == OrderStatus.PENDING_REPLACE) {
+                    adjustOpenLeaves(order, -1);
+                    orders.put(order.id(), changed);
+                    adjustOpenLeaves(changed, +1);
+                    OrderStatus next = changed.leavesQuantity().raw() <= 0 ? OrderStatus.FILLED : restoredStatus(changed);
+                    transition(changed, next);
+                } else {
+                    flag(Anomaly.ILLEGAL_TRANSITION, order.id(), "replace confirmed while " + order.status());
+                }
+            }
+            case ReplaceRejected rejected -> {
+                if (order.status() == OrderStatus.PENDING_REPLACE) transition(order, restoredStatus(order));
+            }
+            case Fill fill -> throw new AssertionError("handled above");
+        }
+    }
+
+    private OrderStatus restoredStatus(Order order) {
+        OrderStatus before = statusBeforePending.remove(order.id());
+        if (order.filledQuantity().isPositive()) return OrderStatus.PARTIALLY_FILLED;
+        return before == null || before == OrderStatus.PARTIALLY_FILLED ? OrderStatus.ACCEPTED : before;
+    }
+
+    private void applyFill(Order order, Fill fill) {
+        seenTradeIds.add(fill.tradeId());
+        if (order == null) {
+            flag(Anomaly.FILL_FOR_UNKNOWN_ORDER, fill.orderId(),
+                    "fill " + fill.tradeId() + " " + fill.side() + " " + fill.quantity() + " " + fill.symbol() + " @ " + fill.price()
+                            + " for an order this engine does not know; booked as unattributed");
+            return;
+        }
+        Order filled = order.withFill(fill.quantity(), fill.price(), clock.nanos());
+        if (order.status().isTerminal()) {
+            flag(Anomaly.FILL_FOR_CLOSED_ORDER, order.id(),
+                    "fill " + fill.tradeId() + " of " + fill.quantity() + " for an order already " + order.status() + "; booked");
+            orders.put(order.id(), filled);
+            return;
+        }
+        if (filled.leavesQuantity().raw() < 0) {
+            flag(Anomaly.OVERFILL, order.id(), "filled " + filled.filledQuantity() + " of " + order.quantity() + "; booked");
+        }
+        adjustOpenLeaves(order, -1);
+        orders.put(order.id(), filled);
+        adjustOpenLeaves(filled, +1);
+        OrderStatus next = filled.leavesQuantity().raw() <= 0 ? OrderStatus.FILLED
+                : order.status() == OrderStatus.PENDING_CANCEL || order.status() == OrderStatus.PENDING_REPLACE
+                ? order.status() : OrderStatus.PARTIALLY_FILLED;
+        if (next == order.status()) {
+            events.publish(new OrderUpdated(filled, order.status(), clock.nanos()));
+        } else {
+            transition(filled, next);
+        }
+    }
+
+    /**
+     * Moves {@code order} to {@code next} if the lifecycle allows it, publishing the change; otherwise
+     * refuses, flags it and returns {@code null}.
+     */
+    private Order transition(Order order, OrderStatus next) {
+        if (order == null) return null;
+        OrderStatus previous = order.status();
+        if (!previous.canTransitionTo(next)) {
+            flag(Anomaly.ILLEGAL_TRANSITION, order.id(), previous + " -> " + next + " refused");
+            return null;
+        }
+        Order changed = order.withStatus(next, clock.nanos());
+        orders.put(order.id(), changed);
+        trackOpen(changed, previous);
+        events.publish(new OrderUpdated(changed, previous, clock.nanos()));
+        return changed;
+    }
+
+    private void trackOpen(Order order, OrderStatus previous) {
+        boolean wasOpen = previous.isOpen();
+        boolean isOpen = order.status().isOpen();
+        if (wasOpen == isOpen) return;
+        if (isOpen) {
+            openByStrategy.computeIfAbsent(order.strategyId(), s -> new LinkedHashSet<>()).add(order.id());
+            openCount++;
+            adjustOpenLeaves(order, +1);
+        } else {
+            Set<ClientOrderId> open = openByStrategy.get(order.strategyId());
+            if (open != null) open.remove(order.id());
+            openCount--;
+            adjustOpenLeaves(order.withStatus(previous, order.updatedAt()), -1);
+            statusBeforePending.remove(order.id());
+        }
+    }
+
+    private void adjustOpenLeaves(Order order, int sign) {
+        if (!order.status().isOpen()) return;
+        long leaves = Math.max(0, order.leavesQuantity().raw());
+        long[] sides = openLeavesBySymbol.computeIfAbsent(order.symbol(), s -> new long[2]);
+        sides[order.side().ordinal()] += sign * leaves;
+    }
+
+    private void flag(Anomaly kind, ClientOrderId id, String detail) {
+        events.publish(new AnomalyFlagged(kind, id, detail, clock.nanos()));
+    }
+
+    public Order order(ClientOrderId id) {
+        return orders.get(id);
+    }
+
+    /** The open orders of one strategy, in submission order. */
+    public List<Order> openOrders(StrategyId strategyId) {
+        Set<ClientOrderId> ids = openByStrategy.get(strategyId);
+        List<Order> result = new ArrayList<>();
+        if (ids != null) for (ClientOrderId id : ids) result.add(orders.get(id));
+        return result;
+    }
+
+    /** Every open order of the account. */
+    public List<Order> openOrders() {
+        List<Order> result = new ArrayList<>();
+        for (Order order : orders.values()) if (order.status().isOpen()) result.add(order);
+        return result;
+    }
+
+    public int openOrderCount() {
+        return openCount;
+    }
+
+    /** Unfilled quantity (raw) of the open orders on one side of a symbol: the worst case if they all fill. */
+    public long openLeaves(Symbol symbol, OrderSide side) {
+        long[] sides = openLeavesBySymbol.get(symbol);
+        return sides == null ? 0 : sides[side.ordinal()];
+    }
+
+    /** All orders of the run in creation order. */
+    public List<Order> orders() {
+        return List.copyOf(orders.values());
+    }
+
+    /** How many orders ended (or stand) in each status. */
+    public Map<OrderStatus, Long> countByStatus() {
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        for (Order order : orders.values()) counts.merge(order.status(), 1L, Long::sum);
+        return counts;
+    }
+}

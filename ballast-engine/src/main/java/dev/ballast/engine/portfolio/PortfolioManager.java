@@ -1,0 +1,278 @@
+package dev.ballast.engine.portfolio;
+
+import dev.ballast.model.Instrument;
+import dev.ballast.model.Money;
+import dev.ballast.model.Position;
+import dev.ballast.model.Price;
+import dev.ballast.model.Quantity;
+import dev.ballast.model.StrategyId;
+import dev.ballast.model.Symbol;
+import dev.ballast.model.event.Fill;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The PortfolioManager: cash, positions (long and short), average cost, realized and unrealized
+ * P&L, fees, equity and exposure, for the account and per strategy, all exact in fixed point.
+ *
+ * <p>Invariant, checked by {@link #ledgerIdentityHolds()} and a property test: initial cash +
+ * realized P&L - fees - cost basis of open positions = cash, to the last unit. The account's
+ * positions are the net of all strategies' positions in a symbol; a fill for an unknown order books
+ * to {@link #UNATTRIBUTED} so that real money is never lost.
+ *
+ * <p>Owned by the engine thread; not thread-safe. Other threads read {@link PortfolioSnapshot}s.
+ */
+public final class PortfolioManager {
+    /** The owner of fills whose order the engine does not know. */
+    public static final StrategyId UNATTRIBUTED = StrategyId.of("_unattributed");
+
+    private final Map<Symbol, SymbolBook> symbols = new HashMap<>();
+    private final Map<StrategyId, StrategyBook> strategies = new LinkedHashMap<>();
+    private final long initialCash;
+    private long cash;
+    private long fees;
+    private long marketValue;
+    private long grossExposure;
+
+    public PortfolioManager(Money initialCash, Collection<Instrument> instruments) {
+        this.initialCash = initialCash.raw();
+        this.cash = initialCash.raw();
+        for (Instrument instrument : instruments) {
+            symbols.put(instrument.symbol(), new SymbolBook(instrument));
+        }
+    }
+
+    /** Registers a strategy so that it is reported even before it trades. */
+    public void addStrategy(StrategyId strategyId) {
+        strategies.computeIfAbsent(strategyId, id -> new StrategyBook());
+    }
+
+    /** Books a fill for {@code owner}: cash, fees, the owner's position and the account's. */
+    public void book(Fill fill, StrategyId owner) {
+        SymbolBook book = symbolBook(fill.symbol());
+        long signedQuantity = fill.side().sign() * fill.quantity().raw();
+        long notional = Money.notional(Quantity.ofRaw(signedQuantity), fill.price(), book.instrument.multiplier()).raw();
+        long commission = fill.commission().raw();
+
+        cash = Math.subtractExact(Math.subtractExact(cash, notional), commission);
+        fees = Math.addExact(fees, commission);
+        book.account.apply(signedQuantity, fill.price().raw(), notional);
+
+        StrategyBook strategy = strategies.computeIfAbsent(owner, id -> new StrategyBook());
+        strategy.ledger(fill.symbol(), book.instrument.multiplier()).apply(signedQuantity, fill.price().raw(), notional);
+        strategy.fees = Math.addExact(strategy.fees, commission);
+        strategy.cashFlow = Math.subtractExact(Math.subtractExact(strategy.cashFlow, notional), commission);
+
+        if (!book.hasPrice) book.setPrice(fill.price().raw());
+        revalue(book);
+    }
+
+    /** Marks {@code symbol} at {@code price}; unknown symbols are ignored (they cannot hold positions). */
+    public void mark(Symbol symbol, Price price) {
+        SymbolBook book = symbols.get(symbol);
+        if (book == null) return;
+        book.setPrice(price.raw());
+        if (book.account.quantity() != 0) revalue(book);
+    }
+
+    private void revalue(SymbolBook book) {
+        long value = book.account.marketValue(book.lastPrice);
+        marketValue = Math.addExact(marketValue - book.marketValue, value);
+        grossExposure = Math.addExact(grossExposure - Math.abs(book.marketValue), Math.abs(value));
+        book.marketValue = value;
+    }
+
+    private SymbolBook symbolBook(Symbol symbol) {
+        SymbolBook book = symbols.get(symbol);
+        if (book == null) throw new IllegalStateException("fill for " + symbol + ", which is not an instrument of this run");
+        return book;
+    }
+
+    public Money initialCash() {
+        return Money.ofRaw(initialCash);
+    }
+
+    public Money cash() {
+        return Money.ofRaw(cash);
+    }
+
+    public Money fees() {
+        return Money.ofRaw(fees);
+    }
+
+    /** Cash plus the signed market value of every open position. */
+    public Money equity() {
+        return Money.ofRaw(Math.addExact(cash, marketValue));
+    }
+
+    public long equityRaw() {
+        return cash + marketValue;
+    }
+
+    /** Sum of the absolute market values of all positions. */
+    public Money grossExposure() {
+        return Money.ofRaw(grossExposure);
+    }
+
+    /** Sum of the signed market values of all positions. */
+    public Money netExposure() {
+        return Money.ofRaw(marketValue);
+    }
+
+    public Money realizedPnl() {
+        long total = 0;
+        for (SymbolBook book : symbols.values()) total = Math.addExact(total, book.account.realized());
+        return Money.ofRaw(total);
+    }
+
+    public Money unrealizedPnl() {
+        long total = 0;
+        for (SymbolBook book : symbols.values()) {
+            if (book.account.quantity() != 0) total = Math.addExact(total, book.marketValue - book.account.costBasis());
+        }
+        return Money.ofRaw(total);
+    }
+
+    /** The cost basis of all open positions of the account. */
+    public Money openCostBasis() {
+        long total = 0;
+        for (SymbolBook book : symbols.values()) total = Math.addExact(total, book.account.costBasis());
+        return Money.ofRaw(total);
+    }
+
+    /**
+     * Whether initial cash + realized - fees - open cost basis equals cash exactly, for the account
+     * and for each strategy's own cash flow.
+     */
+    public boolean ledgerIdentityHolds() {
+        if (initialCash + realizedPnl().raw() - fees - openCostBasis().raw() != cash) return false;
+        for (StrategyBook strategy : strategies.values()) {
+            long realized = 0;
+            long cost = 0;
+            for (PositionLedger ledger : strategy.ledgers.values()) {
+                realized += ledger.realized();
+                cost += ledger.costBasis();
+            }
+            if (realized - strategy.fees - cost != strategy.cashFlow) return false;
+        }
+        return true;
+    }
+
+    /** The account's net position in {@code symbol}. */
+    public Position accountPosition(Symbol symbol) {
+        SymbolBook book = symbolBook(symbol);
+        return book.account.toPosition(book.lastPrice, book.hasPrice);
+    }
+
+    /** The signed account quantity in raw units, for the risk checks. */
+    public long accountQuantityRaw(Symbol symbol) {
+        SymbolBook book = symbols.get(symbol);
+        return book == null ? 0 : book.account.quantity();
+    }
+
+    /** {@code strategy}'s position in {@code symbol}, flat if it never traded it. */
+    public Position position(StrategyId strategyId, Symbol symbol) {
+        SymbolBook book = symbolBook(symbol);
+        StrategyBook strategy = strategies.get(strategyId);
+        PositionLedger ledger = strategy == null ? null : strategy.ledgers.get(symbol);
+        if (ledger == null) ledger = new PositionLedger(symbol, book.instrument.multiplier());
+        return ledger.toPosition(book.lastPrice, book.hasPrice);
+    }
+
+    /** The last price seen for {@code symbol}, or {@code null}. */
+    public Price lastPrice(Symbol symbol) {
+        SymbolBook book = symbols.get(symbol);
+        return book == null || !book.hasPrice ? null : Price.ofRaw(book.lastPrice);
+    }
+
+    public Instrument instrument(Symbol symbol) {
+        SymbolBook book = symbols.get(symbol);
+        return book == null ? null : book.instrument;
+    }
+
+    public Collection<Symbol> symbols() {
+        return List.copyOf(new TreeMap<>(symbols).keySet());
+    }
+
+    /** P&L figures of one strategy: realized, unrealized at the marks, and fees. */
+    public StrategyPnl strategyPnl(StrategyId strategyId) {
+        StrategyBook strategy = strategies.get(strategyId);
+        if (strategy == null) return new StrategyPnl(strategyId, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
+        long realized = 0;
+        long unrealized = 0;
+        long gross = 0;
+        for (Map.Entry<Symbol, PositionLedger> entry : strategy.ledgers.entrySet()) {
+            PositionLedger ledger = entry.getValue();
+            SymbolBook book = symbols.get(entry.getKey());
+            realized += ledger.realized();
+            if (ledger.quantity() != 0) {
+                long value = ledger.marketValue(book.lastPrice);
+                unrealized += value - ledger.costBasis();
+                gross += Math.abs(value);
+            }
+        }
+        return new StrategyPnl(strategyId, Money.ofRaw(realized), Money.ofRaw(unrealized), Money.ofRaw(strategy.fees),
+                Money.ofRaw(realized + unrealized - strategy.fees), Money.ofRaw(gross));
+    }
+
+    public Collection<StrategyId> strategyIds() {
+        return List.copyOf(strategies.keySet());
+    }
+
+    /** An immutable copy of everything other threads may read. */
+    public PortfolioSnapshot snapshot(long timestamp) {
+        Map<Symbol, Position> accountPositions = new TreeMap<>();
+        Map<Symbol, Price> prices = new HashMap<>();
+        for (Map.Entry<Symbol, SymbolBook> entry : symbols.entrySet()) {
+            SymbolBook book = entry.getValue();
+            if (book.hasPrice) prices.put(entry.getKey(), Price.ofRaw(book.lastPrice));
+            if (book.account.quantity() != 0 || book.account.realized() != 0) {
+                accountPositions.put(entry.getKey(), book.account.toPosition(book.lastPrice, book.hasPrice));
+            }
+        }
+        Map<StrategyId, Map<Symbol, Position>> byStrategy = new HashMap<>();
+        for (Map.Entry<StrategyId, StrategyBook> entry : strategies.entrySet()) {
+            Map<Symbol, Position> positions = new HashMap<>();
+            for (Map.Entry<Symbol, PositionLedger> ledger : entry.getValue().ledgers.entrySet()) {
+                SymbolBook book = symbols.get(ledger.getKey());
+                positions.put(ledger.getKey(), ledger.getValue().toPosition(book.lastPrice, book.hasPrice));
+            }
+            byStrategy.put(entry.getKey(), Map.copyOf(positions));
+        }
+        return new PortfolioSnapshot(timestamp, cash(), equity(), fees(), grossExposure(), netExposure(),
+                Map.copyOf(accountPositions), Map.copyOf(byStrategy), Map.copyOf(prices));
+    }
+
+    private static final class SymbolBook {
+        final Instrument instrument;
+        final PositionLedger account;
+        long lastPrice;
+        boolean hasPrice;
+        long marketValue;
+
+        SymbolBook(Instrument instrument) {
+            this.instrument = instrument;
+            this.account = new PositionLedger(instrument.symbol(), instrument.multiplier());
+        }
+
+        void setPrice(long price) {
+            lastPrice = price;
+            hasPrice = true;
+        }
+    }
+
+    private static final class StrategyBook {
+        final Map<Symbol, PositionLedger> ledgers = new HashMap<>();
+        long fees;
+        long cashFlow;
+
+        PositionLedger ledger(Symbol symbol, long multiplier) {
+            return ledgers.computeIfAbsent(symbol, s -> new PositionLedger(s, multiplier));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.ballast.engine.risk;
+
+/** The reason code carried by every risk decision. */
+public enum RiskReason {
+    ALLOWED,
+    STRATEGY_NOT_ACTIVE,
+    UNKNOWN_INSTRUMENT,
+    QUANTITY_NOT_POSITIVE,
+    QUANTITY_NOT_LOT_MULTIPLE,
+    PRICE_MISSING,
+    PRICE_NOT_POSITIVE,
+    PRICE_NOT_TICK_MULTIPLE,
+    NO_REFERENCE_PRICE,
+    MAX_ORDER_NOTIONAL,
+    MAX_POSITION_QUANTITY,
+    MAX_POSITION_NOTIONAL,
+    INSUFFICIENT_BUYING_POWER
+}
