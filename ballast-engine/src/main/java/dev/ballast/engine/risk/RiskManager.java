@@ -80,6 +80,24 @@ public final class RiskManager {
         return RiskDecision.ALLOW;
     }
 
+    /**
+     * Checks a modify of a working order: the new terms must be sane, the quantity may not rise (that
+     * would add exposure unchecked: cancel and send a new order instead) nor fall below what filled.
+     */
+    public RiskDecision checkModify(Order order, OrderRequest changed) {
+        Instrument instrument = portfolio.instrument(order.symbol());
+        if (changed.quantity().compareTo(order.quantity()) > 0) {
+            return RiskDecision.deny(RiskReason.MODIFY_RAISES_QUANTITY,
+                    "modify to " + changed.quantity() + " raises the quantity of " + order.quantity());
+        }
+        if (changed.quantity().compareTo(order.filledQuantity()) <= 0) {
+            return RiskDecision.deny(RiskReason.MODIFY_BELOW_FILLED,
+                    "modify to " + changed.quantity() + " is not above the " + order.filledQuantity() + " already filled");
+        }
+        Order modified = order.withRequest(changed, order.updatedAt());
+        return sanity.check(new OrderCheck(modified, instrument, null, 0, 0, 0, Money.ZERO, Money.ZERO, limits));
+    }
+
     /** Keeps reservations in step with orders: shrinks them as orders fill, drops them as orders end. */
     public void on(EngineEvent event) {
         if (!(event instanceof OrderUpdated updated)) return;

@@ -4,6 +4,7 @@ package dev.ballast.model.event;
  * What the engine did, published to listeners (ExecutionMonitor, the run summary, later the audit
  * trail) on the engine thread, in the order it happened. Sealed, immutable.
  */
-public sealed interface EngineEvent permits OrderUpdated, OrderDenied, FillBooked, StrategyQuarantined, AnomalyFlagged {
+public sealed interface EngineEvent permits OrderUpdated, OrderDenied, FillBooked, StrategyQuarantined, AnomalyFlagged,
+        RequestRefused {
     long timestamp();
 }

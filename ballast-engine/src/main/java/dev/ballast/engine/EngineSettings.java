@@ -1,0 +1,29 @@
+package dev.ballast.engine;
+
+import dev.ballast.engine.risk.RiskLimits;
+import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.engine.strategy.IsolationPolicy;
+import dev.ballast.model.Instrument;
+import dev.ballast.model.Money;
+
+import java.util.List;
+
+/**
+ * What an engine is built from, apart from its clock, broker and strategies: the mode, the account's
+ * starting cash, the instruments of the run, the risk limits and the isolation policy. Immutable.
+ */
+public record EngineSettings(ExecutionMode mode, Money initialCash, List<Instrument> instruments, RiskLimits riskLimits,
+                             IsolationPolicy isolation) {
+    public EngineSettings {
+        if (initialCash == null || !initialCash.isPositive()) throw new IllegalArgumentException("initial cash must be positive");
+        instruments = List.copyOf(instruments);
+        if (instruments.isEmpty()) throw new IllegalArgumentException("a run needs at least one instrument");
+        String currency = instruments.getFirst().currency();
+        for (Instrument instrument : instruments) {
+            if (!instrument.currency().equals(currency)) {
+                throw new IllegalArgumentException("instrument " + instrument.symbol() + " is in " + instrument.currency()
+                        + " but the account is in " + currency + "; one currency per account in this version");
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.ballast.engine;
+
+import dev.ballast.engine.clock.Clock;
+import dev.ballast.engine.monitor.ExecutionMonitor;
+import dev.ballast.engine.order.Bracket;
+import dev.ballast.engine.order.OrderManager;
+import dev.ballast.engine.portfolio.PortfolioManager;
+import dev.ballast.engine.risk.RiskDecision;
+import dev.ballast.engine.risk.RiskManager;
+import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.engine.strategy.StrategyExecutor;
+import dev.ballast.model.BracketRole;
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Order;
+import dev.ballast.model.OrderRequest;
+import dev.ballast.model.OrderSide;
+import dev.ballast.model.Price;
+import dev.ballast.model.Quantity;
+import dev.ballast.model.StrategyId;
+import dev.ballast.model.event.Anomaly;
+import dev.ballast.model.event.AnomalyFlagged;
+import dev.ballast.model.event.BrokerReport;
+import dev.ballast.model.event.CancelOrder;
+import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.ModifyOrder;
+import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.QuarantineReason;
+import dev.ballast.model.event.RequestRefused;
+import dev.ballast.model.event.StrategyFaulted;
+import dev.ballast.model.event.StrategyQuarantined;
+import dev.ballast.model.event.StrategyRequest;
+import dev.ballast.model.event.SubmitBracket;
+import dev.ballast.model.event.SubmitOrder;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The order path of the pipeline, in the order of ADR-0017's execution flow: a strategy's request
+ * becomes an order, the RiskManager decides, the OrderManager submits it to the broker; the broker's
+ * reports come back through the OrderManager, fills reach the PortfolioManager first, and everything
+ * is published for the ExecutionMonitor and the strategies. Also arms and unwinds brackets, and
+ * quarantines strategies (their open orders are canceled).
+ *
+ * <p>Owned by the engine thread; not thread-safe.
+ */
+public final class OrderFlow implements EngineEventListener {
+    private final Clock clock;
+    private final EngineEventBus events;
+    private final OrderManager orders;
+    private final RiskManager risk;
+    private final PortfolioManager portfolio;
+    private final ExecutionMonitor monitor;
+    private final StrategyExecutor strategies;
+    private final Map<ClientOrderId, Bracket> bracketsByEntry = new HashMap<>();
+    private final Set<ClientOrderId> armedEntries = new HashSet<>();
+    private final Set<StrategyId> quarantined = new HashSet<>();
+
+    public OrderFlow(Clock clock, EngineEventBus events, OrderManager orders, RiskManager risk, PortfolioManager portfolio,
+                     ExecutionMonitor monitor, StrategyExecutor strategies) {
+        this.clock = clock;
+        this.events = events;
+        this.orders = orders;
+        this.risk = risk;
+        this.portfolio = portfolio;
+        this.monitor = monitor;
+        this.strategies = strategies;
+    }
+
+    /** Handles a strategy's request. Requests from a strategy no longer active are dropped, faults never. */
+    public void onRequest(StrategyRequest request) {
+        if (request instanceof StrategyFaulted fault) {
+            quarantine(fault.strategyId(), fault.reason(), fault.detail());
+            return;
+        }
+        if (!strategies.isActive(request.strategyId())) return;
+        switch (request) {
+            case SubmitOrder submit -> submitNew(submit.orderId(), submit.strategyId(), submit.request(), BracketRole.NONE,
+                    null, submit.arrivalPrice());
+            case SubmitBracket bracket -> submitBracket(bracket);
+            case CancelOrder cancel -> cancel(cancel);
+            case ModifyOrder modify -> modify(modify);
+            case StrategyFaulted fault -> throw new AssertionError("handled above");
+        }
+    }
+
+    /** Applies a broker report. A fill is booked before anything else sees it, and never twice. */
+    public void onBrokerReport(BrokerReport report) {
+        if (!(report instanceof Fill fill)) {
+            orders.onReport(report);
+            return;
+        }
+        if (orders.isDuplicateFill(fill)) {
+            events.publish(new AnomalyFlagged(Anomaly.DUPLICATE_FILL, fill.orderId(),
+                    "trade " + fill.tradeId() + " was already booked; the repeated report is ignored", clock.nanos()));
+            return;
+        }
+        Order order = orders.order(fill.orderId());
+        StrategyId owner = order != null ? order.strategyId() : PortfolioManager.UNATTRIBUTED;
+        portfolio.book(fill, owner);
+        orders.onReport(fill);
+        events.publish(new FillBooked(fill, owner, clock.nanos()));
+    }
+
+    /**
+     * Takes a strategy out: no more events, every open order of it asked to cancel, the quarantine
+     * published once with its reason.
+     */
+    public void quarantine(StrategyId strategyId, QuarantineReason reason, String detail) {
+        if (!quarantined.add(strategyId)) return;
+        strategies.quarantine(strategyId);
+        int canceled = 0;
+        for (Order order : orders.openOrders(strategyId)) {
+            if (orders.requestCancel(order.id())) canceled++;
+        }
+        events.publish(new StrategyQuarantined(strategyId, reason, detail, canceled, clock.nanos()));
+    }
+
+    private void submitNew(ClientOrderId id, StrategyId strategyId, OrderRequest request, BracketRole role,
+                           ClientOrderId parent, Price arrivalPrice) {
+        Order order = orders.create(id, strategyId, request, role, parent);
+        if (order == null) return;
+        monitor.recordArrival(id, arrivalPrice);
+        RiskDecision decision = risk.check(order);
+        if (decision.allowed()) {
+            orders.submit(id);
+        } else {
+            orders.deny(id, decision.reason().name(), decision.detail());
+        }
+    }
+
+    private void submitBracket(SubmitBracket bracket) {
+        OrderRequest entry = bracket.entry();
+        String invalid = null;
+        RiskReason reason = null;
+        if (bracket.takeProfitPrice() == null || bracket.stopLossPrice() == null) {
+            reason = RiskReason.BRACKET_EXIT_PRICE_MISSING;
+            invalid = "a bracket needs both a take-profit and a stop-loss price";
+        } else if (entry.side() == OrderSide.BUY ? bracket.takeProfitPrice().compareTo(bracket.stopLossPrice()) <= 0
+                : bracket.takeProfitPrice().compareTo(bracket.stopLossPrice()) >= 0) {
+            reason = RiskReason.BRACKET_EXITS_INVERTED;
+            invalid = "take-profit " + bracket.takeProfitPrice() + " must be " + (entry.side() == OrderSide.BUY ? "above" : "below")
+                    + " stop-loss " + bracket.stopLossPrice() + " for a " + entry.side() + " entry";
+        }
+        Order order = orders.create(bracket.entryId(), bracket.strategyId(), entry, BracketRole.ENTRY, null);
+        if (order == null) return;
+        monitor.recordArrival(bracket.entryId(), bracket.arrivalPrice());
+        if (invalid != null) {
+            orders.deny(bracket.entryId(), reason.name(), invalid);
+            return;
+        }
+        bracketsByEntry.put(bracket.entryId(), new Bracket(bracket.strategyId(), bracket.entryId(), bracket.takeProfitId(),
+                bracket.takeProfitPrice(), bracket.stopLossId(), bracket.stopLossPrice()));
+        RiskDecision decision = risk.check(order);
+        if (decision.allowed()) {
+            orders.submit(bracket.entryId());
+        } else {
+            orders.deny(bracket.entryId(), decision.reason().name(), decision.detail());
+        }
+    }
+
+    private void cancel(CancelOrder cancel) {
+        Order order = orders.order(cancel.orderId());
+        if (order == null || !order.strategyId().equals(cancel.strategyId())) {
+            refuse(cancel.strategyId(), cancel.orderId(), "cancel", "no such order of this strategy");
+        } else if (!orders.requestCancel(cancel.orderId())) {
+            refuse(cancel.strategyId(), cancel.orderId(), "cancel", "order is " + order.status() + ", not cancelable");
+        }
+    }
+
+    private void modify(ModifyOrder modify) {
+        Order order = orders.order(modify.orderId());
+        if (order == null || !order.strategyId().equals(modify.strategyId())) {
+            refuse(modify.strategyId(), modify.orderId(), "modify", "no such order of this strategy");
+            return;
+        }
+        OrderRequest changed = order.request()
+                .withQuantity(modify.quantity() != null ? modify.quantity() : order.quantity())
+                .withPrices(modify.limitPrice() != null ? modify.limitPrice() : order.request().limitPrice(),
+                        modify.stopPrice() != null ? modify.stopPrice() : order.request().stopPrice());
+        RiskDecision decision = risk.checkModify(order, changed);
+        if (!decision.allowed()) {
+            refuse(modify.strategyId(), modify.orderId(), "modify", decision.reason() + ": " + decision.detail());
+        } else if (!orders.requestModify(modify.orderId(), changed.quantity(), changed.limitPrice(), changed.stopPrice())) {
+            refuse(modify.strategyId(), modify.orderId(), "modify", "order is " + order.status() + ", not modifiable");
+        }
+    }
+
+    private void refuse(StrategyId strategyId, ClientOrderId orderId, String request, String reason) {
+        events.publish(new RequestRefused(strategyId, orderId, request, reason, clock.nanos()));
+    }
+
+    /** Arms a bracket's exits when its entry is done filling, and keeps the exits one-cancels-other. */
+    @Override
+    public void on(EngineEvent event) {
+        switch (event) {
+            case OrderUpdated updated -> {
+                Order order = updated.order();
+                if (order.bracketRole() == BracketRole.ENTRY && order.status().isTerminal()
+                        && order.filledQuantity().isPositive() && armedEntries.add(order.id())) {
+                    armExits(order);
+                }
+            }
+            case FillBooked booked -> {
+                Order exit = orders.order(booked.fill().orderId());
+                if (exit != null && exit.parent() != null
+                        && (exit.bracketRole() == BracketRole.TAKE_PROFIT || exit.bracketRole() == BracketRole.STOP_LOSS)) {
+                    rebalanceSibling(exit);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void armExits(Order entry) {
+        Bracket bracket = bracketsByEntry.get(entry.id());
+        if (bracket == null || !strategies.isActive(bracket.strategyId())) return;
+        OrderSide exitSide = entry.side().opposite();
+        Quantity filled = entry.filledQuantity();
+        submitNew(bracket.takeProfitId(), bracket.strategyId(),
+                OrderRequest.limit(entry.symbol(), exitSide, filled, bracket.takeProfitPrice()),
+                BracketRole.TAKE_PROFIT, entry.id(), portfolio.lastPrice(entry.symbol()));
+        submitNew(bracket.stopLossId(), bracket.strategyId(),
+                OrderRequest.stop(entry.symbol(), exitSide, filled, bracket.stopLossPrice()),
+                BracketRole.STOP_LOSS, entry.id(), portfolio.lastPrice(entry.symbol()));
+    }
+
+    /** After an exit fills, the other exit covers exactly what is still open of the entry, or cancels. */
+    private void rebalanceSibling(Order exit) {
+        Bracket bracket = bracketsByEntry.get(exit.parent());
+        if (bracket == null) return;
+        Order entry = orders.order(bracket.entryId());
+        Order sibling = orders.order(bracket.siblingOf(exit.id()));
+        if (entry == null || sibling == null || !sibling.status().isOpen()) return;
+        long stillOpen = entry.filledQuantity().raw() - exit.filledQuantity().raw() - sibling.filledQuantity().raw();
+        if (stillOpen <= 0) {
+            orders.requestCancel(sibling.id());
+        } else {
+            Quantity target = Quantity.ofRaw(sibling.filledQuantity().raw() + stillOpen);
+            if (!target.equals(sibling.quantity())) orders.requestModify(sibling.id(), target, null, null);
+        }
+    }
+}

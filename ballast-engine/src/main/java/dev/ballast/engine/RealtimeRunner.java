@@ -1,0 +1,93 @@
+package dev.ballast.engine;
+
+import dev.ballast.engine.data.MarketDataSource;
+import dev.ballast.model.event.MarketData;
+import dev.ballast.model.event.StopEngine;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs the engine in real time (paper mode): a feed thread replays the source at a chosen speed
+ * into the engine's inbound queue while the calling thread runs the engine loop, an agent that polls
+ * for work and backs off (spin, yield, park) when there is none. The feed stops the engine at the end
+ * of the data.
+ */
+public final class RealtimeRunner {
+    private static final int BACKLOG_LIMIT = 65_536;
+
+    private RealtimeRunner() {}
+
+    /**
+     * @param speed replay speed: 1 for real time, 10 for ten times faster, 0 for as fast as the engine takes it
+     */
+    public static RunResult run(TradingEngine engine, MarketDataSource source, double speed, ProgressListener progress) {
+        if (speed < 0 || Double.isNaN(speed)) throw new IllegalArgumentException("speed must be 0 (max) or positive, was " + speed);
+        long started = System.nanoTime();
+        AtomicLong count = new AtomicLong();
+        AtomicLong first = new AtomicLong(Long.MIN_VALUE);
+        AtomicLong last = new AtomicLong(Long.MIN_VALUE);
+        AtomicReference<RuntimeException> feedFailure = new AtomicReference<>();
+        engine.start();
+        Thread feed = Thread.ofPlatform().daemon().name("ballast-feed").start(() -> {
+            try {
+                replay(engine, source, speed, count, first, last, progress);
+                engine.post(new StopEngine("end of data", engine.clock().nanos()));
+            } catch (RuntimeException e) {
+                feedFailure.set(e);
+                engine.post(new StopEngine("feed failed: " + e.getMessage(), engine.clock().nanos()));
+            }
+        });
+        int idleRounds = 0;
+        while (!engine.stopRequested()) {
+            if (engine.pollExternal()) {
+                engine.publishSnapshot();
+                idleRounds = 0;
+            } else {
+                idleRounds = idle(idleRounds);
+            }
+        }
+        try {
+            feed.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engine.finish();
+        if (feedFailure.get() != null) throw feedFailure.get();
+        return RunResult.of(engine, count.get(), first.get(), last.get(), source.skippedRows(), System.nanoTime() - started);
+    }
+
+    private static void replay(TradingEngine engine, MarketDataSource source, double speed, AtomicLong count,
+                               AtomicLong first, AtomicLong last, ProgressListener progress) {
+        long wallStart = System.nanoTime();
+        MarketData data;
+        while ((data = source.next()) != null) {
+            if (first.get() == Long.MIN_VALUE) first.set(data.timestamp());
+            last.set(data.timestamp());
+            if (speed > 0) {
+                long due = wallStart + (long) ((data.timestamp() - first.get()) / speed);
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(Math.min(wait, 50_000_000L));
+            }
+            while (engine.externalBacklog() > BACKLOG_LIMIT) LockSupport.parkNanos(100_000);
+            engine.post(data);
+            long n = count.incrementAndGet();
+            if ((n & 0xFFFF) == 0) progress.progress(n, data.timestamp());
+            if (engine.stopRequested()) return;
+        }
+    }
+
+    /** Back off when idle: spin briefly, then yield, then park, so a laptop is not kept busy. */
+    private static int idle(int rounds) {
+        if (rounds < 100) {
+            Thread.onSpinWait();
+        } else if (rounds < 110) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(200_000);
+        }
+        return rounds + 1;
+    }
+}

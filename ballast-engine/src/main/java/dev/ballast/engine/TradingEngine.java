@@ -1,0 +1,303 @@
+package dev.ballast.engine;
+
+import dev.ballast.engine.broker.BrokerReportSink;
+import dev.ballast.engine.broker.BrokerageInterface;
+import dev.ballast.engine.clock.Clock;
+import dev.ballast.engine.clock.SimulatedClock;
+import dev.ballast.engine.monitor.ExecutionMonitor;
+import dev.ballast.engine.order.OrderManager;
+import dev.ballast.engine.portfolio.PortfolioManager;
+import dev.ballast.engine.portfolio.PortfolioSnapshot;
+import dev.ballast.engine.risk.RiskManager;
+import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.engine.strategy.PortfolioView;
+import dev.ballast.engine.strategy.StrategyExecutor;
+import dev.ballast.engine.strategy.StrategyRequestSink;
+import dev.ballast.engine.strategy.StrategySpec;
+import dev.ballast.model.Price;
+import dev.ballast.model.event.Bar;
+import dev.ballast.model.event.BrokerReport;
+import dev.ballast.model.event.Event;
+import dev.ballast.model.event.MarketData;
+import dev.ballast.model.event.OperatorCommand;
+import dev.ballast.model.event.QuarantineReason;
+import dev.ballast.model.event.QuarantineStrategy;
+import dev.ballast.model.event.Quote;
+import dev.ballast.model.event.StopEngine;
+import dev.ballast.model.event.StrategyRequest;
+import dev.ballast.model.event.TradeTick;
+import org.jctools.queues.MpscUnboundedArrayQueue;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.function.Consumer;
+
+/**
+ * The composition root of one run: it builds the components of ADR-0017 around one clock and one
+ * broker, and is the one place events enter them. It owns the engine thread's queues:
+ *
+ * <ul>
+ *   <li>a local queue for what the engine thread itself produces (a simulated broker's reports,
+ *       backtest strategies' requests), drained to empty after every event;</li>
+ *   <li>an external multi-producer queue for what other threads send (market data replayed in real
+ *       time, real-time strategies' requests, a live broker's reports, operator commands);</li>
+ *   <li>a time-ordered queue of reports stamped in the future (simulated latency), released when
+ *       engine time reaches them.</li>
+ * </ul>
+ * Backtest and real time differ only in the clock, the feed and the broker wired in.
+ *
+ * <p>Threading: every method except {@link #post} and {@link #snapshot} runs on the engine thread,
+ * the thread that called {@link #start}. No locks on the path of an event.
+ */
+public final class TradingEngine implements AutoCloseable {
+    private final Clock clock;
+    private final SimulatedClock simulatedClock;
+    private final BrokerageInterface broker;
+    private final EngineEventBus events = new EngineEventBus();
+    private final PortfolioManager portfolio;
+    private final OrderManager orders;
+    private final RiskManager risk;
+    private final ExecutionMonitor monitor = new ExecutionMonitor();
+    private final StrategyExecutor strategies;
+    private final OrderFlow flow;
+    private final ArrayDeque<Event> local = new ArrayDeque<>();
+    private final Queue<Event> external = new MpscUnboundedArrayQueue<>(4096);
+    private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>();
+    private volatile PortfolioSnapshot snapshot;
+    private Thread engineThread;
+    private long scheduleSequence;
+    private boolean stopRequested;
+    private String stopReason;
+    private long eventsProcessed;
+
+    /**
+     * @param clock        a {@link SimulatedClock} for a backtest (the engine advances it), the wall clock otherwise
+     * @param fatalHandler told, on another thread, when the run cannot go on (a strategy holding the
+     *                     backtest's engine thread)
+     */
+    public TradingEngine(EngineSettings settings, Clock clock, BrokerageInterface broker, List<StrategySpec> strategySpecs,
+                         Consumer<String> fatalHandler) {
+        this.clock = clock;
+        this.simulatedClock = clock instanceof SimulatedClock simulated ? simulated : null;
+        this.broker = broker;
+        this.portfolio = new PortfolioManager(settings.initialCash(), settings.instruments());
+        this.orders = new OrderManager(clock, events, broker);
+        this.risk = new RiskManager(settings.riskLimits(), portfolio, orders);
+        StrategyRequestSink requestSink = this::enqueue;
+        PortfolioView view = settings.mode() == ExecutionMode.BACKTEST
+                ? new LivePortfolioView(portfolio)
+                : new SnapshotPortfolioView(this::snapshot, settings.instruments());
+        this.strategies = new StrategyExecutor(settings.mode(), settings.isolation(), clock, requestSink, view, fatalHandler);
+        this.flow = new OrderFlow(clock, events, orders, risk, portfolio, monitor, strategies);
+        for (StrategySpec spec : strategySpecs) {
+            for (var symbol : spec.symbols()) {
+                if (portfolio.instrument(symbol) == null) {
+                    throw new IllegalArgumentException("strategy " + spec.id() + " trades " + symbol
+                            + ", which is not an instrument of the run");
+                }
+            }
+            strategies.add(spec.id(), spec.strategy(), spec.symbols());
+            portfolio.addStrategy(spec.id());
+        }
+        // Bookkeeping first, strategies last: a strategy's callback sees every book already updated.
+        events.subscribe(risk::on);
+        events.subscribe(monitor);
+        events.subscribe(flow);
+        if (settings.mode() == ExecutionMode.REAL_TIME) {
+            // Real-time strategies read snapshots: publish one before they hear of the fill.
+            events.subscribe(event -> {
+                if (event instanceof dev.ballast.model.event.FillBooked) publishSnapshot();
+            });
+        }
+        events.subscribe(strategies);
+        this.snapshot = portfolio.snapshot(clock.nanos());
+        BrokerReportSink reportSink = this::enqueue;
+        broker.connect(reportSink);
+    }
+
+    /** Binds the engine to the calling thread and starts the strategies. */
+    public void start() {
+        engineThread = Thread.currentThread();
+        strategies.start();
+        drain();
+        publishSnapshot();
+    }
+
+    /** Adds an event from any thread. */
+    public void post(Event event) {
+        enqueue(event);
+    }
+
+    private void enqueue(Event event) {
+        if (Thread.currentThread() != engineThread) {
+            external.offer(event);
+        } else if (event instanceof BrokerReport report && report.timestamp() > clock.nanos()) {
+            scheduled.add(new Scheduled(report, scheduleSequence++));
+        } else {
+            local.add(event);
+        }
+    }
+
+    /**
+     * Moves engine time to {@code time}, first applying every scheduled report due by then in time
+     * order. In real time (wall clock) only releases what is due.
+     */
+    public void advanceTo(long time) {
+        while (!scheduled.isEmpty() && scheduled.peek().report.timestamp() <= time) {
+            Scheduled next = scheduled.poll();
+            if (simulatedClock != null) simulatedClock.advanceTo(next.report.timestamp());
+            process(next.report);
+            drain();
+        }
+        if (simulatedClock != null) simulatedClock.advanceTo(time);
+    }
+
+    /** Handles one external event (or one market data event of a backtest feed) to completion. */
+    public void process(Event event) {
+        dispatch(event);
+        drain();
+    }
+
+    private void dispatch(Event event) {
+        eventsProcessed++;
+        switch (event) {
+            case MarketData data -> onMarketData(data);
+            case BrokerReport report -> flow.onBrokerReport(report);
+            case StrategyRequest request -> flow.onRequest(request);
+            case OperatorCommand command -> onCommand(command);
+        }
+    }
+
+    private void onMarketData(MarketData data) {
+        // The broker sees the data before the strategies: what was ordered on earlier data fills now.
+        broker.onMarketData(data);
+        drain();
+        portfolio.mark(data.symbol(), markPrice(data));
+        strategies.onMarketData(data);
+        drain();
+        monitor.recordEquity(data.timestamp(), portfolio.equityRaw());
+    }
+
+    private static Price markPrice(MarketData data) {
+        return switch (data) {
+            case Bar bar -> bar.close();
+            case TradeTick trade -> trade.price();
+            case Quote quote -> quote.mid();
+        };
+    }
+
+    private void onCommand(OperatorCommand command) {
+        switch (command) {
+            case StopEngine stop -> {
+                stopRequested = true;
+                stopReason = stop.reason();
+            }
+            case QuarantineStrategy quarantine ->
+                    flow.quarantine(quarantine.strategyId(), QuarantineReason.OPERATOR, quarantine.reason());
+        }
+    }
+
+    private void drain() {
+        Event event;
+        while ((event = local.poll()) != null) dispatch(event);
+    }
+
+    /**
+     * Processes at most one event from other threads and whatever scheduled reports are due; returns
+     * whether it did anything (for the idle strategy of a real-time loop).
+     */
+    public boolean pollExternal() {
+        boolean worked = false;
+        if (!scheduled.isEmpty() && scheduled.peek().report.timestamp() <= clock.nanos()) {
+            advanceTo(clock.nanos());
+            worked = true;
+        }
+        Event event = external.poll();
+        if (event != null) {
+            process(event);
+            worked = true;
+        }
+        return worked;
+    }
+
+    /** Applies every report still scheduled (moving simulated time to each), then stops the strategies. */
+    public void finish() {
+        while (!scheduled.isEmpty()) advanceTo(scheduled.peek().report.timestamp());
+        Event event;
+        while ((event = external.poll()) != null) process(event);
+        strategies.stop();
+        drain();
+        publishSnapshot();
+    }
+
+    /** Publishes an immutable snapshot of the portfolio for other threads. */
+    public void publishSnapshot() {
+        snapshot = portfolio.snapshot(clock.nanos());
+    }
+
+    /** The last published snapshot; safe from any thread. */
+    public PortfolioSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Events from other threads waiting for the engine (approximate). */
+    public int externalBacklog() {
+        return external.size();
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    public String stopReason() {
+        return stopReason;
+    }
+
+    public long eventsProcessed() {
+        return eventsProcessed;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public PortfolioManager portfolio() {
+        return portfolio;
+    }
+
+    public OrderManager orders() {
+        return orders;
+    }
+
+    public RiskManager risk() {
+        return risk;
+    }
+
+    public ExecutionMonitor monitor() {
+        return monitor;
+    }
+
+    public StrategyExecutor strategies() {
+        return strategies;
+    }
+
+    /** Adds a listener for everything the engine does (after the engine's own components). */
+    public void subscribe(EngineEventListener listener) {
+        events.subscribe(listener);
+    }
+
+    @Override
+    public void close() {
+        strategies.close();
+    }
+
+    private record Scheduled(BrokerReport report, long sequence) implements Comparable<Scheduled> {
+        @Override
+        public int compareTo(Scheduled other) {
+            int byTime = Long.compare(report.timestamp(), other.report.timestamp());
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.ballast.engine.monitor;
+
+import dev.ballast.engine.EngineEventListener;
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Money;
+import dev.ballast.model.Order;
+import dev.ballast.model.OrderStatus;
+import dev.ballast.model.Price;
+import dev.ballast.model.event.AnomalyFlagged;
+import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.OrderDenied;
+import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.RequestRefused;
+import dev.ballast.model.event.StrategyQuarantined;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ExecutionMonitor: for every order, arrival price, fills, slippage in basis points, time to
+ * acknowledgement and to fill; the account's equity curve; and the notable events of the run
+ * (denials, quarantines, anomalies) for the summary. A listener of the engine's events.
+ *
+ * <p>Owned by the engine thread; not thread-safe. Read its results after the run.
+ */
+public final class ExecutionMonitor implements EngineEventListener {
+    private final Map<ClientOrderId, Tracker> trackers = new LinkedHashMap<>();
+    private final Map<ClientOrderId, Price> arrivalPrices = new HashMap<>();
+    private final EquityCurve equityCurve = new EquityCurve();
+    private final List<StrategyQuarantined> quarantines = new ArrayList<>();
+    private final List<AnomalyFlagged> anomalies = new ArrayList<>();
+    private final Map<String, Long> denialsByReason = new LinkedHashMap<>();
+    private long fills;
+    private long refusedRequests;
+
+    /** The price the strategy saw when it asked for {@code orderId}: the benchmark for slippage. */
+    public void recordArrival(ClientOrderId orderId, Price arrivalPrice) {
+        if (arrivalPrice != null) arrivalPrices.put(orderId, arrivalPrice);
+    }
+
+    /** Equity after the engine processed everything at {@code time}. */
+    public void recordEquity(long time, long equityRaw) {
+        equityCurve.record(time, equityRaw);
+    }
+
+    @Override
+    public void on(EngineEvent event) {
+        switch (event) {
+            case OrderUpdated updated -> onOrder(updated);
+            case FillBooked booked -> {
+                fills++;
+                Tracker tracker = trackers.get(booked.fill().orderId());
+                if (tracker != null) {
+                    tracker.commission = tracker.commission.plus(booked.fill().commission());
+                    if (tracker.firstFillAt < 0) tracker.firstFillAt = booked.timestamp();
+                }
+            }
+            case OrderDenied denied -> denialsByReason.merge(denied.reasonCode(), 1L, Long::sum);
+            case StrategyQuarantined quarantined -> quarantines.add(quarantined);
+            case AnomalyFlagged anomaly -> anomalies.add(anomaly);
+            case RequestRefused refused -> refusedRequests++;
+        }
+    }
+
+    private void onOrder(OrderUpdated updated) {
+        Order order = updated.order();
+        Tracker tracker = trackers.computeIfAbsent(order.id(), id -> new Tracker());
+        tracker.order = order;
+        long now = updated.timestamp();
+        switch (order.status()) {
+            case SUBMITTED -> tracker.submittedAt = now;
+            case ACCEPTED -> {
+                if (tracker.acknowledgedAt < 0) tracker.acknowledgedAt = now;
+            }
+            case PARTIALLY_FILLED, FILLED -> {
+                // A venue may fill before acknowledging: the fill is the acknowledgement then.
+                if (tracker.acknowledgedAt < 0) tracker.acknowledgedAt = now;
+                if (order.status() == OrderStatus.FILLED) tracker.completedAt = now;
+            }
+            default -> {
+                if (order.status().isTerminal()) tracker.completedAt = now;
+            }
+        }
+    }
+
+    /** Execution records of every order, in creation order. */
+    public List<OrderExecution> executions() {
+        List<OrderExecution> result = new ArrayList<>(trackers.size());
+        for (Map.Entry<ClientOrderId, Tracker> entry : trackers.entrySet()) {
+            Tracker tracker = entry.getValue();
+            Order order = tracker.order;
+            Price arrival = arrivalPrices.get(entry.getKey());
+            double slippage = Double.NaN;
+            if (arrival != null && order.averageFillPrice() != null && arrival.raw() != 0) {
+                slippage = order.side().sign() * (order.averageFillPrice().toDouble() - arrival.toDouble())
+                        / arrival.toDouble() * 10_000.0;
+            }
+            result.add(new OrderExecution(order.id(), order.strategyId(), order.symbol(), order.side(), order.quantity(),
+                    order.status(), arrival, order.filledQuantity(), order.averageFillPrice(), slippage,
+                    tracker.commission, tracker.submittedAt, tracker.acknowledgedAt, tracker.firstFillAt,
+                    tracker.completedAt));
+        }
+        return result;
+    }
+
+    public EquityCurve equityCurve() {
+        return equityCurve;
+    }
+
+    public List<StrategyQuarantined> quarantines() {
+        return Collections.unmodifiableList(quarantines);
+    }
+
+    public List<AnomalyFlagged> anomalies() {
+        return Collections.unmodifiableList(anomalies);
+    }
+
+    public Map<String, Long> denialsByReason() {
+        return Collections.unmodifiableMap(denialsByReason);
+    }
+
+    /** Cancel and modify requests the engine refused. */
+    public long refusedRequestCount() {
+        return refusedRequests;
+    }
+
+    public long fillCount() {
+        return fills;
+    }
+
+    private static final class Tracker {
+        Order order;
+        Money commission = Money.ZERO;
+        long submittedAt = -1;
+        long acknowledgedAt = -1;
+        long firstFillAt = -1;
+        long completedAt = -1;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.ballast.engine.strategy;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Watches strategy callbacks for overrunning their time budget. One daemon thread ticks a coarse
+ * clock (so the engine reads time with a volatile load instead of a system call per callback) and,
+ * when a callback has run past the budget, marks it timed out and interrupts its thread, which frees
+ * a strategy blocked in a sleep, wait or I/O.
+ *
+ * <p>A strategy spinning on the CPU without ever checking for interruption cannot be stopped inside
+ * the JVM. In real time it is simply abandoned on its own thread; in a backtest, where it holds the
+ * engine thread, the watchdog reports it through the fatal handler once it has run past the hard
+ * limit, so that the run ends with a clear error instead of hanging.
+ *
+ * <p>Thread-safe: slots are claimed and released by their callback threads; the watchdog thread reads them.
+ */
+public final class CallbackWatchdog implements AutoCloseable {
+    private final long budgetNanos;
+    private final long hardLimitNanos;
+    private final long tickNanos;
+    private final Consumer<String> fatalHandler;
+    private final CopyOnWriteArrayList<Slot> slots = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile long coarseNanos = System.nanoTime();
+    private volatile boolean running = true;
+
+    public CallbackWatchdog(long budgetNanos, Consumer<String> fatalHandler) {
+        this.budgetNanos = budgetNanos;
+        this.hardLimitNanos = Math.max(budgetNanos * 20, TimeUnit.SECONDS.toNanos(5));
+        this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(budgetNanos / 5, TimeUnit.MILLISECONDS.toNanos(10)));
+        this.fatalHandler = fatalHandler;
+        this.thread = Thread.ofPlatform().daemon().name("ballast-watchdog").unstarted(this::run);
+        this.thread.start();
+    }
+
+    /** A coarse monotonic clock, at most one tick stale. */
+    long coarseNanos() {
+        return coarseNanos;
+    }
+
+    long budgetNanos() {
+        return budgetNanos;
+    }
+
+    /**
+     * A slot for one callback thread. {@code onTimeout} runs on the watchdog thread when a callback in
+     * this slot overruns (before the thread is interrupted); it may be {@code null}.
+     */
+    Slot newSlot(String name, Consumer<Slot> onTimeout) {
+        Slot slot = new Slot(name, onTimeout);
+        slots.add(slot);
+        return slot;
+    }
+
+    void release(Slot slot) {
+        slots.remove(slot);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(tickNanos);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            coarseNanos = now;
+            for (Slot slot : slots) slot.inspect(now);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+
+    /** The callback state of one thread that runs strategy callbacks. */
+    final class Slot {
+        private static final int IDLE = 0;
+        private static final int RUNNING = 1;
+        private static final int TIMED_OUT = 2;
+        private static final int INTERRUPTED = 3;
+
+        private final String name;
+        private final Consumer<Slot> onTimeout;
+        private final AtomicInteger state = new AtomicInteger(IDLE);
+        private volatile long startedAt;
+        private volatile Thread owner;
+        private volatile String activity;
+        private boolean fatalReported;
+
+        private Slot(String name, Consumer<Slot> onTimeout) {
+            this.name = name;
+            this.onTimeout = onTimeout;
+        }
+
+        /** Called by the callback thread just before a callback. */
+        void begin(String what) {
+            owner = Thread.currentThread();
+            activity = what;
+            startedAt = coarseNanos;
+            state.set(RUNNING);
+        }
+
+        /**
+         * Called by the callback thread right after the callback. Returns true when it overran the
+         * budget; clears any interrupt the watchdog sent so it cannot leak into the engine.
+         */
+        boolean end() {
+            long elapsed = coarseNanos - startedAt;
+            if (state.compareAndSet(RUNNING, IDLE)) return elapsed > budgetNanos;
+            while (state.get() == TIMED_OUT) Thread.onSpinWait();
+            Thread.interrupted();
+            state.set(IDLE);
+            return true;
+        }
+
+        String activity() {
+            return activity;
+        }
+
+        long runningNanos() {
+            return coarseNanos - startedAt;
+        }
+
+        private void inspect(long now) {
+            int current = state.get();
+            long elapsed = now - startedAt;
+            if (current == RUNNING && elapsed > budgetNanos && state.compareAndSet(RUNNING, TIMED_OUT)) {
+                if (onTimeout != null) onTimeout.accept(this);
+                Thread thread = owner;
+                if (thread != null) thread.interrupt();
+                state.set(INTERRUPTED);
+            } else if (current == INTERRUPTED && elapsed > hardLimitNanos && !fatalReported && onTimeout == null) {
+                fatalReported = true;
+                fatalHandler.accept(name + " has not returned from " + activity + " after "
+                        + TimeUnit.NANOSECONDS.toMillis(elapsed) + " ms and ignores interruption; "
+                        + "a backtest cannot continue past a strategy that holds the engine thread");
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.ballast.engine.strategy;
+
+import dev.ballast.engine.EngineEventListener;
+import dev.ballast.engine.clock.Clock;
+import dev.ballast.model.Order;
+import dev.ballast.model.StrategyId;
+import dev.ballast.model.Symbol;
+import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.MarketData;
+import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.QuarantineReason;
+import dev.ballast.model.event.StrategyFaulted;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The StrategyExecutor: hosts strategies, delivers market data and their own order and fill events
+ * to them, and passes their requests to the engine. It isolates them: a strategy that throws,
+ * overruns its callback budget, floods requests or (in real time) falls behind is quarantined: it
+ * gets no more events, the engine cancels its orders, and the others carry on unaffected.
+ *
+ * <p>In {@link ExecutionMode#BACKTEST} every callback runs on the engine thread, strategy after
+ * strategy in the order they were added, so runs are deterministic. In {@link ExecutionMode#REAL_TIME}
+ * each strategy runs on its own daemon thread behind a bounded inbox; the engine only offers to the
+ * inbox and never waits.
+ *
+ * <p>All methods are called on the engine thread.
+ */
+public final class StrategyExecutor implements EngineEventListener, AutoCloseable {
+    private static final StrategyHost[] NONE = new StrategyHost[0];
+
+    private final ExecutionMode mode;
+    private final IsolationPolicy policy;
+    private final Clock clock;
+    private final StrategyRequestSink sink;
+    private final PortfolioView portfolio;
+    private final CallbackWatchdog watchdog;
+    private final Map<StrategyId, StrategyHost> hosts = new LinkedHashMap<>();
+    private final Map<Symbol, StrategyHost[]> hostsBySymbol = new HashMap<>();
+    private final Map<StrategyId, ThreadedRunner> runners = new HashMap<>();
+    private CallbackWatchdog.Slot engineSlot;
+
+    /**
+     * @param fatalHandler told when a backtest strategy holds the engine thread and cannot be freed
+     *                     (see {@link CallbackWatchdog}); called on the watchdog thread
+     */
+    public StrategyExecutor(ExecutionMode mode, IsolationPolicy policy, Clock clock, StrategyRequestSink sink,
+                            PortfolioView portfolio, Consumer<String> fatalHandler) {
+        this.mode = mode;
+        this.policy = policy;
+        this.clock = clock;
+        this.sink = sink;
+        this.portfolio = portfolio;
+        this.watchdog = new CallbackWatchdog(policy.callbackBudget().toNanos(), fatalHandler);
+    }
+
+    /** Adds a strategy that trades {@code symbols}; call before {@link #start()}. */
+    public void add(StrategyId id, Strategy strategy, Collection<Symbol> symbols) {
+        if (hosts.containsKey(id)) throw new IllegalArgumentException("strategy id " + id + " is used twice");
+        StrategyHost host = new StrategyHost(id, strategy, new java.util.LinkedHashSet<>(symbols), portfolio, sink, clock,
+                policy, watchdog);
+        hosts.put(id, host);
+        for (Symbol symbol : symbols) {
+            StrategyHost[] current = hostsBySymbol.getOrDefault(symbol, NONE);
+            StrategyHost[] next = java.util.Arrays.copyOf(current, current.length + 1);
+            next[current.length] = host;
+            hostsBySymbol.put(symbol, next);
+        }
+    }
+
+    /** Starts every strategy: onStart, on the engine thread in a backtest or on each strategy's thread. */
+    public void start() {
+        if (mode == ExecutionMode.BACKTEST) {
+            engineSlot = watchdog.newSlot("a strategy", null);
+            for (StrategyHost host : hosts.values()) host.attach(engineSlot);
+        } else {
+            for (StrategyHost host : hosts.values()) {
+                ThreadedRunner runner = new ThreadedRunner(host);
+                runners.put(host.id(), runner);
+            }
+            runners.values().forEach(ThreadedRunner::start);
+        }
+        for (StrategyHost host : hosts.values()) deliver(host, StrategyHost.Lifecycle.START);
+    }
+
+    /** Delivers market data to every active strategy that trades its symbol. */
+    public void onMarketData(MarketData data) {
+        StrategyHost[] targets = hostsBySymbol.get(data.symbol());
+        if (targets == null) return;
+        for (StrategyHost host : targets) deliver(host, data);
+    }
+
+    /** Delivers each order change and fill to the strategy that owns the order. */
+    @Override
+    public void on(EngineEvent event) {
+        switch (event) {
+            case OrderUpdated updated -> deliverTo(updated.order().strategyId(), updated.order());
+            case FillBooked booked -> deliverTo(booked.strategyId(), booked.fill());
+            default -> { }
+        }
+    }
+
+    private void deliverTo(StrategyId owner, Object event) {
+        StrategyHost host = hosts.get(owner);
+        if (host != null) deliver(host, event);
+    }
+
+    private void deliver(StrategyHost host, Object event) {
+        if (!host.isActive()) return;
+        if (mode == ExecutionMode.BACKTEST) {
+            StrategyFaulted fault = host.run(event);
+            if (fault != null) takeOut(host, fault);
+        } else if (!runners.get(host.id()).offer(event)) {
+            takeOut(host, host.fault(QuarantineReason.INBOX_OVERFLOW,
+                    "fell " + policy.inboxCapacity() + " events behind; its inbox is full"));
+        }
+    }
+
+    /** Marks the strategy quarantined at once (no more events) and tells the engine, which cancels its orders. */
+    private void takeOut(StrategyHost host, StrategyFaulted fault) {
+        if (!host.isActive()) return;
+        host.setState(StrategyState.QUARANTINED);
+        sink.accept(fault);
+    }
+
+    /** Quarantines a strategy on an operator's or the engine's word; true if it was active. */
+    public boolean quarantine(StrategyId id) {
+        StrategyHost host = hosts.get(id);
+        if (host == null || !host.isActive()) return false;
+        host.setState(StrategyState.QUARANTINED);
+        return true;
+    }
+
+    public boolean isActive(StrategyId id) {
+        StrategyHost host = hosts.get(id);
+        return host != null && host.isActive();
+    }
+
+    public StrategyState state(StrategyId id) {
+        StrategyHost host = hosts.get(id);
+        return host == null ? null : host.state();
+    }
+
+    public List<StrategyId> strategyIds() {
+        return new ArrayList<>(hosts.keySet());
+    }
+
+    /** Stops every active strategy (onStop) and, in real time, waits a bounded time for their threads. */
+    public void stop() {
+        for (StrategyHost host : hosts.values()) {
+            if (!host.isActive()) continue;
+            deliver(host, StrategyHost.Lifecycle.STOP);
+        }
+        for (ThreadedRunner runner : runners.values()) runner.join(policy.callbackBudget().toMillis() * 4 + 1_000);
+        for (StrategyHost host : hosts.values()) {
+            if (host.isActive()) host.setState(StrategyState.STOPPED);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ThreadedRunner runner : runners.values()) runner.interrupt();
+        watchdog.close();
+    }
+
+    /** Runs one strategy's callbacks on its own thread, fed through a bounded inbox. */
+    private final class ThreadedRunner {
+        private final StrategyHost host;
+        private final BlockingQueue<Object> inbox;
+        private final Thread thread;
+
+        ThreadedRunner(StrategyHost host) {
+            this.host = host;
+            this.inbox = new ArrayBlockingQueue<>(policy.inboxCapacity());
+            // A platform thread, so that a strategy spinning on the CPU cannot pin a carrier shared with others.
+            this.thread = Thread.ofPlatform().daemon().name("strategy-" + host.id()).unstarted(this::run);
+            host.attach(watchdog.newSlot("strategy " + host.id(), slot -> {
+                if (host.isActive()) {
+                    host.setState(StrategyState.QUARANTINED);
+                    sink.accept(host.fault(QuarantineReason.OVERRAN_TIME_BUDGET,
+                            slot.activity() + " ran past the " + policy.callbackBudget().toMillis() + " ms budget"));
+                }
+            }));
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        boolean offer(Object event) {
+            return inbox.offer(event);
+        }
+
+        void join(long millis) {
+            try {
+                thread.join(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void interrupt() {
+            thread.interrupt();
+        }
+
+        private void run() {
+            try {
+                while (true) {
+                    Object event = inbox.poll(100, TimeUnit.MILLISECONDS);
+                    if (event == null) {
+                        if (host.state() != StrategyState.ACTIVE) return;
+                        continue;
+                    }
+                    if (!host.isActive()) return;
+                    StrategyFaulted fault = host.run(event);
+                    if (fault != null) {
+                        // The watchdog reports overruns itself; report the rest here.
+                        if (host.isActive()) takeOutFromRunner(fault);
+                        return;
+                    }
+                    if (event == StrategyHost.Lifecycle.STOP) return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void takeOutFromRunner(StrategyFaulted fault) {
+            host.setState(StrategyState.QUARANTINED);
+            sink.accept(fault);
+        }
+    }
+}

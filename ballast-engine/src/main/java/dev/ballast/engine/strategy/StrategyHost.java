@@ -1,0 +1,154 @@
+package dev.ballast.engine.strategy;
+
+import dev.ballast.engine.clock.Clock;
+import dev.ballast.model.Order;
+import dev.ballast.model.StrategyId;
+import dev.ballast.model.Symbol;
+import dev.ballast.model.event.Bar;
+import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.MarketData;
+import dev.ballast.model.event.QuarantineReason;
+import dev.ballast.model.event.Quote;
+import dev.ballast.model.event.StrategyFaulted;
+import dev.ballast.model.event.TradeTick;
+
+import java.util.Set;
+
+/**
+ * One hosted strategy: the strategy, its context, its state and the guard around every callback
+ * (time budget, exceptions, request flood). A host's callbacks run on one thread at a time: the
+ * engine thread in a backtest, the host's own thread in real time. {@link #state} is volatile so the
+ * engine and the watchdog can take a strategy out from another thread.
+ */
+final class StrategyHost {
+    /** Lifecycle callbacks, delivered like events. */
+    enum Lifecycle { START, STOP }
+
+    private final StrategyId id;
+    private final Strategy strategy;
+    private final Set<Symbol> symbols;
+    private final HostedContext context;
+    private final CallbackWatchdog watchdog;
+    private final Clock clock;
+    private final IsolationPolicy policy;
+    private CallbackWatchdog.Slot slot;
+    private volatile StrategyState state = StrategyState.ACTIVE;
+
+    // Flood accounting; touched only by the thread running this host's callbacks.
+    private int requestsThisCallback;
+    private long windowStart = Long.MIN_VALUE;
+    private int requestsInWindow;
+    private String floodDetail;
+
+    StrategyHost(StrategyId id, Strategy strategy, Set<Symbol> symbols, PortfolioView portfolio, StrategyRequestSink sink,
+                 Clock clock, IsolationPolicy policy, CallbackWatchdog watchdog) {
+        this.id = id;
+        this.strategy = strategy;
+        this.symbols = Set.copyOf(symbols);
+        this.clock = clock;
+        this.policy = policy;
+        this.watchdog = watchdog;
+        this.context = new HostedContext(this, portfolio, sink, clock);
+    }
+
+    void attach(CallbackWatchdog.Slot slot) {
+        this.slot = slot;
+    }
+
+    StrategyId id() {
+        return id;
+    }
+
+    Set<Symbol> symbols() {
+        return symbols;
+    }
+
+    StrategyState state() {
+        return state;
+    }
+
+    boolean isActive() {
+        return state == StrategyState.ACTIVE;
+    }
+
+    void setState(StrategyState next) {
+        state = next;
+    }
+
+    /**
+     * Runs one callback under guard. Returns the fault it caused (to be reported by the caller) or
+     * {@code null} when it behaved.
+     */
+    StrategyFaulted run(Object event) {
+        requestsThisCallback = 0;
+        floodDetail = null;
+        String what = describe(event);
+        Throwable thrown = null;
+        slot.begin(what);
+        try {
+            dispatch(event);
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        boolean overran = slot.end();
+        if (overran) {
+            return fault(QuarantineReason.OVERRAN_TIME_BUDGET, what + " ran past the "
+                    + watchdog.budgetNanos() / 1_000_000 + " ms budget");
+        }
+        if (thrown != null) {
+            StackTraceElement[] trace = thrown.getStackTrace();
+            String where = trace.length > 0 ? " at " + trace[0] : "";
+            return fault(QuarantineReason.THREW, what + " threw " + thrown + where);
+        }
+        if (floodDetail != null) return fault(QuarantineReason.FLOODED_ORDERS, floodDetail);
+        return null;
+    }
+
+    StrategyFaulted fault(QuarantineReason reason, String detail) {
+        return new StrategyFaulted(id, reason, detail, clock.nanos());
+    }
+
+    /** Counts a request against the flood limits; false (and the request is dropped) once over them. */
+    boolean admitRequest() {
+        if (floodDetail != null || !isActive()) return false;
+        requestsThisCallback++;
+        if (requestsThisCallback > policy.maxRequestsPerCallback()) {
+            floodDetail = "sent more than " + policy.maxRequestsPerCallback() + " requests in one callback";
+            return false;
+        }
+        long now = clock.nanos();
+        if (now - windowStart >= 1_000_000_000L) {
+            windowStart = now;
+            requestsInWindow = 0;
+        }
+        requestsInWindow++;
+        if (requestsInWindow > policy.maxRequestsPerSecond()) {
+            floodDetail = "sent more than " + policy.maxRequestsPerSecond() + " requests within one second";
+            return false;
+        }
+        return true;
+    }
+
+    private void dispatch(Object event) {
+        switch (event) {
+            case Bar bar -> strategy.onBar(bar);
+            case TradeTick trade -> strategy.onTrade(trade);
+            case Quote quote -> strategy.onQuote(quote);
+            case Order order -> strategy.onOrderEvent(order);
+            case Fill fill -> strategy.onFill(fill);
+            case Lifecycle.START -> strategy.onStart(context);
+            case Lifecycle.STOP -> strategy.onStop();
+            default -> throw new IllegalArgumentException("not a strategy event: " + event);
+        }
+    }
+
+    private static String describe(Object event) {
+        return switch (event) {
+            case MarketData data -> "on" + data.getClass().getSimpleName().replace("TradeTick", "Trade");
+            case Order order -> "onOrderEvent";
+            case Fill fill -> "onFill";
+            case Lifecycle lifecycle -> lifecycle == Lifecycle.START ? "onStart" : "onStop";
+            default -> "callback";
+        };
+    }
+}
