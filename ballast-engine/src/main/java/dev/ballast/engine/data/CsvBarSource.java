@@ -19,9 +19,8 @@ import java.nio.file.Path;
  * <p>A row is bad, and handled by {@link CsvOptions#policy()}, when a field does not parse, the column
  * count differs from the header, a value is NaN or infinite, a price is not positive, high is below
  * low, open or close lies outside [low, high], volume is negative, or its timestamp is before or equal
- * to the previous accepted row of the same symbol. Ordering is checked per symbol, as files are
- * usually written; a multi-symbol file laid out in per-symbol blocks therefore passes but is not in
- * overall time order. Not thread-safe.
+ * to the previous accepted row of the same symbol, or before the previous accepted row of any symbol
+ * (the engine replays in time order, so a multi-symbol file must be sorted by time). Not thread-safe.
  */
 public final class CsvBarSource implements MarketDataSource {
     private static final int OPEN = 0;

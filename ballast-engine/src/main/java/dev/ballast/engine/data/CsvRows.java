@@ -41,6 +41,8 @@ final class CsvRows implements AutoCloseable {
     private final int symbolColumn;
     private final int columnCount;
     private MarketDataException failure;
+    private long fileLastTimestamp;
+    private boolean anyAccepted;
     private boolean closed;
 
     /**
@@ -188,6 +190,13 @@ final class CsvRows implements AutoCloseable {
      * when {@code equalIsDuplicate}, equal to it.
      */
     void checkOrder(SymbolTable.Entry symbol, long timestamp, boolean equalIsDuplicate) {
+        // The engine replays events in time order, so a file must be in time order across symbols too:
+        // a file written in per-symbol blocks would otherwise send time backwards.
+        if (anyAccepted && timestamp < fileLastTimestamp) {
+            throw reject(BadRowReason.TIMESTAMP_BACKWARDS, "timestamp " + reader.text(timestampColumn)
+                    + " is before the previous row's " + instant(fileLastTimestamp)
+                    + "; rows must be in time order across symbols (sort the file, or write one file per symbol)");
+        }
         if (!symbol.seen) return;
         if (timestamp < symbol.lastTimestamp) {
             throw reject(BadRowReason.TIMESTAMP_BACKWARDS, "timestamp " + reader.text(timestampColumn) + " goes backwards: the previous "
@@ -202,6 +211,8 @@ final class CsvRows implements AutoCloseable {
     void accepted(SymbolTable.Entry symbol, long timestamp) {
         symbol.lastTimestamp = timestamp;
         symbol.seen = true;
+        fileLastTimestamp = timestamp;
+        anyAccepted = true;
     }
 
     /**
