@@ -1,0 +1,51 @@
+package dev.ballast.cli;
+
+import dev.ballast.cli.run.RunMode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ballast paper CONFIG}: paper trading in real time. The data files are replayed at a chosen
+ * speed into the engine; strategies run on their own threads and the paper broker fills on the wall clock.
+ */
+@Command(name = "paper", mixinStandardHelpOptions = true,
+        description = "Paper-trade the configured strategies in real time against the data replayed at a chosen speed.")
+final class PaperCommand implements Callable<Integer> {
+    @Mixin
+    RunOptionsMixin options;
+
+    @Option(names = "--speed", paramLabel = "SPEED", description = "Replay speed: 1 (real time), 10, ... or max (default: paper.speed of the config, else 1).")
+    String speed;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Double parsed = null;
+        if (speed != null) {
+            String text = speed.trim().toLowerCase(Locale.ROOT);
+            if (text.equals("max")) {
+                parsed = 0.0;
+            } else {
+                try {
+                    parsed = Double.parseDouble(text.endsWith("x") ? text.substring(0, text.length() - 1) : text);
+                } catch (NumberFormatException e) {
+                    parsed = -1.0;
+                }
+                if (!(parsed > 0) || parsed.isInfinite()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--speed must be 'max' or a positive number such as 1 or 10, was '" + speed + "'");
+                }
+            }
+        }
+        return options.execute(RunMode.PAPER, parsed, new PrintStream(System.out, true), System.err);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ballast.cli;
+
+import dev.ballast.cli.config.RunPlan;
+import dev.ballast.cli.config.RunPlanner;
+import dev.ballast.cli.run.ResultWriter;
+import dev.ballast.cli.run.RunExecutor;
+import dev.ballast.cli.run.RunMode;
+import dev.ballast.cli.run.SummaryPrinter;
+import dev.ballast.engine.ProgressListener;
+import dev.ballast.engine.data.BadRowPolicy;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+
+/** The options backtest and paper share, and the run they both do. */
+class RunOptions {
+    // Fields are set by picocli through the mixin subclass.
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The run configuration (YAML).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: run.output of the config).")
+    Path out;
+
+    @Option(names = "--skip-bad-rows", description = "Skip bad data rows and count them, instead of stopping at the first.")
+    boolean skipBadRows;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
+    boolean quiet;
+
+    int execute(RunMode mode, Double speedOverride, PrintStream out, PrintStream err) {
+        RunPlan plan = RunPlanner.plan(config);
+        if (skipBadRows) {
+            plan = new RunPlan(plan.configFile(), plan.name(), plan.initialCash(), plan.output(), plan.dataKind(), plan.dataFiles(),
+                    plan.csvOptions().withPolicy(BadRowPolicy.SKIP), plan.instruments(), plan.strategies(), plan.broker(),
+                    plan.riskLimits(), plan.isolation(), plan.paperSpeed());
+        }
+        Path output = out != null ? out : plan.output();
+        double speed = speedOverride != null ? speedOverride : plan.paperSpeed();
+        RunExecutor.Outcome outcome = RunExecutor.execute(plan, mode, speed, progress(err), message -> {
+            err.println();
+            err.println("error: " + message);
+            err.flush();
+            System.exit(BallastCli.FATAL);
+        });
+        if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
+        ResultWriter.write(output, plan, mode.name().toLowerCase(Locale.ROOT), outcome);
+        SummaryPrinter.print(out, (mode == RunMode.BACKTEST ? "Backtest " : "Paper run ") + plan.name(), outcome.result(), output);
+        return 0;
+    }
+
+    private ProgressListener progress(PrintStream err) {
+        if (quiet || System.console() == null) return ProgressListener.NONE;
+        return (events, timestamp) -> err.printf(Locale.ROOT, "\r  %,d events, at %s   ", events,
+                Instant.ofEpochSecond(Math.floorDiv(timestamp, 1_000_000_000L)));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ballast.cli.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.TreeSet;
+
+/**
+ * Reads a YAML run configuration into a {@link RunConfig}, refusing unknown keys and wrong types with
+ * a message that names the file, the line and the key. Stateless and thread-safe.
+ */
+public final class ConfigLoader {
+    private static final long MAX_CONFIG_BYTES = 1 << 20;
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ConfigLoader() {}
+
+    public static RunConfig load(Path file) {
+        try {
+            if (Files.size(file) > MAX_CONFIG_BYTES) throw new ConfigException(file + ": larger than 1 MiB; not a run configuration");
+            RunConfig config = MAPPER.readValue(file.toFile(), RunConfig.class);
+            if (config == null) throw new ConfigException(file + ": the file is empty");
+            return config;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": file not found");
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file + where(e.getLocation()) + ": unknown key '" + e.getPropertyName() + "' in "
+                    + parentPath(e) + " (valid keys: " + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream()
+                    .map(Object::toString).toList())) + ")");
+        } catch (JsonMappingException e) {
+            throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": " + e.getOriginalMessage()
+                    .replaceAll(" \\(class [^)]*\\)", "")
+                    .replaceAll("`[a-z.]+\\.RunConfig\\$(\\w+)`", "$1"));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(top level)" : path.toString();
+    }
+
+    private static String parentPath(JsonMappingException e) {
+        String full = path(e);
+        int cut = full.lastIndexOf('.');
+        return cut < 0 ? "the top level" : full.substring(0, cut);
+    }
+}

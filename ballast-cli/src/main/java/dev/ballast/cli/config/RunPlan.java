@@ -1,0 +1,26 @@
+package dev.ballast.cli.config;
+
+import dev.ballast.engine.broker.paper.PaperBrokerSettings;
+import dev.ballast.engine.data.CsvOptions;
+import dev.ballast.engine.data.MarketDataKind;
+import dev.ballast.engine.risk.RiskLimits;
+import dev.ballast.engine.strategy.IsolationPolicy;
+import dev.ballast.engine.strategy.StrategySpec;
+import dev.ballast.model.Instrument;
+import dev.ballast.model.Money;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated run: every value of the configuration checked and turned into the engine's types, paths
+ * resolved against the configuration's folder. What the backtest and paper commands execute. Immutable
+ * (the strategies are fresh instances for this run).
+ *
+ * @param paperSpeed replay speed for paper mode, 0 for as fast as possible
+ */
+public record RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
+                      List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
+                      List<StrategySpec> strategies, PaperBrokerSettings broker, RiskLimits riskLimits,
+                      IsolationPolicy isolation, double paperSpeed) {
+}

@@ -1,0 +1,162 @@
+package dev.ballast.cli.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ballast.cli.config.RunPlan;
+import dev.ballast.engine.RunResult;
+import dev.ballast.engine.monitor.EquityCurve;
+import dev.ballast.engine.monitor.OrderExecution;
+import dev.ballast.engine.portfolio.StrategyPnl;
+import dev.ballast.model.Money;
+import dev.ballast.model.Order;
+import dev.ballast.model.Price;
+import dev.ballast.model.event.AnomalyFlagged;
+import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.StrategyQuarantined;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a finished run's files into the output folder: {@code results.json} (summary, per-strategy
+ * P&L, orders by status, risk denials, quarantines, anomalies), {@code orders.csv} (every order with its
+ * execution quality), {@code fills.csv} and {@code equity.csv}. Money is written as exact decimal text.
+ */
+public final class ResultWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultWriter() {}
+
+    public static void write(Path folder, RunPlan plan, String mode, RunExecutor.Outcome outcome) {
+        try {
+            Files.createDirectories(folder);
+            writeResults(folder.resolve("results.json"), plan, mode, outcome.result());
+            writeOrders(folder.resolve("orders.csv"), outcome);
+            writeFills(folder.resolve("fills.csv"), outcome.fills());
+            writeEquity(folder.resolve("equity.csv"), outcome.engine().monitor().equityCurve());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results to " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeResults(Path file, RunPlan plan, String mode, RunResult result) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", "ballast.results/1");
+        root.put("name", plan.name());
+        root.put("mode", mode);
+        root.put("config", plan.configFile().toString());
+        root.put("start", time(result.firstTimestamp()));
+        root.put("end", time(result.lastTimestamp()));
+        root.put("marketEvents", result.marketEvents());
+        root.put("skippedRows", result.skippedRowCount());
+        root.put("skippedRowsByReason", result.skippedByReason());
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("initialCash", result.initialCash().toString());
+        account.put("finalEquity", result.finalEquity().toString());
+        account.put("cash", result.cash().toString());
+        account.put("realizedPnl", result.realizedPnl().toString());
+        account.put("unrealizedPnl", result.unrealizedPnl().toString());
+        account.put("fees", result.fees().toString());
+        account.put("grossExposure", result.grossExposure().toString());
+        account.put("totalReturn", result.totalReturn());
+        account.put("maxDrawdown", result.maxDrawdown().toString());
+        account.put("maxDrawdownFraction", result.maxDrawdownFraction());
+        account.put("ledgerBalanced", result.ledgerBalanced());
+        root.put("account", account);
+        root.put("fills", result.fills());
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        result.ordersByStatus().forEach((status, count) -> byStatus.put(status.name(), count));
+        root.put("ordersByStatus", byStatus);
+        root.put("riskDenialsByReason", result.denialsByReason());
+        List<Map<String, Object>> strategies = new ArrayList<>();
+        for (StrategyPnl pnl : result.strategies()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", pnl.strategyId().value());
+            entry.put("realizedPnl", pnl.realized().toString());
+            entry.put("unrealizedPnl", pnl.unrealized().toString());
+            entry.put("fees", pnl.fees().toString());
+            entry.put("netPnl", pnl.net().toString());
+            strategies.add(entry);
+        }
+        root.put("strategies", strategies);
+        List<Map<String, Object>> quarantines = new ArrayList<>();
+        for (StrategyQuarantined q : result.quarantines()) {
+            quarantines.add(Map.of("strategy", q.strategyId().value(), "reason", q.reason().name(), "detail", q.detail(),
+                    "ordersCanceled", q.ordersCanceled(), "time", time(q.timestamp())));
+        }
+        root.put("quarantines", quarantines);
+        List<Map<String, Object>> anomalies = new ArrayList<>();
+        for (AnomalyFlagged a : result.anomalies()) {
+            anomalies.add(Map.of("kind", a.kind().name(), "order", String.valueOf(a.orderId()), "detail", a.detail(),
+                    "time", time(a.timestamp())));
+        }
+        root.put("anomalies", anomalies);
+        root.put("elapsedSeconds", result.elapsedNanos() / 1e9);
+        JSON.writeValue(file.toFile(), root);
+    }
+
+    private static void writeOrders(Path file, RunExecutor.Outcome outcome) throws IOException {
+        Map<dev.ballast.model.ClientOrderId, OrderExecution> executions = new LinkedHashMap<>();
+        for (OrderExecution execution : outcome.engine().monitor().executions()) executions.put(execution.orderId(), execution);
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("order_id,strategy,symbol,side,type,time_in_force,quantity,limit_price,stop_price,status,filled_quantity,"
+                    + "average_fill_price,arrival_price,slippage_bps,commission,created,bracket_role,parent\n");
+            for (Order order : outcome.engine().orders().orders()) {
+                OrderExecution execution = executions.get(order.id());
+                out.write(String.join(",", order.id().value(), order.strategyId().value(), order.symbol().value(),
+                        order.side().name(), order.request().type().name(), order.request().timeInForce().name(),
+                        order.quantity().toString(), text(order.request().limitPrice()), text(order.request().stopPrice()),
+                        order.status().name(), order.filledQuantity().toString(), text(order.averageFillPrice()),
+                        execution == null ? "" : text(execution.arrivalPrice()),
+                        execution == null || Double.isNaN(execution.slippageBps()) ? "" : String.format(java.util.Locale.ROOT, "%.2f", execution.slippageBps()),
+                        execution == null ? "0" : execution.commission().toString(), time(order.createdAt()),
+                        order.bracketRole().name(), order.parent() == null ? "" : order.parent().value()));
+                out.write('\n');
+            }
+        }
+    }
+
+    private static void writeFills(Path file, List<FillBooked> fills) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("time,trade_id,order_id,strategy,symbol,side,quantity,price,commission\n");
+            for (FillBooked booked : fills) {
+                Fill fill = booked.fill();
+                out.write(String.join(",", time(fill.timestamp()), fill.tradeId(), fill.orderId().value(),
+                        booked.strategyId().value(), fill.symbol().value(), fill.side().name(), fill.quantity().toString(),
+                        fill.price().toString(), fill.commission().toString()));
+                out.write('\n');
+            }
+        }
+    }
+
+    private static void writeEquity(Path file, EquityCurve curve) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("time,equity\n");
+            for (int i = 0; i < curve.size(); i++) {
+                out.write(time(curve.time(i)) + "," + curve.equity(i) + "\n");
+            }
+        }
+    }
+
+    private static String text(Price price) {
+        return price == null ? "" : price.toString();
+    }
+
+    static String time(long epochNanos) {
+        if (epochNanos == Long.MIN_VALUE) return "";
+        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L)).toString();
+    }
+
+    static String money(Money money) {
+        return money.toCents();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ballast.cli.run;
+
+import dev.ballast.cli.config.RunPlan;
+import dev.ballast.engine.BacktestRunner;
+import dev.ballast.engine.EngineSettings;
+import dev.ballast.engine.ProgressListener;
+import dev.ballast.engine.RealtimeRunner;
+import dev.ballast.engine.RunResult;
+import dev.ballast.engine.TradingEngine;
+import dev.ballast.engine.broker.paper.PaperBroker;
+import dev.ballast.engine.clock.Clock;
+import dev.ballast.engine.clock.SimulatedClock;
+import dev.ballast.engine.clock.WallClock;
+import dev.ballast.engine.data.MarketDataFiles;
+import dev.ballast.engine.data.MarketDataSource;
+import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.Instrument;
+import dev.ballast.model.Symbol;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Executes a {@link RunPlan}: wires the engine for the mode (simulated clock and the backtest runner,
+ * or the wall clock and the real-time runner, both with the paper broker), runs it over the plan's
+ * files and returns the result with the run's orders and fills. The one place a run is assembled.
+ */
+public final class RunExecutor {
+    private RunExecutor() {}
+
+    /** What a finished run produced. */
+    public record Outcome(RunResult result, TradingEngine engine, java.util.List<dev.ballast.model.event.FillBooked> fills) {
+    }
+
+    /**
+     * @param speed        paper replay speed (0 = max); ignored for backtests
+     * @param fatalHandler told when the run cannot continue (see {@link TradingEngine})
+     */
+    public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
+                                  Consumer<String> fatalHandler) {
+        ExecutionMode executionMode = mode == RunMode.BACKTEST ? ExecutionMode.BACKTEST : ExecutionMode.REAL_TIME;
+        Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : WallClock.INSTANCE;
+        Map<Symbol, Instrument> instruments = new LinkedHashMap<>();
+        for (Instrument instrument : plan.instruments()) instruments.put(instrument.symbol(), instrument);
+        PaperBroker broker = new PaperBroker(clock, instruments, plan.broker());
+        EngineSettings settings = new EngineSettings(executionMode, plan.initialCash(), plan.instruments(), plan.riskLimits(),
+                plan.isolation());
+        try (MarketDataSource source = MarketDataFiles.openAll(plan.dataFiles(), plan.dataKind(), plan.csvOptions());
+             TradingEngine engine = new TradingEngine(settings, clock, broker, plan.strategies(), fatalHandler)) {
+            FillRecorder fills = new FillRecorder();
+            engine.subscribe(fills);
+            RunResult result = mode == RunMode.BACKTEST
+                    ? BacktestRunner.run(engine, source, progress)
+                    : RealtimeRunner.run(engine, source, speed, progress);
+            return new Outcome(result, engine, fills.fills());
+        }
+    }
+}
