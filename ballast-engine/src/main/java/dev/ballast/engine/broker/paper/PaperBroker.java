@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -376,17 +377,20 @@ public final class PaperBroker implements BrokerageInterface {
 
     private void expireDayOrders(long now) {
         long next = Long.MAX_VALUE;
+        List<WorkingOrder> expired = new ArrayList<>();
         for (Iterator<WorkingOrder> it = working.values().iterator(); it.hasNext(); ) {
             WorkingOrder o = it.next();
             if (o.dayEnd <= now) {
                 it.remove();
                 o.done = true;
-                emit(new OrderExpired(o.id, now));
+                expired.add(o);
             } else {
                 next = Math.min(next, o.dayEnd);
             }
         }
         earliestDayEnd = next;
+        // Emitted after the sweep so that a sink calling back into the broker cannot break the iteration.
+        for (WorkingOrder o : expired) emit(new OrderExpired(o.id, now));
     }
 
     private void drainPending(long now) {

@@ -44,11 +44,16 @@ final class PaperBrokerFixture {
     final TestClock clock = new TestClock(T0);
     final List<BrokerReport> reports = new ArrayList<>();
     final PaperBroker broker;
+    /** What "the engine" does with each report after recording it; a hook for re-entrancy tests. */
+    java.util.function.Consumer<BrokerReport> onReport = r -> { };
     private int nextId = 1;
 
     PaperBrokerFixture(PaperBrokerSettings settings) {
         broker = new PaperBroker(clock, INSTRUMENTS, settings);
-        broker.connect(reports::add);
+        broker.connect(r -> {
+            reports.add(r);
+            onReport.accept(r);
+        });
     }
 
     PaperBrokerFixture() {

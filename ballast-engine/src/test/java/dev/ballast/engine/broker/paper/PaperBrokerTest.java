@@ -592,6 +592,28 @@ class PaperBrokerTest {
         }
 
         @Test
+        void sinkThatCallsBackIntoTheBrokerDoesNotBreakSweepsOrFills() {
+            var f = new PaperBrokerFixture();
+            f.feed(bar(1, "100.00", "100.00", "100.00", "100.00", "1000"));
+            ClientOrderId a = f.submit(limit(OrderSide.BUY, 10, "90.00").withTimeInForce(TimeInForce.DAY));
+            ClientOrderId b = f.submit(limit(OrderSide.BUY, 10, "90.00").withTimeInForce(TimeInForce.DAY));
+            ClientOrderId gtc = f.submit(limit(OrderSide.BUY, 10, "90.00"));
+            f.feed(bar(2, "100.00", "100.00", "100.00", "100.00", "1000"));
+            f.onReport = r -> {
+                if (r instanceof OrderExpired e && e.orderId().equals(a)) f.broker.cancel(gtc);
+                if (r instanceof OrderCanceled) f.submit(market(OrderSide.BUY, 1));
+            };
+            long nextDay = nanos("2024-01-03T14:31:00Z");
+            f.feed(bar(AAPL, nextDay, "89.00", "89.00", "89.00", "89.00", "1000"));
+            assertThat(f.reportsOf(OrderExpired.class)).extracting(OrderExpired::orderId).containsExactly(a, b);
+            assertThat(f.reportsFor(gtc)).last().isInstanceOf(OrderCanceled.class);
+            assertThat(f.fills()).as("orders sent from the sink wait for the next bar").isEmpty();
+            f.onReport = r -> { };
+            f.feed(bar(AAPL, nextDay + MINUTE, "89.00", "89.00", "89.00", "89.00", "1000"));
+            assertThat(f.fills()).hasSize(1);
+        }
+
+        @Test
         void modifyWithLatencyTakesEffectLaterAndFillsBeforeUseTheOldTerms() {
             var f = new PaperBrokerFixture(PaperBrokerSettings.defaults().withLatency(Duration.ofMillis(100)));
             f.feed(tick(T0, "100.00", "1000"));
