@@ -95,8 +95,9 @@ import java.util.function.Function;
  * down to exactly the filled quantity is replaced and then canceled, as nothing is left to work.
  *
  * <h2>Cost</h2>
- * With no working order on a symbol, {@link #onMarketData} is a few comparisons and hash lookups and
- * allocates nothing (a quote is remembered per symbol, replacing the previous one).
+ * With no working order on a symbol, {@link #onMarketData} is a few comparisons and at most two hash
+ * lookups, and allocates nothing (the last quote of each symbol is kept; only a symbol's first quote
+ * adds a map entry). Working orders that do not fill allocate nothing either; fills do.
  *
  * <p>Threading: not thread-safe. The engine calls every method on its thread, as
  * {@link BrokerageInterface} promises; reports go to the sink synchronously from within those calls.
