@@ -23,7 +23,7 @@ class RunOptions {
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: run.output of the config).")
-    Path out;
+    Path outDir;
 
     @Option(names = "--skip-bad-rows", description = "Skip bad data rows and count them, instead of stopping at the first.")
     boolean skipBadRows;
@@ -38,7 +38,7 @@ class RunOptions {
                     plan.csvOptions().withPolicy(BadRowPolicy.SKIP), plan.instruments(), plan.strategies(), plan.broker(),
                     plan.riskLimits(), plan.isolation(), plan.paperSpeed());
         }
-        Path output = out != null ? out : plan.output();
+        Path output = outDir != null ? outDir : plan.output();
         double speed = speedOverride != null ? speedOverride : plan.paperSpeed();
         RunExecutor.Outcome outcome = RunExecutor.execute(plan, mode, speed, progress(err), message -> {
             err.println();

@@ -3,6 +3,7 @@ package dev.ballast.engine;
 import dev.ballast.engine.broker.BrokerReportSink;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.Clock;
+import dev.ballast.engine.clock.DataDrivenClock;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.monitor.ExecutionMonitor;
 import dev.ballast.engine.order.OrderManager;
@@ -26,12 +27,12 @@ import dev.ballast.model.event.Quote;
 import dev.ballast.model.event.StopEngine;
 import dev.ballast.model.event.StrategyRequest;
 import dev.ballast.model.event.TradeTick;
-import org.jctools.queues.MpscUnboundedArrayQueue;
 
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +42,7 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>a local queue for what the engine thread itself produces (a simulated broker's reports,
  *       backtest strategies' requests), drained to empty after every event;</li>
- *   <li>an external multi-producer queue for what other threads send (market data replayed in real
+ *   <li>an external lock-free multi-producer queue for what other threads send (market data replayed in real
  *       time, real-time strategies' requests, a live broker's reports, operator commands);</li>
  *   <li>a time-ordered queue of reports stamped in the future (simulated latency), released when
  *       engine time reaches them.</li>
@@ -53,7 +54,7 @@ import java.util.function.Consumer;
  */
 public final class TradingEngine implements AutoCloseable {
     private final Clock clock;
-    private final SimulatedClock simulatedClock;
+    private final DataDrivenClock dataClock;
     private final BrokerageInterface broker;
     private final EngineEventBus events = new EngineEventBus();
     private final PortfolioManager portfolio;
@@ -63,7 +64,8 @@ public final class TradingEngine implements AutoCloseable {
     private final StrategyExecutor strategies;
     private final OrderFlow flow;
     private final ArrayDeque<Event> local = new ArrayDeque<>();
-    private final Queue<Event> external = new MpscUnboundedArrayQueue<>(4096);
+    private final Queue<Event> external = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger externalSize = new java.util.concurrent.atomic.AtomicInteger();
     private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>();
     private volatile PortfolioSnapshot snapshot;
     private Thread engineThread;
@@ -73,14 +75,16 @@ public final class TradingEngine implements AutoCloseable {
     private long eventsProcessed;
 
     /**
-     * @param clock        a {@link SimulatedClock} for a backtest (the engine advances it), the wall clock otherwise
+     * @param clock        a {@link SimulatedClock} for a backtest, a {@link dev.ballast.engine.clock.ReplayClock} for
+     *                     paper trading over replayed data (the engine advances both to each event), the wall
+     *                     clock for a live feed
      * @param fatalHandler told, on another thread, when the run cannot go on (a strategy holding the
      *                     backtest's engine thread)
      */
     public TradingEngine(EngineSettings settings, Clock clock, BrokerageInterface broker, List<StrategySpec> strategySpecs,
                          Consumer<String> fatalHandler) {
         this.clock = clock;
-        this.simulatedClock = clock instanceof SimulatedClock simulated ? simulated : null;
+        this.dataClock = clock instanceof DataDrivenClock driven ? driven : null;
         this.broker = broker;
         this.portfolio = new PortfolioManager(settings.initialCash(), settings.instruments());
         this.orders = new OrderManager(clock, events, broker);
@@ -132,6 +136,7 @@ public final class TradingEngine implements AutoCloseable {
 
     private void enqueue(Event event) {
         if (Thread.currentThread() != engineThread) {
+            externalSize.incrementAndGet();
             external.offer(event);
         } else if (event instanceof BrokerReport report && report.timestamp() > clock.nanos()) {
             scheduled.add(new Scheduled(report, scheduleSequence++));
@@ -147,11 +152,11 @@ public final class TradingEngine implements AutoCloseable {
     public void advanceTo(long time) {
         while (!scheduled.isEmpty() && scheduled.peek().report.timestamp() <= time) {
             Scheduled next = scheduled.poll();
-            if (simulatedClock != null) simulatedClock.advanceTo(next.report.timestamp());
+            if (dataClock != null) dataClock.advanceTo(next.report.timestamp());
             process(next.report);
             drain();
         }
-        if (simulatedClock != null) simulatedClock.advanceTo(time);
+        if (dataClock != null) dataClock.advanceTo(time);
     }
 
     /** Handles one external event (or one market data event of a backtest feed) to completion. */
@@ -216,6 +221,8 @@ public final class TradingEngine implements AutoCloseable {
         }
         Event event = external.poll();
         if (event != null) {
+            externalSize.decrementAndGet();
+            if (event instanceof MarketData data) advanceTo(data.timestamp());
             process(event);
             worked = true;
         }
@@ -226,7 +233,10 @@ public final class TradingEngine implements AutoCloseable {
     public void finish() {
         while (!scheduled.isEmpty()) advanceTo(scheduled.peek().report.timestamp());
         Event event;
-        while ((event = external.poll()) != null) process(event);
+        while ((event = external.poll()) != null) {
+            externalSize.decrementAndGet();
+            process(event);
+        }
         strategies.stop();
         drain();
         publishSnapshot();
@@ -244,7 +254,7 @@ public final class TradingEngine implements AutoCloseable {
 
     /** Events from other threads waiting for the engine (approximate). */
     public int externalBacklog() {
-        return external.size();
+        return externalSize.get();
     }
 
     public boolean stopRequested() {

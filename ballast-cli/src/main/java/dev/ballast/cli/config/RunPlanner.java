@@ -53,7 +53,7 @@ public final class RunPlanner {
         String currency = run.currency() == null ? "USD" : run.currency();
         if (!currency.matches("[A-Z]{3}")) throw values.error("run.currency", "'" + currency + "' is not a 3-letter ISO code");
         String name = run.name() != null ? run.name() : stem(configFile);
-        Path output = run.output() != null ? base.resolve(run.output()) : base.resolve("out").resolve(name);
+        Path output = (run.output() != null ? base.resolve(run.output()) : base.resolve("out").resolve(name)).normalize();
 
         RunConfig.Data data = values.required("data", config.data());
         MarketDataKind kind = data.kind() == null ? MarketDataKind.BARS : values.choice("data.kind", data.kind(), MarketDataKind.class);

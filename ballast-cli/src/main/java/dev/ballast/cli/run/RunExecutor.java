@@ -10,7 +10,7 @@ import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.paper.PaperBroker;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.engine.clock.SimulatedClock;
-import dev.ballast.engine.clock.WallClock;
+import dev.ballast.engine.clock.ReplayClock;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.engine.strategy.ExecutionMode;
@@ -40,7 +40,8 @@ public final class RunExecutor {
     public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
                                   Consumer<String> fatalHandler) {
         ExecutionMode executionMode = mode == RunMode.BACKTEST ? ExecutionMode.BACKTEST : ExecutionMode.REAL_TIME;
-        Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : WallClock.INSTANCE;
+        // Paper runs replay files, so their time is the data's, running on at the replay speed.
+        Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new ReplayClock(speed);
         Map<Symbol, Instrument> instruments = new LinkedHashMap<>();
         for (Instrument instrument : plan.instruments()) instruments.put(instrument.symbol(), instrument);
         PaperBroker broker = new PaperBroker(clock, instruments, plan.broker());
