@@ -1,0 +1,222 @@
+package dev.ballast.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line end to end: real config files and CSV data on disk, the real engine and paper
+ * broker, the files a run writes, and the exit code and one-line message a user mistake gets.
+ */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = BallastCli.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    private Path writeData(int bars) {
+        Path data = dir.resolve("bars.csv");
+        Run synth = run("data", "synth", "--symbols", "3", "--bars", String.valueOf(bars), "--seed", "11", "--out", data.toString());
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        return data;
+    }
+
+    private Path writeConfig(String yaml) throws IOException {
+        Path config = dir.resolve("run.yaml");
+        Files.writeString(config, yaml);
+        return config;
+    }
+
+    private static String config(String extra) {
+        return """
+                run:
+                  name: test
+                  initialCash: 100000
+                  output: out
+                data:
+                  files: [bars.csv]
+                strategies:
+                  - id: sma
+                    type: sma-crossover
+                    symbols: [SYM000, SYM001, SYM002]
+                    params: {fast: 5, slow: 20, quantity: 10}
+                broker:
+                  slippage: {model: fixed, bps: 2}
+                  commission: {model: per-share, perShare: 0.005, minimum: 1}
+                """ + extra;
+    }
+
+    @Test
+    void backtestWritesResultsAndPrintsTheSummary() throws IOException {
+        writeData(500);
+        Path config = writeConfig(config(""));
+
+        Run run = run("backtest", "-q", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Backtest test", "Final equity", "Max drawdown", "Orders", "Ledger balanced    yes");
+        Path out = dir.resolve("out");
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(results.get("schema").asText()).isEqualTo("ballast.results/1");
+        assertThat(results.get("marketEvents").asLong()).isEqualTo(1500);
+        assertThat(results.get("account").get("ledgerBalanced").asBoolean()).isTrue();
+        assertThat(results.get("fills").asLong()).isPositive();
+        List<String> orders = Files.readAllLines(out.resolve("orders.csv"));
+        List<String> fills = Files.readAllLines(out.resolve("fills.csv"));
+        assertThat(orders.getFirst()).startsWith("order_id,strategy,symbol,side");
+        assertThat(orders).hasSizeGreaterThan(1);
+        assertThat(fills).hasSize((int) results.get("fills").asLong() + 1);
+        assertThat(Files.readAllLines(out.resolve("equity.csv"))).hasSize(501);
+    }
+
+    @Test
+    void backtestIsDeterministic() throws IOException {
+        writeData(300);
+        Path config = writeConfig(config(""));
+
+        run("backtest", "-q", config.toString(), "--out", dir.resolve("a").toString());
+        run("backtest", "-q", config.toString(), "--out", dir.resolve("b").toString());
+
+        assertThat(Files.readString(dir.resolve("a/orders.csv"))).isEqualTo(Files.readString(dir.resolve("b/orders.csv")));
+        assertThat(Files.readString(dir.resolve("a/fills.csv"))).isEqualTo(Files.readString(dir.resolve("b/fills.csv")));
+    }
+
+    @Test
+    void paperRunReplaysTheDataAndTrades() throws IOException {
+        writeData(200);
+        Path config = writeConfig(config(""));
+
+        Run run = run("paper", "-q", config.toString(), "--speed", "max");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Paper run test", "Market events      600");
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        assertThat(results.get("mode").asText()).isEqualTo("paper");
+        assertThat(results.get("account").get("ledgerBalanced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void unknownConfigKeyIsNamedWithItsLine() throws IOException {
+        writeData(10);
+        Path config = writeConfig(config("risk:\n  maxOrderNotionl: 5000\n"));
+
+        Run run = run("backtest", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("run.yaml:", "unknown key 'maxOrderNotionl' in risk", "maxOrderNotional")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void invalidValueIsNamedByItsKey() throws IOException {
+        writeData(10);
+        Path config = writeConfig(config("risk:\n  maxOrderNotional: -5\n"));
+
+        Run run = run("backtest", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("risk.maxOrderNotional: must be positive, was -5");
+    }
+
+    @Test
+    void unknownStrategyParameterIsNamed() throws IOException {
+        writeData(10);
+        Path config = writeConfig(config("").replace("quantity: 10", "qty: 10"));
+
+        Run run = run("backtest", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("strategies[0].params.qty: unknown parameter for sma-crossover (valid: fast, quantity, slow)");
+    }
+
+    @Test
+    void missingDataFileIsNamed() throws IOException {
+        Path config = writeConfig(config(""));
+
+        Run run = run("backtest", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("data.files[0]: file not found").contains("bars.csv");
+    }
+
+    @Test
+    void badDataRowStopsTheRunWithFileAndLine() throws IOException {
+        Files.writeString(dir.resolve("bars.csv"), """
+                timestamp,symbol,open,high,low,close,volume
+                2024-01-02,SYM000,10,11,9,10,100
+                2024-01-03,SYM000,10,9,11,10,100
+                """);
+        Path config = writeConfig(config(""));
+
+        Run run = run("backtest", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("bars.csv:3:").contains("high").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badDataRowsAreSkippedAndCountedWhenAsked() throws IOException {
+        Files.writeString(dir.resolve("bars.csv"), """
+                timestamp,symbol,open,high,low,close,volume
+                2024-01-02,SYM000,10,11,9,10,100
+                2024-01-03,SYM000,10,9,11,10,100
+                2024-01-04,SYM000,NaN,11,9,10,100
+                2024-01-05,SYM000,10,11,9,10.5,100
+                """);
+        Path config = writeConfig(config(""));
+
+        Run run = run("backtest", "-q", "--skip-bad-rows", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Rows skipped       2");
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        assertThat(results.get("skippedRows").asLong()).isEqualTo(2);
+        assertThat(results.get("marketEvents").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void badFlagGetsUsageAndExitCodeTwo() {
+        Run run = run("paper", "x.yaml", "--speed", "fast");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--speed must be 'max' or a positive number");
+    }
+
+    @Test
+    void synthIsSeededAndRepeatable() throws IOException {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        run("data", "synth", "--symbols", "2", "--bars", "50", "--seed", "5", "--out", a.toString());
+        run("data", "synth", "--symbols", "2", "--bars", "50", "--seed", "5", "--out", b.toString());
+
+        assertThat(Files.readAllLines(a)).hasSize(101).isEqualTo(Files.readAllLines(b));
+    }
+}
