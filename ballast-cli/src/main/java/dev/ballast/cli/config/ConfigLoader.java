@@ -40,14 +40,33 @@ public final class ConfigLoader {
                     + parentPath(e) + " (valid keys: " + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream()
                     .map(Object::toString).toList())) + ")");
         } catch (JsonMappingException e) {
-            throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": " + e.getOriginalMessage()
-                    .replaceAll(" \\(class [^)]*\\)", "")
-                    .replaceAll("`[a-z.]+\\.RunConfig\\$(\\w+)`", "$1"));
+            throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": " + plain(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    private static final java.util.regex.Pattern WRONG_TYPE =
+            java.util.regex.Pattern.compile("Cannot (?:deserialize|construct instance of|coerce) .*?`([\\w.$<>, ]+)`.*?from (\\w+(?: value)?)(?: \\(?([^:)]*)\\)?)?.*", java.util.regex.Pattern.DOTALL);
+
+    /** Jackson's type errors in the user's terms: "expected a number, got String "lots"". */
+    private static String plain(String message) {
+        java.util.regex.Matcher matcher = WRONG_TYPE.matcher(message);
+        if (!matcher.matches()) return message.replaceAll(" \\(class [^)]*\\)", "");
+        String type = matcher.group(1).replaceAll("<.*", "");
+        String expected = switch (type.substring(type.lastIndexOf('.') + 1)) {
+            case "BigDecimal", "Long", "Integer", "long", "int", "Double", "double" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "List", "ArrayList" -> "a list ([a, b])";
+            case "String" -> "a single value";
+            case "Map", "LinkedHashMap" -> "a mapping (key: value)";
+            default -> "a " + type.substring(type.lastIndexOf('$') + 1) + " section (key: value lines)";
+        };
+        String got = matcher.group(3) == null || matcher.group(3).isBlank() || matcher.group(3).contains("token")
+                ? matcher.group(2).replace(" value", "").toLowerCase(java.util.Locale.ROOT) : matcher.group(3).trim();
+        return "expected " + expected + ", got " + got;
     }
 
     private static String where(JsonLocation location) {
