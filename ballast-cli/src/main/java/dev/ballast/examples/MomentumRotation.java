@@ -58,6 +58,8 @@ public final class MomentumRotation implements Strategy {
     private long lastTimestamp;
     private boolean seenBar;
     private long completedSteps;
+    /** The slot size of a rebalance whose buys wait for its sells to finish, or null. */
+    private Money buysAwaitingSells;
 
     /**
      * @param symbols            the universe to rank; at least {@code topN}
@@ -101,6 +103,7 @@ public final class MomentumRotation implements Strategy {
         }
         seenBar = false;
         completedSteps = 0;
+        buysAwaitingSells = null;
     }
 
     @Override
@@ -131,15 +134,22 @@ public final class MomentumRotation implements Strategy {
         Money equity = ctx.equity();
         long slotRaw = equity.isPositive() ? FixedPoint.multiply(equity.raw(), fractionRaw) / topN : 0;
         Money slot = Money.ofRaw(slotRaw);
-        // Sells first: their proceeds fund the buys.
-        for (SymbolState s : ordered) trade(s, slot, true);
-        for (SymbolState s : ordered) trade(s, slot, false);
+        // Sells first, buys once they have filled: the engine gives no buying power for sells that
+        // are still working, so buying at the same time would be denied.
+        boolean sold = false;
+        for (SymbolState s : ordered) sold |= trade(s, slot, true);
+        if (sold) {
+            buysAwaitingSells = slot;
+        } else {
+            for (SymbolState s : ordered) trade(s, slot, false);
+        }
     }
 
-    private void trade(SymbolState s, Money slot, boolean sells) {
-        if (s.pending != null) return;
+    /** Sends the order that moves {@code s} toward its target on one side; true if it sent one. */
+    private boolean trade(SymbolState s, Money slot, boolean sells) {
+        if (s.pending != null) return false;
         Price price = ctx.lastPrice(s.symbol);
-        if (price == null || !price.isPositive()) return;
+        if (price == null || !price.isPositive()) return false;
         Quantity target = s.selected ? targetQuantity(slot, price, ctx.instrument(s.symbol)) : Quantity.ZERO;
         Quantity held = ctx.position(s.symbol).quantity();
         long delta = Math.subtractExact(target.raw(), held.raw());
@@ -147,7 +157,10 @@ public final class MomentumRotation implements Strategy {
             s.pending = ctx.submit(OrderRequest.market(s.symbol, OrderSide.SELL, Quantity.ofRaw(-delta)));
         } else if (delta > 0 && !sells) {
             s.pending = ctx.submit(OrderRequest.market(s.symbol, OrderSide.BUY, Quantity.ofRaw(delta)));
+        } else {
+            return false;
         }
+        return s.pending != null;
     }
 
     /**
@@ -168,6 +181,11 @@ public final class MomentumRotation implements Strategy {
     public void onOrderEvent(Order order) {
         SymbolState s = states.get(order.symbol());
         if (s != null && order.status().isTerminal() && order.id().equals(s.pending)) s.pending = null;
+        if (buysAwaitingSells != null && ordered.stream().allMatch(state -> state.pending == null)) {
+            Money slot = buysAwaitingSells;
+            buysAwaitingSells = null;
+            for (SymbolState state : ordered) trade(state, slot, false);
+        }
     }
 
     /** Mutable per-symbol state, touched only from the strategy's callbacks. */

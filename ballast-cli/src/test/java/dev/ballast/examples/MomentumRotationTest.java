@@ -65,11 +65,13 @@ class MomentumRotationTest {
         // No rebalance at t4 (3 steps completed).
         assertThat(step(4, "99", "50", "25.2")).containsOnly(List.of());
         // First bar of t5: 4 steps -> rebalance. ROC(1) from t3 to t4: A 0%, B 0%, C 25.2/21-1 = +20% -> hold C.
-        // Sell all 50 A first, then C: 5000 / 25.2 = 198.41 -> 198 -> down to lots of 10 -> 190.
+        // Sell all 50 A first; buy C only once the sell has filled (no buying power for working sells):
+        // 5000 / 25.2 = 198.41 -> 198 -> down to lots of 10 -> 190.
         List<List<OrderRequest>> t5 = step(5, "99", "50", "25.2");
-        assertThat(t5.get(0)).containsExactly(
-                OrderRequest.market(A, OrderSide.SELL, Quantity.ofUnits(50)),
-                OrderRequest.market(C, OrderSide.BUY, Quantity.ofUnits(190)));
+        assertThat(t5.get(0)).containsExactly(OrderRequest.market(A, OrderSide.SELL, Quantity.ofUnits(50)));
+        ctx.setPosition(A, Quantity.ZERO);
+        ctx.report(strategy, ctx.lastId(), OrderStatus.FILLED);
+        assertThat(ctx.drain()).containsExactly(OrderRequest.market(C, OrderSide.BUY, Quantity.ofUnits(190)));
     }
 
     @Test
