@@ -190,20 +190,21 @@ final class CsvRows implements AutoCloseable {
      * when {@code equalIsDuplicate}, equal to it.
      */
     void checkOrder(SymbolTable.Entry symbol, long timestamp, boolean equalIsDuplicate) {
+        if (symbol.seen) {
+            if (timestamp < symbol.lastTimestamp) {
+                throw reject(BadRowReason.TIMESTAMP_BACKWARDS, "timestamp " + reader.text(timestampColumn) + " goes backwards: the previous "
+                        + symbol.symbol + " row was at " + instant(symbol.lastTimestamp));
+            }
+            if (timestamp == symbol.lastTimestamp && equalIsDuplicate) {
+                throw reject(BadRowReason.DUPLICATE_TIMESTAMP, "duplicate " + symbol.symbol + " row at timestamp " + reader.text(timestampColumn));
+            }
+        }
         // The engine replays events in time order, so a file must be in time order across symbols too:
         // a file written in per-symbol blocks would otherwise send time backwards.
         if (anyAccepted && timestamp < fileLastTimestamp) {
             throw reject(BadRowReason.TIMESTAMP_BACKWARDS, "timestamp " + reader.text(timestampColumn)
-                    + " is before the previous row's " + instant(fileLastTimestamp)
+                    + " goes backwards: the previous row was at " + instant(fileLastTimestamp)
                     + "; rows must be in time order across symbols (sort the file, or write one file per symbol)");
-        }
-        if (!symbol.seen) return;
-        if (timestamp < symbol.lastTimestamp) {
-            throw reject(BadRowReason.TIMESTAMP_BACKWARDS, "timestamp " + reader.text(timestampColumn) + " goes backwards: the previous "
-                    + symbol.symbol + " row was at " + instant(symbol.lastTimestamp));
-        }
-        if (timestamp == symbol.lastTimestamp && equalIsDuplicate) {
-            throw reject(BadRowReason.DUPLICATE_TIMESTAMP, "duplicate " + symbol.symbol + " row at timestamp " + reader.text(timestampColumn));
         }
     }
 

@@ -33,7 +33,11 @@ public final class CallbackWatchdog implements AutoCloseable {
         this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(budgetNanos / 5, TimeUnit.MILLISECONDS.toNanos(10)));
         this.fatalHandler = fatalHandler;
         this.thread = Thread.ofPlatform().daemon().name("ballast-watchdog").unstarted(this::run);
-        this.thread.start();
+    }
+
+    /** Starts watching; call once, before the first callback. */
+    void start() {
+        thread.start();
     }
 
     long budgetNanos() {

@@ -80,6 +80,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
 
     /** Starts every strategy: onStart, on the engine thread in a backtest or on each strategy's thread. */
     public void start() {
+        watchdog.start();
         if (mode == ExecutionMode.BACKTEST) {
             engineSlot = watchdog.newSlot("a strategy", null);
             for (StrategyHost host : hosts.values()) host.attach(engineSlot);
@@ -155,7 +156,10 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         return new ArrayList<>(hosts.keySet());
     }
 
-    /** Stops every active strategy (onStop) and, in real time, waits a bounded time for their threads. */
+    /**
+     * Stops every active strategy (onStop), in real time waits a bounded time for their threads, and
+     * stops the watchdog.
+     */
     public void stop() {
         for (StrategyHost host : hosts.values()) {
             if (!host.isActive()) continue;
@@ -165,6 +169,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         for (StrategyHost host : hosts.values()) {
             if (host.isActive()) host.setState(StrategyState.STOPPED);
         }
+        watchdog.close();
     }
 
     @Override

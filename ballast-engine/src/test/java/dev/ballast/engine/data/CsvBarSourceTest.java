@@ -190,10 +190,22 @@ class CsvBarSourceTest {
     }
 
     @Test
-    void checksOrderPerSymbolSoInterleavedSymbolsMayShareTimes() {
+    void interleavedSymbolsMayShareTimes() {
         Path file = write(dir, "bars.csv", HEADER,
-                "2024-01-02T14:31:00Z,A,1,1,1,1,1", "2024-01-02T14:30:00Z,B,1,1,1,1,1", "2024-01-02T14:31:00Z,B,1,1,1,1,1");
-        assertThat(drain(CsvBarSource.open(file))).hasSize(3);
+                "2024-01-02T14:30:00Z,A,1,1,1,1,1", "2024-01-02T14:30:00Z,B,1,1,1,1,1", "2024-01-02T14:31:00Z,B,1,1,1,1,1",
+                "2024-01-02T14:31:00Z,A,1,1,1,1,1");
+        assertThat(drain(CsvBarSource.open(file))).hasSize(4);
+    }
+
+    @Test
+    void stopsAtRowOutOfTimeOrderAcrossSymbols() {
+        // A file written in per-symbol blocks: B's first row is before A's last, so time would run backwards.
+        Path file = write(dir, "bars.csv", HEADER,
+                "2024-01-02T14:31:00Z,A,1,1,1,1,1", "2024-01-02T14:30:00Z,B,1,1,1,1,1");
+        assertThatThrownBy(() -> drain(CsvBarSource.open(file)))
+                .isInstanceOf(MarketDataException.class)
+                .hasMessageContaining("bars.csv:3:")
+                .hasMessageContaining("rows must be in time order across symbols");
     }
 
     @Test
