@@ -69,8 +69,14 @@ public final class FixedPoint {
         }
         if (!seenDigit) throw new NumberFormatException("not a decimal number: '" + text.subSequence(from, to) + "'");
         for (int d = fractionDigits; d < DECIMALS; d++) fraction *= 10;
-        long raw = units * SCALE + fraction;
-        return negative ? -raw : raw;
+        // units <= Long.MAX_VALUE / SCALE keeps units * SCALE in range, but adding the fraction can still
+        // leave the long range ("92233720368.99999999"): refuse it rather than wrap. The negative range
+        // reaches one further (Long.MIN_VALUE, "-92233720368.54775808").
+        long whole = units * SCALE;
+        if (fraction - (negative ? 1 : 0) > Long.MAX_VALUE - whole) {
+            throw new NumberFormatException("too large: " + text.subSequence(from, to));
+        }
+        return negative ? -whole - fraction : whole + fraction;
     }
 
     /** Raw value of a whole number of units. */
@@ -112,7 +118,11 @@ public final class FixedPoint {
         if (q3 != 0 || q2 != 0 || q1 >= (1L << 31)) throw new ArithmeticException("fixed-point overflow");
         long quotient = (q1 << 32) | q0;
         long twice = rem * 2;
-        if (twice > divisor || (twice == divisor && (quotient & 1) == 1)) quotient++;
+        if (twice > divisor || (twice == divisor && (quotient & 1) == 1)) {
+            // Rounding up from Long.MAX_VALUE would wrap to Long.MIN_VALUE: that is an overflow too.
+            if (quotient == Long.MAX_VALUE) throw new ArithmeticException("fixed-point overflow");
+            quotient++;
+        }
         return negative ? -quotient : quotient;
     }
 

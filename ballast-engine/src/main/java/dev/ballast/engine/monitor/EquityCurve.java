@@ -13,6 +13,11 @@ public final class EquityCurve {
     private long[] times = new long[1024];
     private long[] values = new long[1024];
     private int size;
+    // High-water mark and drawdowns over the points before the last one, which a later value at the same
+    // time may still replace; the figures including the last point are derived from these on each record.
+    private long settledPeak = Long.MIN_VALUE;
+    private long settledMaxDrawdown;
+    private double settledMaxDrawdownFraction;
     private long peak = Long.MIN_VALUE;
     private long maxDrawdown;
     private double maxDrawdownFraction;
@@ -20,8 +25,15 @@ public final class EquityCurve {
     /** Records equity {@code equityRaw} at {@code time}; a repeated time replaces the last point. */
     public void record(long time, long equityRaw) {
         if (size > 0 && times[size - 1] == time) {
+            // Replaced: an intermediate value at this time (one symbol marked, the others not yet) must
+            // not leave its trace in the peak or the drawdown, so start again from the settled figures.
             values[size - 1] = equityRaw;
         } else {
+            if (size > 0) {
+                settledPeak = peak;
+                settledMaxDrawdown = maxDrawdown;
+                settledMaxDrawdownFraction = maxDrawdownFraction;
+            }
             if (size == times.length) {
                 times = Arrays.copyOf(times, size * 2);
                 values = Arrays.copyOf(values, size * 2);
@@ -30,9 +42,10 @@ public final class EquityCurve {
             values[size] = equityRaw;
             size++;
         }
-        if (equityRaw > peak) peak = equityRaw;
+        peak = Math.max(settledPeak, equityRaw);
         long drawdown = peak - equityRaw;
-        if (drawdown > maxDrawdown) maxDrawdown = drawdown;
+        maxDrawdown = Math.max(settledMaxDrawdown, drawdown);
+        maxDrawdownFraction = settledMaxDrawdownFraction;
         if (peak > 0) {
             double fraction = (double) drawdown / peak;
             if (fraction > maxDrawdownFraction) maxDrawdownFraction = fraction;

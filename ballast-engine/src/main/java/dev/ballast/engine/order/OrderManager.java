@@ -52,8 +52,6 @@ public final class OrderManager {
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Map<StrategyId, Set<ClientOrderId>> openByStrategy = new HashMap<>();
     private final Map<Symbol, long[]> openLeavesBySymbol = new HashMap<>();
-    /** Status to return to when a cancel or replace is rejected. */
-    private final Map<ClientOrderId, OrderStatus> statusBeforePending = new HashMap<>();
     private final Set<String> seenTradeIds = new HashSet<>();
     private int openCount;
 
@@ -97,9 +95,7 @@ public final class OrderManager {
     public boolean requestCancel(ClientOrderId id) {
         Order order = orders.get(id);
         if (order == null || !order.status().canTransitionTo(OrderStatus.PENDING_CANCEL)) return false;
-        OrderStatus before = order.status();
         if (transition(order, OrderStatus.PENDING_CANCEL) == null) return false;
-        statusBeforePending.put(id, before);
         broker.cancel(id);
         return true;
     }
@@ -108,9 +104,7 @@ public final class OrderManager {
     public boolean requestModify(ClientOrderId id, Quantity quantity, Price limitPrice, Price stopPrice) {
         Order order = orders.get(id);
         if (order == null || !order.status().canTransitionTo(OrderStatus.PENDING_REPLACE)) return false;
-        OrderStatus before = order.status();
         if (transition(order, OrderStatus.PENDING_REPLACE) == null) return false;
-        statusBeforePending.put(id, before);
         broker.modify(id, quantity, limitPrice, stopPrice);
         return true;
     }
@@ -162,10 +156,16 @@ public final class OrderManager {
         }
     }
 
-    private OrderStatus restoredStatus(Order order) {
-        OrderStatus before = statusBeforePending.remove(order.id());
-        if (order.filledQuantity().isPositive()) return OrderStatus.PARTIALLY_FILLED;
-        return before == null || before == OrderStatus.PARTIALLY_FILLED ? OrderStatus.ACCEPTED : before;
+    /**
+     * The working status an order returns to when its pending cancel or replace is rejected (or a
+     * replace took effect). The status before the request is not always a legal target: a cancel
+     * asked while SUBMITTED or while a replace was pending would "return" to SUBMITTED or
+     * PENDING_REPLACE, which the table forbids from PENDING_CANCEL, leaving the order stuck and
+     * flagged. The venue answered about the order, so it is working: ACCEPTED, or PARTIALLY_FILLED
+     * once something filled.
+     */
+    private static OrderStatus restoredStatus(Order order) {
+        return order.filledQuantity().isPositive() ? OrderStatus.PARTIALLY_FILLED : OrderStatus.ACCEPTED;
     }
 
     private void applyFill(Order order, Fill fill) {
@@ -230,7 +230,6 @@ public final class OrderManager {
             if (open != null) open.remove(order.id());
             openCount--;
             adjustOpenLeaves(order.withStatus(previous, order.updatedAt()), -1);
-            statusBeforePending.remove(order.id());
         }
     }
 
