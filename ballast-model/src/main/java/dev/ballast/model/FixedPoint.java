@@ -93,6 +93,14 @@ public final class FixedPoint {
     }
 
     /**
+     * The signed value of {@code quantity} units at {@code price} for a contract {@code multiplier}:
+     * quantity x price x multiplier, rounded half-even once.
+     */
+    public static long notional(long quantity, long price, long multiplier) {
+        return mulDiv(quantity, Math.multiplyExact(price, multiplier), SCALE);
+    }
+
+    /**
      * {@code round(a * b / divisor)}, half-even, exact for any {@code a} and {@code b}; {@code divisor}
      * must be in {@code [1, 2^31)}.
      *

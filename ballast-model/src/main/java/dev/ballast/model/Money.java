@@ -24,7 +24,7 @@ public record Money(long raw) implements Comparable<Money> {
      * exactly and rounded half-even once to eight decimals.
      */
     public static Money notional(Quantity quantity, Price price, long multiplier) {
-        return new Money(Math.multiplyExact(FixedPoint.multiply(quantity.raw(), price.raw()), multiplier));
+        return new Money(FixedPoint.notional(quantity.raw(), price.raw(), multiplier));
     }
 
     public Money plus(Money other) {

@@ -46,7 +46,7 @@ final class PositionLedger {
         // The notional of the closing part; the remainder of the fill's notional opens the other side.
         long closingNotional = closing == Math.abs(signedQuantity)
                 ? notional
-                : Math.multiplyExact(FixedPoint.multiply(closingSigned, price), multiplier);
+                : FixedPoint.notional(closingSigned, price, multiplier);
         long released = closing == Math.abs(quantity)
                 ? costBasis
                 : FixedPoint.mulDivExact(costBasis, closing, Math.abs(quantity));
@@ -77,7 +77,7 @@ final class PositionLedger {
 
     /** Signed market value at {@code price} (raw), or 0 when flat. */
     long marketValue(long price) {
-        return quantity == 0 ? 0 : Math.multiplyExact(FixedPoint.multiply(quantity, price), multiplier);
+        return quantity == 0 ? 0 : FixedPoint.notional(quantity, price, multiplier);
     }
 
     Position toPosition(long lastPrice, boolean hasPrice) {

@@ -142,7 +142,7 @@ public final class RiskManager {
         }
 
         long amount(long rawQuantity) {
-            return Math.multiplyExact(FixedPoint.multiply(rawQuantity, Math.abs(price)), multiplier);
+            return FixedPoint.notional(rawQuantity, Math.abs(price), multiplier);
         }
     }
 }

@@ -24,8 +24,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over random fills by three strategies in three instruments (multiplier 50; lot 0.001 with prices of
- * eight decimals, so notionals round): the ledger identity holds after every fill, cash equals an
+ * Over random fills by three strategies in four instruments (multiplier 50; lot 0.001 with prices of
+ * eight decimals, with multiplier 1 and 10, so notionals round): the ledger identity holds after every fill, cash equals an
  * independent BigDecimal recomputation, and the account position is the sum of the strategies'.
  */
 class PortfolioLedgerProperties {
@@ -33,7 +33,9 @@ class PortfolioLedgerProperties {
     private static final List<Instrument> INSTRUMENTS = List.of(
             Instrument.equity(Symbol.of("AAPL"), "USD"),
             new Instrument(Symbol.of("ES"), AssetClass.FUTURE, "USD", Price.of("0.25"), Quantity.ofUnits(1), 50),
-            new Instrument(Symbol.of("BTC"), AssetClass.CRYPTO, "USD", Price.of("0.00000001"), Quantity.of("0.001"), 1));
+            new Instrument(Symbol.of("BTC"), AssetClass.CRYPTO, "USD", Price.of("0.00000001"), Quantity.of("0.001"), 1),
+            // A multiplier with eight-decimal prices and fractional lots: quantity x price x multiplier rounds once.
+            new Instrument(Symbol.of("MBT"), AssetClass.FUTURE, "USD", Price.of("0.00000001"), Quantity.of("0.001"), 10));
     private static final List<StrategyId> STRATEGIES = List.of(StrategyId.of("a"), StrategyId.of("b"), StrategyId.of("c"));
 
     /** One generated fill: indexes into the strategies and instruments, lots, raw price, commission in cents. */
@@ -56,7 +58,11 @@ class PortfolioLedgerProperties {
                         Arbitraries.longs().between(0, 1_000))
                 // 0.001 to 5 BTC at 20000 to 80000 with all eight decimals (an average fill price)
                 .as((s, buy, lots, raw, fee) -> new FillSpec(s, 2, buy, lots, raw, fee));
-        return Arbitraries.oneOf(aapl, es, btc).list().ofMinSize(1).ofMaxSize(60);
+        Arbitrary<FillSpec> micro = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.of(true, false),
+                        Arbitraries.longs().between(1, 5_000), Arbitraries.longs().between(2_000_000_000_000L, 8_000_000_000_000L),
+                        Arbitraries.longs().between(0, 1_000))
+                .as((s, buy, lots, raw, fee) -> new FillSpec(s, 3, buy, lots, raw, fee));
+        return Arbitraries.oneOf(aapl, es, btc, micro).list().ofMinSize(1).ofMaxSize(60);
     }
 
     @Property
