@@ -38,6 +38,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void engineComponentsDoNotDependOnTheCompositionRoot() {
+        noClasses().that().resideInAPackage("dev.ballast.engine.*..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ballast.engine")
+                .check(CLASSES);
+    }
+
+    @Test
     void enginePackagesHaveNoCycles() {
         slices().matching("dev.ballast.engine.(*)..").should().beFreeOfCycles().check(CLASSES);
     }

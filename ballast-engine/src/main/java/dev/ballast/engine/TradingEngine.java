@@ -1,5 +1,8 @@
 package dev.ballast.engine;
 
+import dev.ballast.engine.bus.EngineEventBus;
+import dev.ballast.engine.bus.EngineEventListener;
+
 import dev.ballast.engine.broker.BrokerReportSink;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.Clock;

@@ -1,6 +1,6 @@
 package dev.ballast.cli.run;
 
-import dev.ballast.engine.EngineEventListener;
+import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.FillBooked;
 

@@ -1,6 +1,6 @@
 package dev.ballast.engine.monitor;
 
-import dev.ballast.engine.EngineEventListener;
+import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
 import dev.ballast.model.Order;

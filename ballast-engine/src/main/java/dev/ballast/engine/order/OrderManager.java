@@ -1,6 +1,6 @@
 package dev.ballast.engine.order;
 
-import dev.ballast.engine.EngineEventBus;
+import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.model.BracketRole;

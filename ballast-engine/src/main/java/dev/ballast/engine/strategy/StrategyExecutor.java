@@ -1,6 +1,6 @@
 package dev.ballast.engine.strategy;
 
-import dev.ballast.engine.EngineEventListener;
+import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.model.Order;
 import dev.ballast.model.StrategyId;

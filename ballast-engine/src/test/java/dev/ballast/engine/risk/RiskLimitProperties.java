@@ -1,6 +1,6 @@
 package dev.ballast.engine.risk;
 
-import dev.ballast.engine.EngineEventBus;
+import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.RecordingBroker;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.order.OrderManager;

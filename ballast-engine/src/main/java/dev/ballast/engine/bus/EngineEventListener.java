@@ -1,4 +1,4 @@
-package dev.ballast.engine;
+package dev.ballast.engine.bus;
 
 import dev.ballast.model.event.EngineEvent;
 
