@@ -47,15 +47,10 @@ public final class CsvBarSource implements MarketDataSource {
 
     @Override
     public MarketData next() {
-        while (rows.advance()) {
-            try {
-                return readRow();
-            } catch (CsvRows.SkipRow recordedAlready) {
-                // The row is counted in skippedRows(); go on with the next one.
-            }
-        }
-        return null;
+        return rows.nextUsable(reader);
     }
+
+    private final java.util.function.Supplier<Bar> reader = this::readRow;
 
     private Bar readRow() {
         rows.requireColumnCount();

@@ -170,6 +170,21 @@ final class CsvRows implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads rows with {@code reader} until one is usable: returns it, or {@code null} at the end of
+     * the file. Rows the policy skips are already counted in {@link #skippedRows()}.
+     */
+    <T> T nextUsable(java.util.function.Supplier<T> reader) {
+        while (advance()) {
+            try {
+                return reader.get();
+            } catch (SkipRow recordedAlready) {
+                // counted; go on with the next row
+            }
+        }
+        return null;
+    }
+
     /** The {@code k}-th value column as raw fixed-point, parsed exactly. */
     long decimal(int k) {
         int f = valueColumns[k];

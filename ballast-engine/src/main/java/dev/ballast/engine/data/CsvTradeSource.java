@@ -38,15 +38,10 @@ public final class CsvTradeSource implements MarketDataSource {
 
     @Override
     public MarketData next() {
-        while (rows.advance()) {
-            try {
-                return readRow();
-            } catch (CsvRows.SkipRow recordedAlready) {
-                // The row is counted in skippedRows(); go on with the next one.
-            }
-        }
-        return null;
+        return rows.nextUsable(reader);
     }
+
+    private final java.util.function.Supplier<TradeTick> reader = this::readRow;
 
     private TradeTick readRow() {
         rows.requireColumnCount();
