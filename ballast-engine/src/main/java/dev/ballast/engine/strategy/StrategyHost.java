@@ -36,7 +36,8 @@ final class StrategyHost {
 
     // Flood accounting; touched only by the thread running this host's callbacks.
     private int requestsThisCallback;
-    private long windowStart = Long.MIN_VALUE;
+    private long windowStart;
+    private boolean windowOpen;
     private int requestsInWindow;
     private String floodDetail;
 
@@ -117,7 +118,11 @@ final class StrategyHost {
             return false;
         }
         long now = clock.nanos();
-        if (now - windowStart >= 1_000_000_000L) {
+        // The first request opens the window explicitly (windowOpen): with windowStart at Long.MIN_VALUE,
+        // now - windowStart overflows to a negative number for any positive engine time, so the window
+        // never reset and a strategy was quarantined after its 1,000th request of the whole run.
+        if (!windowOpen || now - windowStart >= 1_000_000_000L) {
+            windowOpen = true;
             windowStart = now;
             requestsInWindow = 0;
         }
