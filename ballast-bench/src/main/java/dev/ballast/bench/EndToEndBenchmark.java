@@ -178,7 +178,8 @@ public final class EndToEndBenchmark {
                 throw new IllegalStateException(name + ": processed " + run.result.marketEvents() + " bars, expected " + expectedBars);
             }
             if (last != null && !run.result.finalEquity().equals(last.result.finalEquity())) {
-                throw new IllegalStateException(name + ": run " + (i + 1) + " is not identical to the run before it");
+                throw new IllegalStateException(name + ": run " + (i + 1) + " is not identical to the run before it; quarantines "
+                        + run.result.quarantines() + " vs " + last.result.quarantines());
             }
             rates[i] = run.barsPerSecond();
             System.out.printf("%s_run_%d: %d bars/s (%d ms, gc %d ms in %d collections)%n", name, i + 1, rates[i],

