@@ -1,0 +1,51 @@
+#!/bin/sh
+# Runs the end-to-end backtest benchmark (dev.ballast.bench.EndToEndBenchmark) with the JVM flags it
+# needs, building ballast-bench.jar first when it is missing or older than the sources; with --jmh
+# also runs the JMH component benchmarks (short runs). Selects a JDK 25 like ./ballast does.
+#
+#   ballast-bench/run-benchmarks.sh [--jmh] [--jmh-only] [EndToEndBenchmark options...]
+#   e.g. ballast-bench/run-benchmarks.sh --runs 5 --memory-only
+#
+# Heap: the in-memory mode holds 10M bars (~1.6 GB live after generation); each run allocates about
+# 1 GB more (orders, events, fills). The young generation is sized (-Xmn3g) so that a timed run does
+# not collect at all, and the heap is fixed and pre-touched: on this VM first-touch page faults made
+# young pauses take seconds, and a pause over 50 ms during a strategy callback makes the watchdog
+# quarantine the strategy (it measures wall time), which silently changes the run. Override with
+# BALLAST_BENCH_JAVA_OPTS (e.g. add -verbose:gc).
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/.mvn/select-jdk.sh"
+jar="$root/ballast-bench/target/ballast-bench.jar"
+jmh=0
+e2e=1
+for arg in "$@"; do
+  case "$arg" in
+    --jmh) jmh=1 ;;
+    --jmh-only) jmh=1; e2e=0 ;;
+  esac
+done
+stale=0
+if [ ! -f "$jar" ]; then
+  stale=1
+elif [ -n "$(find "$root/pom.xml" "$root/ballast-model" "$root/ballast-engine" "$root/ballast-cli" "$root/ballast-bench" \
+        -path '*/target' -prune -o -newer "$jar" \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null | head -n 1)" ]; then
+  stale=1
+fi
+if [ "$stale" = 1 ]; then
+  echo "run-benchmarks: building (jar missing or sources changed)..." >&2
+  (cd "$root" && ./mvnw -q -B -o package -DskipTests) >&2
+fi
+if [ "$e2e" = 1 ]; then
+  # Drop our own flags; pass the rest to the benchmark.
+  args=""
+  for arg in "$@"; do
+    case "$arg" in --jmh|--jmh-only) ;; *) args="$args $arg" ;; esac
+  done
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" -Xms6g -Xmx6g -Xmn3g -XX:+AlwaysPreTouch -XX:+UseParallelGC ${BALLAST_BENCH_JAVA_OPTS:-} \
+    -cp "$jar" dev.ballast.bench.EndToEndBenchmark $args
+fi
+if [ "$jmh" = 1 ]; then
+  "$JAVA_HOME/bin/java" ${BALLAST_BENCH_JAVA_OPTS:-} -jar "$jar" 'CsvParseBenchmark|ComponentBenchmark' \
+    -f 1 -wi 3 -i 5 -w 1s -r 1s
+fi
