@@ -10,6 +10,8 @@ import java.util.function.Consumer;
  * running callback each tick (a fifth of the budget, 1 to 10 ms) and, when one has run past the
  * budget, marks it timed out and interrupts its thread, which frees a strategy blocked in a sleep,
  * wait or I/O. The callback thread pays one {@code System.nanoTime()} and one CAS per callback.
+ * Time in which the watchdog itself was stalled (a GC pause stops every thread) is not charged to
+ * the callback, so a collection does not quarantine a strategy that was doing nothing wrong.
  *
  * <p>A strategy spinning on the CPU without ever checking for interruption cannot be stopped inside
  * the JVM. In real time it is simply abandoned on its own thread; in a backtest, where it holds the
@@ -59,6 +61,7 @@ public final class CallbackWatchdog implements AutoCloseable {
     }
 
     private void run() {
+        long lastTick = System.nanoTime();
         while (running) {
             try {
                 TimeUnit.NANOSECONDS.sleep(tickNanos);
@@ -66,7 +69,12 @@ public final class CallbackWatchdog implements AutoCloseable {
                 return;
             }
             long now = System.nanoTime();
-            for (Slot slot : slots) slot.inspect(now);
+            // A tick far later than asked means the whole JVM stood still (a GC pause, a safepoint)
+            // or this thread got no CPU: callbacks are not charged for that time.
+            long late = now - lastTick - tickNanos;
+            long pause = late > tickNanos ? late : 0;
+            lastTick = now;
+            for (Slot slot : slots) slot.inspect(now, pause);
         }
     }
 
@@ -90,6 +98,9 @@ public final class CallbackWatchdog implements AutoCloseable {
         private volatile Thread owner;
         private volatile String activity;
         private boolean fatalReported;
+        // Watchdog thread only: the callback last inspected, and the stalled time it is excused.
+        private long inspectedStart;
+        private long excused;
 
         private Slot(String name, Consumer<Slot> onTimeout) {
             this.name = name;
@@ -122,9 +133,21 @@ public final class CallbackWatchdog implements AutoCloseable {
             return activity;
         }
 
-        private void inspect(long now) {
+        /** Whether the watchdog has timed out the running callback (for tests). */
+        boolean timedOut() {
+            return state.get() >= TIMED_OUT;
+        }
+
+        void inspect(long now, long pause) {
             int current = state.get();
-            long elapsed = now - startedAt;
+            long start = startedAt;
+            if (start != inspectedStart) {
+                inspectedStart = start;
+                excused = Math.min(pause, now - start);
+            } else {
+                excused += pause;
+            }
+            long elapsed = now - start - excused;
             if (current == RUNNING && elapsed > budgetNanos && state.compareAndSet(RUNNING, TIMED_OUT)) {
                 if (onTimeout != null) onTimeout.accept(this);
                 Thread thread = owner;
