@@ -9,8 +9,7 @@
 # Heap: the in-memory mode holds 10M bars (~1.6 GB live after generation); each run allocates about
 # 1 GB more (orders, events, fills). The young generation is sized (-Xmn3g) so that a timed run does
 # not collect at all, and the heap is fixed and pre-touched: on this VM first-touch page faults made
-# young pauses take seconds, and a pause over 50 ms during a strategy callback makes the watchdog
-# quarantine the strategy (it measures wall time), which silently changes the run. Override with
+# young pauses take seconds, which would be measured as engine time. Override with
 # BALLAST_BENCH_JAVA_OPTS (e.g. add -verbose:gc).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,7 +32,7 @@ elif [ -n "$(find "$root/pom.xml" "$root/ballast-model" "$root/ballast-engine" "
 fi
 if [ "$stale" = 1 ]; then
   echo "run-benchmarks: building (jar missing or sources changed)..." >&2
-  (cd "$root" && ./mvnw -q -B -o package -DskipTests) >&2
+  (cd "$root" && ./mvnw -q -B package -DskipTests) >&2
 fi
 if [ "$e2e" = 1 ]; then
   # Drop our own flags; pass the rest to the benchmark.

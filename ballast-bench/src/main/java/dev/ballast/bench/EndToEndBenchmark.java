@@ -60,7 +60,7 @@ import java.util.function.Supplier;
  * <p>Heap: the in-memory mode holds every bar (about 130 bytes each: a Bar, four Prices and a
  * Quantity), so 10 million bars need about 1.3-1.6 GB live, and a run allocates about 1 GB more; run with
  * {@code -Xms6g -Xmx6g -Xmn3g -XX:+AlwaysPreTouch -XX:+UseParallelGC} (see run-benchmarks.sh) so a timed run does not
- * collect: a GC pause over the 50 ms callback budget during a callback makes the watchdog quarantine the strategy.
+ * collect: GC pauses would otherwise be measured as engine time.
  * Use {@code -verbose:gc} (or the {@code gc_ms} figures printed per run) to check GC is not dominating.
  *
  * <p>Options: {@code --bars-per-symbol N} (default 1,000,000), {@code --symbols N} (10),
