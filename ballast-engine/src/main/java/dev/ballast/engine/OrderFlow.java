@@ -8,9 +8,11 @@ import dev.ballast.engine.monitor.ExecutionMonitor;
 import dev.ballast.engine.order.Bracket;
 import dev.ballast.engine.order.OrderManager;
 import dev.ballast.engine.portfolio.PortfolioManager;
+import dev.ballast.engine.risk.RiskActions;
 import dev.ballast.engine.risk.RiskDecision;
 import dev.ballast.engine.risk.RiskManager;
 import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.engine.risk.RiskScope;
 import dev.ballast.engine.strategy.StrategyExecutor;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
@@ -51,7 +53,7 @@ import java.util.Set;
  *
  * <p>Owned by the engine thread; not thread-safe.
  */
-public final class OrderFlow implements EngineEventListener {
+public final class OrderFlow implements EngineEventListener, RiskActions {
     private final Clock clock;
     private final EngineEventBus events;
     private final OrderManager orders;
@@ -62,6 +64,7 @@ public final class OrderFlow implements EngineEventListener {
     private final Map<ClientOrderId, Bracket> bracketsByEntry = new HashMap<>();
     private final Set<ClientOrderId> armedEntries = new HashSet<>();
     private final Set<StrategyId> quarantined = new HashSet<>();
+    private long flattenSequence;
 
     public OrderFlow(Clock clock, EngineEventBus events, OrderManager orders, RiskManager risk, PortfolioManager portfolio,
                      ExecutionMonitor monitor, StrategyExecutor strategies) {
@@ -121,6 +124,46 @@ public final class OrderFlow implements EngineEventListener {
             if (orders.requestCancel(order.id())) canceled++;
         }
         events.publish(new StrategyQuarantined(strategyId, reason, detail, canceled, clock.nanos()));
+    }
+
+    @Override
+    public int cancelOpenOrders(RiskScope scope, String reason) {
+        int canceled = 0;
+        for (Order order : scope.isAccount() ? orders.openOrders() : orders.openOrders(scope.strategyId())) {
+            if (orders.requestCancel(order.id())) canceled++;
+        }
+        return canceled;
+    }
+
+    /**
+     * Closes every position of the scope with market orders in the name of the strategy that holds it
+     * (so its books go flat too). These are the engine's own orders: only their sanity is checked, so
+     * that no state or limit can keep a position open. Ids are {@code strategy-flat-N}.
+     */
+    @Override
+    public int flatten(RiskScope scope, String reason) {
+        java.util.List<StrategyId> owners = scope.isAccount()
+                ? new java.util.ArrayList<>(portfolio.strategyIds()) : java.util.List.of(scope.strategyId());
+        int sent = 0;
+        for (StrategyId owner : owners) {
+            for (java.util.Map.Entry<dev.ballast.model.Symbol, Long> position : portfolio.openQuantities(owner).entrySet()) {
+                long quantity = position.getValue();
+                OrderSide side = quantity > 0 ? OrderSide.SELL : OrderSide.BUY;
+                ClientOrderId id = ClientOrderId.of(owner.value() + "-flat-" + (++flattenSequence));
+                Order order = orders.create(id, owner,
+                        OrderRequest.market(position.getKey(), side, Quantity.ofRaw(Math.abs(quantity))), BracketRole.NONE, null);
+                if (order == null) continue;
+                monitor.recordArrival(id, portfolio.lastPrice(position.getKey()));
+                RiskDecision decision = risk.checkEngineOrder(order);
+                if (decision.allowed()) {
+                    orders.submit(id);
+                    sent++;
+                } else {
+                    orders.deny(id, decision.reason().name(), decision.detail() + " (flatten: " + reason + ")");
+                }
+            }
+        }
+        return sent;
     }
 
     private void submitNew(ClientOrderId id, StrategyId strategyId, OrderRequest request, BracketRole role,

@@ -20,6 +20,11 @@ import dev.ballast.engine.strategy.StrategyRequestSink;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.Price;
 import dev.ballast.model.event.Bar;
+import dev.ballast.model.event.BrokerConnectionChanged;
+import dev.ballast.model.event.FlattenPositions;
+import dev.ballast.model.event.HaltTrading;
+import dev.ballast.model.event.ResumeTrading;
+import dev.ballast.model.event.SystemEvent;
 import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.event.Event;
 import dev.ballast.model.event.MarketData;
@@ -91,13 +96,14 @@ public final class TradingEngine implements AutoCloseable {
         this.broker = broker;
         this.portfolio = new PortfolioManager(settings.initialCash(), settings.instruments());
         this.orders = new OrderManager(clock, events, broker);
-        this.risk = new RiskManager(settings.riskLimits(), portfolio, orders);
+        this.risk = new RiskManager(settings.risk(), portfolio, orders, clock, events);
         StrategyRequestSink requestSink = this::enqueue;
         PortfolioView view = settings.mode() == ExecutionMode.BACKTEST
                 ? new LivePortfolioView(portfolio)
                 : new SnapshotPortfolioView(this::snapshot, settings.instruments());
         this.strategies = new StrategyExecutor(settings.mode(), settings.isolation(), clock, requestSink, view, fatalHandler);
         this.flow = new OrderFlow(clock, events, orders, risk, portfolio, monitor, strategies);
+        risk.setActions(flow);
         for (StrategySpec spec : strategySpecs) {
             for (var symbol : spec.symbols()) {
                 if (portfolio.instrument(symbol) == null) {
@@ -175,6 +181,7 @@ public final class TradingEngine implements AutoCloseable {
             case BrokerReport report -> flow.onBrokerReport(report);
             case StrategyRequest request -> flow.onRequest(request);
             case OperatorCommand command -> onCommand(command);
+            case SystemEvent system -> onSystem(system);
         }
     }
 
@@ -182,10 +189,14 @@ public final class TradingEngine implements AutoCloseable {
         // The broker sees the data before the strategies: what was ordered on earlier data fills now.
         broker.onMarketData(data);
         drain();
-        portfolio.mark(data.symbol(), markPrice(data));
+        portfolio.mark(data.symbol(), markPrice(data), data.timestamp());
         strategies.onMarketData(data);
         drain();
-        monitor.recordEquity(data.timestamp(), portfolio.equityRaw());
+        long equity = portfolio.equityRaw();
+        monitor.recordEquity(data.timestamp(), equity);
+        // Loss limits see the equity after the event; what a halt cancels or flattens is processed now.
+        risk.onMarketData(data, equity);
+        drain();
     }
 
     private static Price markPrice(MarketData data) {
@@ -204,6 +215,15 @@ public final class TradingEngine implements AutoCloseable {
             }
             case QuarantineStrategy quarantine ->
                     flow.quarantine(quarantine.strategyId(), QuarantineReason.OPERATOR, quarantine.reason());
+            case HaltTrading halt -> risk.onHalt(halt);
+            case ResumeTrading resume -> risk.onResume(resume);
+            case FlattenPositions flatten -> risk.onFlatten(flatten);
+        }
+    }
+
+    private void onSystem(SystemEvent event) {
+        switch (event) {
+            case BrokerConnectionChanged change -> risk.onBrokerConnection(change);
         }
     }
 

@@ -177,7 +177,7 @@ public final class RunPlanner {
 
     private static RiskLimits risk(Values values, RunConfig.Risk risk) {
         if (risk == null) return RiskLimits.defaults();
-        return new RiskLimits(
+        return RiskLimits.basic(
                 risk.maxOrderNotional() == null ? null : Money.ofRaw(values.decimal("risk.maxOrderNotional", risk.maxOrderNotional(), false)),
                 risk.maxPositionQuantity() == null ? null : Quantity.ofRaw(values.decimal("risk.maxPositionQuantity", risk.maxPositionQuantity(), false)),
                 risk.maxPositionNotional() == null ? null : Money.ofRaw(values.decimal("risk.maxPositionNotional", risk.maxPositionNotional(), false)),

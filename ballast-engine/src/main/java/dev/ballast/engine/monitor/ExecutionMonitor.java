@@ -12,6 +12,8 @@ import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.RequestRefused;
+import dev.ballast.model.event.OrderApproved;
+import dev.ballast.model.event.TradingStateChanged;
 import dev.ballast.model.event.StrategyQuarantined;
 
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import java.util.Map;
 /**
  * The ExecutionMonitor: for every order, arrival price, fills, slippage in basis points, time to
  * acknowledgement and to fill; the account's equity curve; and the notable events of the run
- * (denials, quarantines, anomalies) for the summary. A listener of the engine's events.
+ * (denials, quarantines, trading-state changes, anomalies) for the summary. A listener of the engine's events.
  *
  * <p>Owned by the engine thread; not thread-safe. Read its results after the run.
  */
@@ -34,6 +36,7 @@ public final class ExecutionMonitor implements EngineEventListener {
     private final EquityCurve equityCurve = new EquityCurve();
     private final List<StrategyQuarantined> quarantines = new ArrayList<>();
     private final List<AnomalyFlagged> anomalies = new ArrayList<>();
+    private final List<TradingStateChanged> stateChanges = new ArrayList<>();
     private final Map<String, Long> denialsByReason = new LinkedHashMap<>();
     private long fills;
     private long refusedRequests;
@@ -64,6 +67,8 @@ public final class ExecutionMonitor implements EngineEventListener {
             case StrategyQuarantined quarantined -> quarantines.add(quarantined);
             case AnomalyFlagged anomaly -> anomalies.add(anomaly);
             case RequestRefused refused -> refusedRequests++;
+            case TradingStateChanged change -> stateChanges.add(change);
+            case OrderApproved approved -> { }
         }
     }
 
@@ -114,6 +119,11 @@ public final class ExecutionMonitor implements EngineEventListener {
 
     public List<StrategyQuarantined> quarantines() {
         return Collections.unmodifiableList(quarantines);
+    }
+
+    /** Every change of the account's or a strategy's trading state, in order. */
+    public List<TradingStateChanged> stateChanges() {
+        return Collections.unmodifiableList(stateChanges);
     }
 
     public List<AnomalyFlagged> anomalies() {

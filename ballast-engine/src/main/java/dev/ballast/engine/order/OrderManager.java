@@ -273,6 +273,24 @@ public final class OrderManager {
         return sides == null ? 0 : sides[side.ordinal()];
     }
 
+    /** Unfilled quantity (raw) of one strategy's open orders on one side of a symbol. */
+    public long openLeaves(StrategyId strategyId, Symbol symbol, OrderSide side) {
+        Set<ClientOrderId> ids = openByStrategy.get(strategyId);
+        if (ids == null) return 0;
+        long total = 0;
+        for (ClientOrderId id : ids) {
+            Order order = orders.get(id);
+            if (order.symbol().equals(symbol) && order.side() == side) total += Math.max(0, order.leavesQuantity().raw());
+        }
+        return total;
+    }
+
+    /** How many orders of one strategy are open. */
+    public int openOrderCount(StrategyId strategyId) {
+        Set<ClientOrderId> ids = openByStrategy.get(strategyId);
+        return ids == null ? 0 : ids.size();
+    }
+
     /** All orders of the run in creation order. */
     public List<Order> orders() {
         return List.copyOf(orders.values());

@@ -74,9 +74,15 @@ public final class PortfolioManager {
 
     /** Marks {@code symbol} at {@code price}; unknown symbols are ignored (they cannot hold positions). */
     public void mark(Symbol symbol, Price price) {
+        mark(symbol, price, Long.MIN_VALUE);
+    }
+
+    /** Marks {@code symbol} at {@code price}, seen at engine time {@code time}. */
+    public void mark(Symbol symbol, Price price, long time) {
         SymbolBook book = symbols.get(symbol);
         if (book == null) return;
         book.setPrice(price.raw());
+        book.lastUpdate = time;
         if (book.account.quantity() != 0) revalue(book);
     }
 
@@ -190,6 +196,64 @@ public final class PortfolioManager {
         return book == null || !book.hasPrice ? null : Price.ofRaw(book.lastPrice);
     }
 
+    /** Engine time of the last market data for {@code symbol}, or {@code Long.MIN_VALUE} if none. */
+    public long lastUpdate(Symbol symbol) {
+        SymbolBook book = symbols.get(symbol);
+        return book == null ? Long.MIN_VALUE : book.lastUpdate;
+    }
+
+    /**
+     * The exposure figures of a strategy, or of the account when {@code strategyId} is null: its
+     * position in {@code symbol}, gross and net exposure at the marks, open positions, and the value of
+     * its position in {@code symbol}. Raw fixed-point.
+     */
+    public ExposureFigures exposure(StrategyId strategyId, Symbol symbol) {
+        if (strategyId == null) {
+            int open = 0;
+            for (SymbolBook book : symbols.values()) if (book.account.quantity() != 0) open++;
+            SymbolBook book = symbols.get(symbol);
+            return new ExposureFigures(book == null ? 0 : book.account.quantity(), grossExposure, marketValue, open,
+                    book == null ? 0 : book.marketValue);
+        }
+        StrategyBook strategy = strategies.get(strategyId);
+        if (strategy == null) return new ExposureFigures(0, 0, 0, 0, 0);
+        long gross = 0;
+        long net = 0;
+        int open = 0;
+        long position = 0;
+        long symbolValue = 0;
+        for (Map.Entry<Symbol, PositionLedger> entry : strategy.ledgers.entrySet()) {
+            PositionLedger ledger = entry.getValue();
+            if (ledger.quantity() == 0) continue;
+            long value = ledger.marketValue(symbols.get(entry.getKey()).lastPrice);
+            gross += Math.abs(value);
+            net += value;
+            open++;
+            if (entry.getKey().equals(symbol)) {
+                position = ledger.quantity();
+                symbolValue = value;
+            }
+        }
+        return new ExposureFigures(position, gross, net, open, symbolValue);
+    }
+
+    /** Every non-zero position of a strategy (or of the account when null), signed raw quantity by symbol. */
+    public Map<Symbol, Long> openQuantities(StrategyId strategyId) {
+        Map<Symbol, Long> result = new TreeMap<>();
+        if (strategyId == null) {
+            for (Map.Entry<Symbol, SymbolBook> entry : symbols.entrySet()) {
+                if (entry.getValue().account.quantity() != 0) result.put(entry.getKey(), entry.getValue().account.quantity());
+            }
+            return result;
+        }
+        StrategyBook strategy = strategies.get(strategyId);
+        if (strategy == null) return result;
+        for (Map.Entry<Symbol, PositionLedger> entry : strategy.ledgers.entrySet()) {
+            if (entry.getValue().quantity() != 0) result.put(entry.getKey(), entry.getValue().quantity());
+        }
+        return result;
+    }
+
     public Instrument instrument(Symbol symbol) {
         SymbolBook book = symbols.get(symbol);
         return book == null ? null : book.instrument;
@@ -254,6 +318,7 @@ public final class PortfolioManager {
         long lastPrice;
         boolean hasPrice;
         long marketValue;
+        long lastUpdate = Long.MIN_VALUE;
 
         SymbolBook(Instrument instrument) {
             this.instrument = instrument;

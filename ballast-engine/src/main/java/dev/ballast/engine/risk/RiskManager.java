@@ -1,88 +1,270 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.engine.bus.EngineEventBus;
+import dev.ballast.engine.clock.Clock;
 import dev.ballast.engine.order.OrderManager;
+import dev.ballast.engine.portfolio.ExposureFigures;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.risk.rules.BuyingPowerRule;
-import dev.ballast.engine.risk.rules.MaxOrderNotionalRule;
-import dev.ballast.engine.risk.rules.MaxPositionRule;
+import dev.ballast.engine.risk.rules.ConcentrationRule;
+import dev.ballast.engine.risk.rules.CorrelationRule;
+import dev.ballast.engine.risk.rules.DuplicateOrderRule;
+import dev.ballast.engine.risk.rules.ExposureRule;
+import dev.ballast.engine.risk.rules.LeverageRule;
+import dev.ballast.engine.risk.rules.OpenOrdersRule;
+import dev.ballast.engine.risk.rules.OpenPositionsRule;
+import dev.ballast.engine.risk.rules.OrderRateRule;
 import dev.ballast.engine.risk.rules.OrderSanityRule;
+import dev.ballast.engine.risk.rules.OrderSizeRule;
+import dev.ballast.engine.risk.rules.PositionSizeRule;
+import dev.ballast.engine.risk.rules.PriceCollarRule;
 import dev.ballast.model.ClientOrderId;
-import dev.ballast.model.FixedPoint;
 import dev.ballast.model.Instrument;
 import dev.ballast.model.Money;
 import dev.ballast.model.Order;
 import dev.ballast.model.OrderRequest;
 import dev.ballast.model.Price;
+import dev.ballast.model.StrategyId;
+import dev.ballast.model.TradingState;
+import dev.ballast.model.event.Bar;
+import dev.ballast.model.event.BrokerConnectionChanged;
 import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.FlattenPositions;
+import dev.ballast.model.event.HaltTrading;
+import dev.ballast.model.event.MarketData;
+import dev.ballast.model.event.OrderApproved;
 import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.ResumeTrading;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The RiskManager: the pre-trade gate every order passes before any broker sees it. It works out the
- * figures once ({@link OrderCheck}) and runs the rules in order: order sanity, a reference price
- * (fail closed when there is none), max order notional, max position, buying power. The first denial
- * decides and carries its reason and figures.
+ * The RiskManager: the gate every order passes before any broker sees it, and the watch on the
+ * portfolio after every fill and price move.
  *
- * <p>It also keeps the exposure that open orders reserve against buying power, released as they fill
- * or end. Owned by the engine thread; not thread-safe.
+ * <p>Pre-trade, in order: the trading state (HALTED denies, REDUCE_ONLY lets only reducing orders
+ * through), order sanity, fresh market data, a reference price (fail closed when there is none), then
+ * for the account and, where it has limits of its own, the strategy: the order rules (size, price
+ * collar, open orders, duplicates, rate) and, unless the order only reduces exposure, the exposure
+ * rules (position size, open positions, gross and net exposure, concentration, leverage, correlation,
+ * buying power). The first denial decides; every decision, allow or deny, carries its reason and
+ * figures and is published.
+ *
+ * <p>Post-trade: the {@link LossGuard} (daily loss, drawdown), the {@link StrategyCircuitBreaker}
+ * (performance, broker rejects), operator commands (halt, resume, flatten) and broker disconnects move
+ * the {@link TradingStates}, and through {@link RiskActions} cancel orders and flatten positions.
+ *
+ * <p>Owned by the engine thread; not thread-safe.
  */
 public final class RiskManager {
-    private final RiskLimits limits;
+    private final RiskConfig config;
     private final PortfolioManager portfolio;
     private final OrderManager orders;
+    private final Clock clock;
+    private final EngineEventBus events;
+    private final TradingStates states;
+    private final OrderTraffic traffic = new OrderTraffic();
+    private final CorrelationTracker correlations;
+    private final LossGuard lossGuard;
+    private final StrategyCircuitBreaker breaker;
     private final PreTradeRule sanity = new OrderSanityRule();
-    private final List<PreTradeRule> exposureRules =
-            List.of(new MaxOrderNotionalRule(), new MaxPositionRule(), new BuyingPowerRule());
+    private final List<PreTradeRule> orderRules;
+    private final List<PreTradeRule> exposureRules;
     private final Map<ClientOrderId, Reservation> reservations = new HashMap<>();
+    private final Map<StrategyId, long[]> reservedByStrategy = new HashMap<>();
+    private RiskActions actions = NO_ACTIONS;
+    /** Forwards to whatever {@link #setActions} wired, so components can be built before the order path. */
+    private final RiskActions delegate = new RiskActions() {
+        @Override
+        public int cancelOpenOrders(RiskScope scope, String reason) {
+            return actions.cancelOpenOrders(scope, reason);
+        }
+
+        @Override
+        public int flatten(RiskScope scope, String reason) {
+            return actions.flatten(scope, reason);
+        }
+    };
     private long reserved;
 
-    public RiskManager(RiskLimits limits, PortfolioManager portfolio, OrderManager orders) {
-        this.limits = limits;
+    private static final RiskActions NO_ACTIONS = new RiskActions() {
+        @Override
+        public int cancelOpenOrders(RiskScope scope, String reason) {
+            return 0;
+        }
+
+        @Override
+        public int flatten(RiskScope scope, String reason) {
+            return 0;
+        }
+    };
+
+    public RiskManager(RiskConfig config, PortfolioManager portfolio, OrderManager orders, Clock clock, EngineEventBus events) {
+        this.config = config;
         this.portfolio = portfolio;
         this.orders = orders;
+        this.clock = clock;
+        this.events = events;
+        this.states = new TradingStates(clock, events);
+        CorrelationLimits correlation = config.account().correlation();
+        this.correlations = correlation == null ? null : new CorrelationTracker(correlation.window());
+        this.lossGuard = new LossGuard(config, portfolio, states, delegate);
+        this.breaker = new StrategyCircuitBreaker(config, states, delegate);
+        this.orderRules = List.of(new OrderSizeRule(), new PriceCollarRule(), new OpenOrdersRule(),
+                new DuplicateOrderRule(traffic), new OrderRateRule(traffic));
+        this.exposureRules = correlations == null
+                ? List.of(new PositionSizeRule(), new OpenPositionsRule(), new ExposureRule(), new ConcentrationRule(),
+                        new LeverageRule(), new BuyingPowerRule())
+                : List.of(new PositionSizeRule(), new OpenPositionsRule(), new ExposureRule(), new ConcentrationRule(),
+                        new LeverageRule(), new CorrelationRule(correlations, portfolio), new BuyingPowerRule());
     }
 
-    /** Checks an INITIALIZED order; when allowed, reserves the exposure it adds until it fills or ends. */
+    /** A RiskManager with account limits only (tests and simple wiring). */
+    public RiskManager(RiskLimits limits, PortfolioManager portfolio, OrderManager orders, Clock clock, EngineEventBus events) {
+        this(RiskConfig.of(limits), portfolio, orders, clock, events);
+    }
+
+    /** Wires what halts and flattens act through (the engine's order path). */
+    public void setActions(RiskActions actions) {
+        this.actions = actions;
+    }
+
+    /** Checks a strategy's INITIALIZED order; when allowed, reserves the exposure it adds until it fills or ends. */
     public RiskDecision check(Order order) {
         Instrument instrument = portfolio.instrument(order.symbol());
         if (instrument == null) {
             return RiskDecision.deny(RiskReason.UNKNOWN_INSTRUMENT, "symbol " + order.symbol() + " is not an instrument of this run");
         }
-        long position = portfolio.accountQuantityRaw(order.symbol());
-        long openSameSide = order.side().sign() * orders.openLeaves(order.symbol(), order.side());
+        long now = clock.nanos();
         Price reference = referencePrice(order.request());
-        long signed = order.side().sign() * (order.quantity() == null ? 0 : order.quantity().raw());
-        long before = Math.abs(position + openSameSide);
-        long increase = Math.max(0, Math.abs(position + openSameSide + signed) - before);
+        Price last = portfolio.lastPrice(order.symbol());
         Money equity = portfolio.equity();
         Money buyingPower = Money.ofRaw(equity.raw() - portfolio.grossExposure().raw() - reserved);
-        OrderCheck check = new OrderCheck(order, instrument, reference, position, openSameSide, increase, equity,
-                buyingPower, limits);
+        OrderCheck account = new OrderCheck(order, instrument, reference, last, now, equity, buyingPower, RiskScope.ACCOUNT,
+                figures(RiskScope.ACCOUNT, order), config.account());
+        RiskLimits strategyLimits = config.strategy(order.strategyId());
+        RiskScope strategyScope = RiskScope.of(order.strategyId());
+        OrderCheck strategy = strategyLimits == null && states.state(strategyScope) != TradingState.REDUCE_ONLY ? null
+                : new OrderCheck(order, instrument, reference, last, now, equity, buyingPower, strategyScope,
+                figures(strategyScope, order), strategyLimits == null ? RiskLimits.none() : strategyLimits);
 
-        RiskDecision decision = sanity.check(check);
-        if (!decision.allowed()) return decision;
-        if (reference == null) {
-            return RiskDecision.deny(RiskReason.NO_REFERENCE_PRICE,
+        RiskDecision decision = stateGate(account, strategy);
+        if (decision == null) decision = sanity.check(account);
+        if (decision.allowed()) decision = freshness(account);
+        if (decision.allowed() && reference == null) {
+            decision = RiskDecision.deny(RiskReason.NO_REFERENCE_PRICE,
                     "no price for " + order.symbol() + " yet to value a " + order.request().type() + " order");
         }
-        for (int i = 0; i < exposureRules.size(); i++) {
-            decision = exposureRules.get(i).check(check);
-            if (!decision.allowed()) return decision;
+        if (decision.allowed()) decision = runRules(account);
+        if (decision.allowed() && strategyLimits != null) decision = runRules(strategy);
+        if (decision.allowed()) approve(order, account, now);
+        return decision;
+    }
+
+    /**
+     * Checks an order the engine itself sends to get a scope flat (an operator's or a halt's flatten):
+     * only its sanity; no state or exposure gate may keep a position from being closed.
+     */
+    public RiskDecision checkEngineOrder(Order order) {
+        Instrument instrument = portfolio.instrument(order.symbol());
+        if (instrument == null) {
+            return RiskDecision.deny(RiskReason.UNKNOWN_INSTRUMENT, "symbol " + order.symbol() + " is not an instrument of this run");
         }
-        if (increase > 0) {
-            Reservation reservation = new Reservation(increase, reference.raw(), instrument.multiplier());
-            reservations.put(order.id(), reservation);
-            reserved += reservation.amount(increase);
+        long now = clock.nanos();
+        OrderCheck check = new OrderCheck(order, instrument, referencePrice(order.request()), portfolio.lastPrice(order.symbol()),
+                now, portfolio.equity(), portfolio.equity(), RiskScope.ACCOUNT, figures(RiskScope.ACCOUNT, order), config.account());
+        RiskDecision decision = sanity.check(check);
+        if (decision.allowed()) approve(order, check, now);
+        return decision;
+    }
+
+    private RiskDecision stateGate(OrderCheck account, OrderCheck strategy) {
+        StrategyId id = account.order().strategyId();
+        TradingState accountState = states.state(RiskScope.ACCOUNT);
+        TradingState strategyState = states.state(RiskScope.of(id));
+        if (accountState == TradingState.HALTED) {
+            return RiskDecision.deny(RiskReason.TRADING_HALTED, "the account is halted (" + states.reason(RiskScope.ACCOUNT) + ")");
+        }
+        if (strategyState == TradingState.HALTED) {
+            return RiskDecision.deny(RiskReason.TRADING_HALTED, "strategy " + id + " is halted (" + states.reason(RiskScope.of(id)) + ")");
+        }
+        if (accountState == TradingState.REDUCE_ONLY && !account.onlyReduces()) {
+            return RiskDecision.deny(RiskReason.REDUCE_ONLY, "the account is reduce-only (" + states.reason(RiskScope.ACCOUNT)
+                    + ") and the order would add " + account.exposureIncrease() / dev.ballast.model.FixedPoint.SCALE
+                    + " to the position");
+        }
+        if (strategyState == TradingState.REDUCE_ONLY && strategy != null && !strategy.onlyReduces()) {
+            return RiskDecision.deny(RiskReason.REDUCE_ONLY, "strategy " + id + " is reduce-only (" + states.reason(RiskScope.of(id))
+                    + ") and the order would add to its position");
+        }
+        return null;
+    }
+
+    private RiskDecision freshness(OrderCheck check) {
+        java.time.Duration stale = config.breakers().staleData();
+        if (stale == null) return RiskDecision.ALLOW;
+        long lastUpdate = portfolio.lastUpdate(check.order().symbol());
+        long age = lastUpdate == Long.MIN_VALUE ? Long.MAX_VALUE : check.now() - lastUpdate;
+        if (age > stale.toNanos()) {
+            return RiskDecision.deny(RiskReason.STALE_MARKET_DATA, "no market data for " + check.order().symbol()
+                    + (lastUpdate == Long.MIN_VALUE ? " yet" : " for " + age / 1_000_000 + " ms") + "; limit " + stale.toMillis() + " ms");
         }
         return RiskDecision.ALLOW;
     }
 
+    private RiskDecision runRules(OrderCheck check) {
+        for (int i = 0; i < orderRules.size(); i++) {
+            RiskDecision decision = orderRules.get(i).check(check);
+            if (!decision.allowed()) return decision;
+        }
+        if (check.onlyReduces()) return RiskDecision.ALLOW;
+        for (int i = 0; i < exposureRules.size(); i++) {
+            RiskDecision decision = exposureRules.get(i).check(check);
+            if (!decision.allowed()) return decision;
+        }
+        return RiskDecision.ALLOW;
+    }
+
+    private void approve(Order order, OrderCheck check, long now) {
+        long increase = check.exposureIncrease();
+        Money added = Money.ZERO;
+        if (increase > 0 && check.referencePrice() != null) {
+            Reservation reservation = new Reservation(order.strategyId(), increase, check.referencePrice().raw(),
+                    check.instrument().multiplier());
+            reservations.put(order.id(), reservation);
+            long amount = reservation.amount(increase);
+            reserved += amount;
+            reservedByStrategy.computeIfAbsent(order.strategyId(), s -> new long[1])[0] += amount;
+            added = Money.ofRaw(amount);
+        }
+        traffic.approved(order, now);
+        Money notional = check.referencePrice() == null ? Money.ZERO : check.notionalOf(order.quantity().raw());
+        events.publish(new OrderApproved(order, check.referencePrice(), notional, added, check.equity(), check.buyingPower(), now));
+    }
+
+    private ScopeFigures figures(RiskScope scope, Order order) {
+        StrategyId strategy = scope.strategyId();
+        ExposureFigures exposure = portfolio.exposure(strategy, order.symbol());
+        long quantity = order.quantity() == null ? 0 : order.quantity().raw();
+        long signed = order.side().sign() * quantity;
+        long leaves = strategy == null ? orders.openLeaves(order.symbol(), order.side())
+                : orders.openLeaves(strategy, order.symbol(), order.side());
+        long openSameSide = order.side().sign() * leaves;
+        long before = Math.abs(exposure.position() + openSameSide);
+        long increase = Math.max(0, Math.abs(exposure.position() + openSameSide + signed) - before);
+        int openOrders = strategy == null ? orders.openOrderCount() : orders.openOrderCount(strategy);
+        long reservedHere = strategy == null ? reserved : reservedByStrategy.getOrDefault(strategy, ZERO)[0];
+        return new ScopeFigures(exposure.position(), openSameSide, increase, openOrders, exposure.openPositions(),
+                exposure.grossExposure(), exposure.netExposure(), exposure.symbolValue(), reservedHere);
+    }
+
+    private static final long[] ZERO = new long[1];
+
     /**
      * Checks a modify of a working order: the new terms must be sane, the quantity may not rise (that
-     * would add exposure unchecked: cancel and send a new order instead) nor fall below what filled.
+     * would add exposure unchecked: cancel and send a new order instead) nor fall to what filled.
      */
     public RiskDecision checkModify(Order order, OrderRequest changed) {
         Instrument instrument = portfolio.instrument(order.symbol());
@@ -95,20 +277,67 @@ public final class RiskManager {
                     "modify to " + changed.quantity() + " is not above the " + order.filledQuantity() + " already filled");
         }
         Order modified = order.withRequest(changed, order.updatedAt());
-        return sanity.check(new OrderCheck(modified, instrument, null, 0, 0, 0, Money.ZERO, Money.ZERO, limits));
+        return sanity.check(new OrderCheck(modified, instrument, null, null, clock.nanos(), Money.ZERO, Money.ZERO,
+                RiskScope.ACCOUNT, new ScopeFigures(0, 0, 0, 0, 0, 0, 0, 0, 0), config.account()));
     }
 
-    /** Keeps reservations in step with orders: shrinks them as orders fill, drops them as orders end. */
+    /** After the engine handled a market event: correlations, loss limits, cooldowns. */
+    public void onMarketData(MarketData data, long accountEquity) {
+        if (correlations != null && data instanceof Bar bar) correlations.onBar(bar);
+        long now = clock.nanos();
+        lossGuard.onEquity(now, accountEquity);
+        states.onTime(now);
+    }
+
+    /** Follows the engine's events: reservations shrink as orders fill and go as they end; the circuit breaker learns. */
     public void on(EngineEvent event) {
+        breaker.on(event);
         if (!(event instanceof OrderUpdated updated)) return;
         Reservation reservation = reservations.get(updated.order().id());
         if (reservation == null) return;
         Order order = updated.order();
         long stillReserved = order.status().isOpen() ? Math.min(reservation.quantity, Math.max(0, order.leavesQuantity().raw())) : 0;
-        reserved -= reservation.amount(reservation.current);
+        long delta = reservation.amount(stillReserved) - reservation.amount(reservation.current);
+        reserved += delta;
+        reservedByStrategy.computeIfAbsent(reservation.strategy, s -> new long[1])[0] += delta;
         reservation.current = stillReserved;
-        reserved += reservation.amount(stillReserved);
         if (stillReserved == 0) reservations.remove(order.id());
+    }
+
+    /** An operator halts, resumes or flattens the account or a strategy. */
+    public void onHalt(HaltTrading halt) {
+        RiskScope scope = scopeOf(halt.strategyId());
+        if (states.escalate(scope, TradingState.HALTED, "OPERATOR", "halted by an operator: " + halt.reason(), Long.MAX_VALUE)) {
+            actions.cancelOpenOrders(scope, "operator halt");
+        }
+    }
+
+    public void onResume(ResumeTrading resume) {
+        states.resume(scopeOf(resume.strategyId()), "OPERATOR", "resumed by an operator: " + resume.reason());
+    }
+
+    public void onFlatten(FlattenPositions flatten) {
+        RiskScope scope = scopeOf(flatten.strategyId());
+        states.escalate(scope, TradingState.HALTED, "OPERATOR", "flattened by an operator: " + flatten.reason(), Long.MAX_VALUE);
+        actions.cancelOpenOrders(scope, "operator flatten");
+        actions.flatten(scope, "operator flatten: " + flatten.reason());
+    }
+
+    /** A broker that cannot be reached leaves the engine not knowing: the account halts until an operator resumes it. */
+    public void onBrokerConnection(BrokerConnectionChanged change) {
+        if (change.connected()) return;
+        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, "BROKER_DISCONNECTED",
+                "broker connection lost: " + change.detail(), Long.MAX_VALUE)) {
+            actions.cancelOpenOrders(RiskScope.ACCOUNT, "broker disconnected");
+        }
+    }
+
+    private static RiskScope scopeOf(StrategyId strategyId) {
+        return strategyId == null ? RiskScope.ACCOUNT : RiskScope.of(strategyId);
+    }
+
+    public TradingStates states() {
+        return states;
     }
 
     /** Exposure currently reserved by open orders, for reports and tests. */
@@ -116,8 +345,8 @@ public final class RiskManager {
         return Money.ofRaw(reserved);
     }
 
-    public RiskLimits limits() {
-        return limits;
+    public RiskConfig config() {
+        return config;
     }
 
     private Price referencePrice(OrderRequest request) {
@@ -129,12 +358,14 @@ public final class RiskManager {
     }
 
     private static final class Reservation {
+        final StrategyId strategy;
         final long quantity;
         final long price;
         final long multiplier;
         long current;
 
-        Reservation(long quantity, long price, long multiplier) {
+        Reservation(StrategyId strategy, long quantity, long price, long multiplier) {
+            this.strategy = strategy;
             this.quantity = quantity;
             this.price = price;
             this.multiplier = multiplier;
@@ -142,7 +373,7 @@ public final class RiskManager {
         }
 
         long amount(long rawQuantity) {
-            return FixedPoint.notional(rawQuantity, Math.abs(price), multiplier);
+            return dev.ballast.model.FixedPoint.notional(rawQuantity, Math.abs(price), multiplier);
         }
     }
 }

@@ -65,7 +65,7 @@ class RiskLimitProperties {
         EngineEventBus bus = new EngineEventBus();
         OrderManager orders = new OrderManager(clock, bus, new RecordingBroker());
         PortfolioManager portfolio = new PortfolioManager(Money.of("20000"), List.of(Instrument.equity(AAPL, "USD")));
-        RiskManager risk = new RiskManager(new RiskLimits(null, Quantity.ofUnits(100), null, true), portfolio, orders);
+        RiskManager risk = new RiskManager(RiskLimits.basic(null, Quantity.ofUnits(100), null, true), portfolio, orders, clock, bus);
         bus.subscribe(risk::on);
         Map<ClientOrderId, Reserved> reservedByOrder = new HashMap<>();
         portfolio.mark(AAPL, Price.of("100"));

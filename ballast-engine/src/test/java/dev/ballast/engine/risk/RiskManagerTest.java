@@ -35,7 +35,7 @@ class RiskManagerTest {
     private static final Symbol LOTS = Symbol.of("LOTS");
     private static final Symbol ES = Symbol.of("ES");
     private static final StrategyId S1 = StrategyId.of("s1");
-    private static final RiskLimits NONE = new RiskLimits(null, null, null, false);
+    private static final RiskLimits NONE = RiskLimits.basic(null, null, null, false);
 
     /** A RiskManager wired to real Order and Portfolio managers, as the engine wires them. */
     private static final class Fixture {
@@ -50,7 +50,7 @@ class RiskManagerTest {
         int next;
 
         Fixture(RiskLimits limits) {
-            risk = new RiskManager(limits, portfolio, orders);
+            risk = new RiskManager(limits, portfolio, orders, clock, bus);
             bus.subscribe(risk::on);
         }
 
@@ -98,7 +98,7 @@ class RiskManagerTest {
 
     @Test
     void allowsOrderNotionalJustUnderAndAtTheLimit() {
-        RiskLimits limits = new RiskLimits(Money.of("10000"), null, null, false);
+        RiskLimits limits = RiskLimits.basic(Money.of("10000"), null, null, false);
         // 99 x 100 = 9900 and 100 x 100 = 10000 (at the limit is allowed)
         assertThat(fresh(limits, buy("99", "100")).allowed()).isTrue();
         assertThat(fresh(limits, buy("100", "100")).allowed()).isTrue();
@@ -106,7 +106,7 @@ class RiskManagerTest {
 
     @Test
     void deniesOrderWhenNotionalExceedsLimit() {
-        RiskLimits limits = new RiskLimits(Money.of("10000"), null, null, false);
+        RiskLimits limits = RiskLimits.basic(Money.of("10000"), null, null, false);
         // 100 x 100.01 = 10001 > 10000
         RiskDecision decision = fresh(limits, buy("100", "100.01"));
         assertThat(decision.reason()).isEqualTo(RiskReason.MAX_ORDER_NOTIONAL);
@@ -115,7 +115,7 @@ class RiskManagerTest {
 
     @Test
     void orderNotionalCountsTheMultiplier() {
-        RiskLimits limits = new RiskLimits(Money.of("200000"), null, null, false);
+        RiskLimits limits = RiskLimits.basic(Money.of("200000"), null, null, false);
         // 1 ES x 4000 x 50 = 200000 at the limit; 4000.25 -> 200012.50 over
         assertThat(fresh(limits, OrderRequest.limit(ES, OrderSide.BUY, Quantity.of("1"), Price.of("4000"))).allowed()).isTrue();
         RiskDecision over = fresh(limits, OrderRequest.limit(ES, OrderSide.BUY, Quantity.of("1"), Price.of("4000.25")));
@@ -125,7 +125,7 @@ class RiskManagerTest {
 
     @Test
     void sellOrderNotionalIsCheckedToo() {
-        RiskLimits limits = new RiskLimits(Money.of("10000"), null, null, false);
+        RiskLimits limits = RiskLimits.basic(Money.of("10000"), null, null, false);
         assertThat(fresh(limits, sell("101", "100")).reason()).isEqualTo(RiskReason.MAX_ORDER_NOTIONAL);
     }
 
@@ -138,7 +138,7 @@ class RiskManagerTest {
 
     @Test
     void allowsPositionQuantityJustUnderAndAtTheLimitCountingOpenOrders() {
-        RiskLimits limits = new RiskLimits(null, Quantity.of("100"), null, false);
+        RiskLimits limits = RiskLimits.basic(null, Quantity.of("100"), null, false);
         // 60 held + 30 open + 9 = 99; + 10 = 100
         assertThat(fresh(limits, LONG_60_WITH_30_OPEN, buy("9", "100")).allowed()).isTrue();
         assertThat(fresh(limits, LONG_60_WITH_30_OPEN, buy("10", "100")).allowed()).isTrue();
@@ -146,7 +146,7 @@ class RiskManagerTest {
 
     @Test
     void deniesOrderWhenPositionQuantityWithOpenOrdersExceedsLimit() {
-        RiskLimits limits = new RiskLimits(null, Quantity.of("100"), null, false);
+        RiskLimits limits = RiskLimits.basic(null, Quantity.of("100"), null, false);
         // 60 + 30 + 11 = 101 > 100
         RiskDecision decision = fresh(limits, LONG_60_WITH_30_OPEN, buy("11", "100"));
         assertThat(decision.reason()).isEqualTo(RiskReason.MAX_POSITION_QUANTITY);
@@ -155,7 +155,7 @@ class RiskManagerTest {
 
     @Test
     void deniesAShortBeyondThePositionLimit() {
-        RiskLimits limits = new RiskLimits(null, Quantity.of("100"), null, false);
+        RiskLimits limits = RiskLimits.basic(null, Quantity.of("100"), null, false);
         // flat, sell 101: |-101| > 100
         RiskDecision decision = fresh(limits, sell("101", "100"));
         assertThat(decision.reason()).isEqualTo(RiskReason.MAX_POSITION_QUANTITY);
@@ -164,7 +164,7 @@ class RiskManagerTest {
 
     @Test
     void allowsPositionNotionalJustUnderAndAtTheLimit() {
-        RiskLimits limits = new RiskLimits(null, null, Money.of("10000"), false);
+        RiskLimits limits = RiskLimits.basic(null, null, Money.of("10000"), false);
         // (60 + 30 + 9) x 100 = 9900; (60 + 30 + 10) x 100 = 10000
         assertThat(fresh(limits, LONG_60_WITH_30_OPEN, buy("9", "100")).allowed()).isTrue();
         assertThat(fresh(limits, LONG_60_WITH_30_OPEN, buy("10", "100")).allowed()).isTrue();
@@ -172,7 +172,7 @@ class RiskManagerTest {
 
     @Test
     void deniesOrderWhenPositionNotionalExceedsLimit() {
-        RiskLimits limits = new RiskLimits(null, null, Money.of("10000"), false);
+        RiskLimits limits = RiskLimits.basic(null, null, Money.of("10000"), false);
         // (60 + 30 + 11) x 100 = 10100 > 10000
         RiskDecision decision = fresh(limits, LONG_60_WITH_30_OPEN, buy("11", "100"));
         assertThat(decision.reason()).isEqualTo(RiskReason.MAX_POSITION_NOTIONAL);
@@ -229,14 +229,14 @@ class RiskManagerTest {
 
     @Test
     void reducingOrderPassesWhenTheAccountIsOverBuyingPowerAndPositionLimits() {
-        RiskLimits limits = new RiskLimits(null, Quantity.of("100"), Money.of("10000"), true);
+        RiskLimits limits = RiskLimits.basic(null, Quantity.of("100"), Money.of("10000"), true);
         assertThat(fresh(limits, OVER_EVERY_LIMIT, sell("50", "100")).allowed()).isTrue();
         assertThat(fresh(limits, OVER_EVERY_LIMIT, sell("2000", "100")).allowed()).isTrue();
     }
 
     @Test
     void addingOrderIsDeniedWhenTheAccountIsOverThePositionLimit() {
-        RiskLimits limits = new RiskLimits(null, Quantity.of("100"), null, true);
+        RiskLimits limits = RiskLimits.basic(null, Quantity.of("100"), null, true);
         assertThat(fresh(limits, OVER_EVERY_LIMIT, buy("1", "100")).reason()).isEqualTo(RiskReason.MAX_POSITION_QUANTITY);
     }
 
@@ -249,7 +249,7 @@ class RiskManagerTest {
 
     @Test
     void reducingOrderStillHasToBeSane() {
-        RiskLimits limits = new RiskLimits(null, Quantity.of("100"), null, true);
+        RiskLimits limits = RiskLimits.basic(null, Quantity.of("100"), null, true);
         assertThat(fresh(limits, OVER_EVERY_LIMIT, sell("50", "100.001")).reason())
                 .isEqualTo(RiskReason.PRICE_NOT_TICK_MULTIPLE);
     }
@@ -332,7 +332,7 @@ class RiskManagerTest {
 
     @Test
     void valuesAMarketOrderAtTheLastPrice() {
-        RiskLimits limits = new RiskLimits(Money.of("1000"), null, null, false);
+        RiskLimits limits = RiskLimits.basic(Money.of("1000"), null, null, false);
         Consumer<Fixture> marked = f -> f.portfolio.mark(AAPL, Price.of("100"));
         // 10 x 100 = 1000 at the limit; 11 x 100 = 1100 over
         assertThat(fresh(limits, marked, OrderRequest.market(AAPL, OrderSide.BUY, Quantity.of("10"))).allowed()).isTrue();

@@ -8,12 +8,13 @@ import dev.ballast.model.Money;
 
 /**
  * An order that adds exposure must fit in the buying power: equity minus gross exposure minus the
- * exposure open orders have reserved (a cash account, leverage 1). Orders that only reduce pass.
+ * exposure open orders have reserved (a cash account, leverage 1). Checked at account scope; orders
+ * that only reduce pass.
  */
 public final class BuyingPowerRule implements PreTradeRule {
     @Override
     public RiskDecision check(OrderCheck check) {
-        if (!check.limits().checkBuyingPower() || check.onlyReduces()) return RiskDecision.ALLOW;
+        if (!check.scope().isAccount() || !check.limits().checkBuyingPower() || check.onlyReduces()) return RiskDecision.ALLOW;
         Money required = check.notionalOf(check.exposureIncrease());
         if (required.compareTo(check.buyingPower()) > 0) {
             return RiskDecision.deny(RiskReason.INSUFFICIENT_BUYING_POWER, "order needs " + required.toCents()
