@@ -22,6 +22,8 @@ public final class TradingStates {
     private final EngineEventBus events;
     private final Entry account = new Entry();
     private final Map<StrategyId, Entry> strategies = new HashMap<>();
+    /** The earliest timed resume pending, so that {@link #onTime} costs one comparison when none is due. */
+    private long earliestResume = Long.MAX_VALUE;
 
     public TradingStates(Clock clock, EngineEventBus events) {
         this.clock = clock;
@@ -68,11 +70,17 @@ public final class TradingStates {
 
     /** Lifts the timed pauses whose time has come. Cheap when none is pending. */
     public void onTime(long now) {
+        if (now < earliestResume) return;
         if (account.resumeAt <= now) resume(RiskScope.ACCOUNT, "COOLDOWN_ENDED", "pause of the account ended");
         for (Map.Entry<StrategyId, Entry> e : strategies.entrySet()) {
             if (e.getValue().resumeAt <= now) {
                 resume(RiskScope.of(e.getKey()), "COOLDOWN_ENDED", "pause of strategy " + e.getKey() + " ended");
             }
+        }
+        earliestResume = Long.MAX_VALUE;
+        if (account.resumeAt < earliestResume) earliestResume = account.resumeAt;
+        for (Entry entry : strategies.values()) {
+            if (entry.resumeAt < earliestResume) earliestResume = entry.resumeAt;
         }
     }
 
@@ -81,6 +89,7 @@ public final class TradingStates {
         entry.state = to;
         entry.reason = to == TradingState.ACTIVE ? null : reasonCode;
         entry.resumeAt = resumeAt;
+        if (resumeAt < earliestResume) earliestResume = resumeAt;
         events.publish(new TradingStateChanged(scope.strategyId(), from, to, reasonCode, detail, clock.nanos()));
     }
 
