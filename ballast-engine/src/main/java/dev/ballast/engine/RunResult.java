@@ -9,6 +9,7 @@ import dev.ballast.model.OrderStatus;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.event.AnomalyFlagged;
 import dev.ballast.model.event.StrategyQuarantined;
+import dev.ballast.model.event.TradingStateChanged;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Map;
 
 /**
  * The outcome of a run, for the summary and results files: the account's figures, orders by final
- * status, per-strategy P&L, and everything that went wrong (denials, quarantines, anomalies, skipped
- * rows). Immutable.
+ * status, per-strategy P&L, and everything that went wrong (denials, quarantines, trading-state
+ * changes, anomalies, skipped rows). Immutable.
  *
  * @param totalReturn           final equity / initial cash - 1
  * @param maxDrawdownFraction   largest fall from an equity high, as a fraction of it
@@ -28,7 +29,8 @@ public record RunResult(Money initialCash, Money finalEquity, Money cash, Money 
                         Money fees, Money grossExposure, double totalReturn, Money maxDrawdown,
                         double maxDrawdownFraction, long fills, Map<OrderStatus, Long> ordersByStatus,
                         Map<String, Long> denialsByReason, List<StrategyPnl> strategies,
-                        List<StrategyQuarantined> quarantines, List<AnomalyFlagged> anomalies, long skippedRowCount,
+                        List<StrategyQuarantined> quarantines, List<TradingStateChanged> stateChanges,
+                        List<AnomalyFlagged> anomalies, long skippedRowCount,
                         Map<String, Long> skippedByReason, long marketEvents, long firstTimestamp, long lastTimestamp,
                         long elapsedNanos, boolean ledgerBalanced) {
 
@@ -46,7 +48,7 @@ public record RunResult(Money initialCash, Money finalEquity, Money cash, Money 
                 portfolio.fees(), portfolio.grossExposure(), totalReturn, monitor.equityCurve().maxDrawdown(),
                 monitor.equityCurve().maxDrawdownFraction(), monitor.fillCount(), engine.orders().countByStatus(),
                 Map.copyOf(monitor.denialsByReason()), List.copyOf(strategies), List.copyOf(monitor.quarantines()),
-                List.copyOf(monitor.anomalies()), skipped == null ? 0 : skipped.total(),
+                List.copyOf(monitor.stateChanges()), List.copyOf(monitor.anomalies()), skipped == null ? 0 : skipped.total(),
                 skipped == null ? Map.of() : Map.copyOf(skipped.countByReason()), marketEvents, firstTimestamp,
                 lastTimestamp, elapsedNanos, portfolio.ledgerIdentityHolds());
     }

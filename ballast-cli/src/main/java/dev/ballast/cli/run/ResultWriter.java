@@ -14,6 +14,7 @@ import dev.ballast.model.event.AnomalyFlagged;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.StrategyQuarantined;
+import dev.ballast.model.event.TradingStateChanged;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -94,6 +95,18 @@ public final class ResultWriter {
                     "ordersCanceled", q.ordersCanceled(), "time", time(q.timestamp())));
         }
         root.put("quarantines", quarantines);
+        List<Map<String, Object>> states = new ArrayList<>();
+        for (TradingStateChanged change : result.stateChanges()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("scope", change.isAccount() ? "account" : change.strategyId().value());
+            entry.put("from", change.from().name());
+            entry.put("to", change.to().name());
+            entry.put("reason", change.reasonCode());
+            entry.put("detail", change.detail());
+            entry.put("time", time(change.timestamp()));
+            states.add(entry);
+        }
+        root.put("tradingStateChanges", states);
         List<Map<String, Object>> anomalies = new ArrayList<>();
         for (AnomalyFlagged a : result.anomalies()) {
             anomalies.add(Map.of("kind", a.kind().name(), "order", String.valueOf(a.orderId()), "detail", a.detail(),

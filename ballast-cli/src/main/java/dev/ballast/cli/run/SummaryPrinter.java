@@ -5,6 +5,7 @@ import dev.ballast.engine.portfolio.StrategyPnl;
 import dev.ballast.model.OrderStatus;
 import dev.ballast.model.event.AnomalyFlagged;
 import dev.ballast.model.event.StrategyQuarantined;
+import dev.ballast.model.event.TradingStateChanged;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -49,6 +50,10 @@ public final class SummaryPrinter {
         }
         for (StrategyQuarantined q : r.quarantines()) {
             out.println("  QUARANTINED " + q.strategyId() + ": " + q.reason() + ": " + q.detail() + " (" + q.ordersCanceled() + " orders canceled)");
+        }
+        for (TradingStateChanged change : r.stateChanges()) {
+            out.println("  " + (change.isAccount() ? "ACCOUNT" : "STRATEGY " + change.strategyId()) + " " + change.from() + " -> "
+                    + change.to() + " at " + ResultWriter.time(change.timestamp()) + ": " + change.reasonCode() + ": " + change.detail());
         }
         for (AnomalyFlagged a : r.anomalies()) {
             out.println("  ANOMALY " + a.kind() + " " + a.orderId() + ": " + a.detail());
