@@ -192,12 +192,13 @@ public final class RiskManager {
         }
         if (accountState == TradingState.REDUCE_ONLY && !account.onlyReduces()) {
             return RiskDecision.deny(RiskReason.REDUCE_ONLY, "the account is reduce-only (" + states.reason(RiskScope.ACCOUNT)
-                    + ") and the order would add " + account.exposureIncrease() / dev.ballast.model.FixedPoint.SCALE
-                    + " to the position");
+                    + ") and the order would add " + dev.ballast.model.Quantity.ofRaw(account.exposureIncrease())
+                    + " " + account.order().symbol() + " to the account's exposure");
         }
         if (strategyState == TradingState.REDUCE_ONLY && strategy != null && !strategy.onlyReduces()) {
             return RiskDecision.deny(RiskReason.REDUCE_ONLY, "strategy " + id + " is reduce-only (" + states.reason(RiskScope.of(id))
-                    + ") and the order would add to its position");
+                    + ") and the order would add " + dev.ballast.model.Quantity.ofRaw(strategy.exposureIncrease())
+                    + " " + strategy.order().symbol() + " to its exposure");
         }
         return null;
     }
