@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   BBB = 2 x AAA               (corr +1)
  *   DDD = 10000 / AAA           (corr -1)
  *   CCC  50  50  51  50  50  51  50   (corr with AAA -0.313: under the 0.8 threshold)
- *   EEE only from t = 4: 10 10 10.5   (one return in the window: unknown)
+ *   EEE only from t = 4: 10 10.5 10   (one return in the window: unknown)
  * </pre>
  * Positions are booked at the last closes, so equity stays 100000; the cap is 25% of it, 25000. An
  * allowed check reserves the exposure it adds, so every decision below runs on a fresh fixture.
