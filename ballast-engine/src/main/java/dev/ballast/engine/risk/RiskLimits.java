@@ -8,7 +8,7 @@ import dev.ballast.model.Quantity;
  * account's ({@link LimitTightening}); {@code null} groups and values are not checked at that scope.
  * Immutable.
  *
- * @param correlation       account scope only; {@code null} when not configured
+ * @param correlation       {@code null} when not configured; a strategy's own uses the account's window
  * @param performance       the strategy circuit breaker; at account scope, the default for every strategy
  * @param checkBuyingPower  whether orders that add exposure must fit in the account's buying power
  */
