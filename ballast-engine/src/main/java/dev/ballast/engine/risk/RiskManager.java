@@ -111,7 +111,7 @@ public final class RiskManager {
         CorrelationLimits correlation = config.account().correlation();
         this.correlations = correlation == null ? null : new CorrelationTracker(correlation.window());
         this.lossGuard = new LossGuard(config, portfolio, states, delegate);
-        this.breaker = new StrategyCircuitBreaker(config, states, delegate);
+        this.breaker = new StrategyCircuitBreaker(config, portfolio, states, delegate);
         this.orderRules = List.of(new OrderSizeRule(), new PriceCollarRule(), new OpenOrdersRule(),
                 new DuplicateOrderRule(traffic), new OrderRateRule(traffic));
         this.exposureRules = correlations == null
