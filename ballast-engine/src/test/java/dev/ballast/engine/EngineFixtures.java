@@ -7,6 +7,7 @@ import dev.ballast.engine.broker.paper.PaperBrokerSettings;
 import dev.ballast.engine.broker.paper.SlippageModel;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.data.InMemoryMarketDataSource;
+import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.risk.RiskLimits;
 import dev.ballast.engine.strategy.ExecutionMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
@@ -55,10 +56,16 @@ final class EngineFixtures {
     /** A backtest engine with a paper broker over {@code instruments}. */
     static TradingEngine backtest(Money cash, List<Instrument> instruments, PaperBrokerSettings broker, RiskLimits limits,
                                   IsolationPolicy isolation, List<StrategySpec> strategies) {
+        return backtest(cash, instruments, broker, RiskConfig.of(limits), isolation, strategies);
+    }
+
+    /** A backtest engine with a paper broker over {@code instruments} and a full risk configuration. */
+    static TradingEngine backtest(Money cash, List<Instrument> instruments, PaperBrokerSettings broker, RiskConfig risk,
+                                  IsolationPolicy isolation, List<StrategySpec> strategies) {
         SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
         Map<Symbol, Instrument> bySymbol = instruments.stream().collect(Collectors.toMap(Instrument::symbol, Function.identity()));
         BrokerageInterface paper = new PaperBroker(clock, bySymbol, broker);
-        EngineSettings settings = new EngineSettings(ExecutionMode.BACKTEST, cash, instruments, limits, isolation);
+        EngineSettings settings = new EngineSettings(ExecutionMode.BACKTEST, cash, instruments, risk, isolation);
         return new TradingEngine(settings, clock, paper, strategies, message -> {
             throw new AssertionError(message);
         });

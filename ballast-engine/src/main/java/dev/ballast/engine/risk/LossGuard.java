@@ -57,6 +57,16 @@ final class LossGuard {
         lastTime = now;
     }
 
+    /**
+     * Starts a new trading day as soon as engine time is in it, before anything is judged at {@code now}
+     * (the RiskManager calls it ahead of its state gate): a halt that lifts at the next day then lets
+     * that day's first orders through. A later day's start-of-day equity is the last equity checked, so
+     * this changes nothing else; the first day still starts in {@link #onEquity}, which knows the equity.
+     */
+    void onTime(long now) {
+        if (nextDayStart != Long.MIN_VALUE && now >= nextDayStart) newDay(now, Long.MIN_VALUE);
+    }
+
     private long strategyEquity(StrategyId strategy) {
         return portfolio.initialCash().raw() + portfolio.strategyPnl(strategy).net().raw();
     }

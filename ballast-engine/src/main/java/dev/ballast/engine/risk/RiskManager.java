@@ -111,7 +111,7 @@ public final class RiskManager {
         CorrelationLimits correlation = config.account().correlation();
         this.correlations = correlation == null ? null : new CorrelationTracker(correlation.window());
         this.lossGuard = new LossGuard(config, portfolio, states, delegate);
-        this.breaker = new StrategyCircuitBreaker(config, states, delegate);
+        this.breaker = new StrategyCircuitBreaker(config, portfolio, states, delegate);
         this.orderRules = List.of(new OrderSizeRule(), new PriceCollarRule(), new OpenOrdersRule(),
                 new DuplicateOrderRule(traffic), new OrderRateRule(traffic));
         this.exposureRules = correlations == null
@@ -138,6 +138,12 @@ public final class RiskManager {
             return RiskDecision.deny(RiskReason.UNKNOWN_INSTRUMENT, "symbol " + order.symbol() + " is not an instrument of this run");
         }
         long now = clock.nanos();
+        // Fix: a new trading day (resumeNextDay) and the end of a cooldown used to take effect only in
+        // onMarketData, which runs after the strategies saw the event, so orders sent on the first event
+        // of the new day, or the one at the end of the pause, were still denied TRADING_HALTED. Lift what
+        // is due at this engine time before the state gate judges the order.
+        lossGuard.onTime(now);
+        states.onTime(now);
         Price reference = referencePrice(order.request());
         Price last = portfolio.lastPrice(order.symbol());
         Money equity = portfolio.equity();
