@@ -165,7 +165,7 @@ public final class RiskManager {
         }
         if (decision.allowed()) decision = runRules(account);
         if (decision.allowed() && strategyLimits != null) decision = runRules(strategy);
-        if (decision.allowed()) approve(order, account, now);
+        if (decision.allowed()) approve(order, account, now, true);
         return decision;
     }
 
@@ -182,7 +182,7 @@ public final class RiskManager {
         OrderCheck check = new OrderCheck(order, instrument, referencePrice(order.request()), portfolio.lastPrice(order.symbol()),
                 now, portfolio.equity(), portfolio.equity(), RiskScope.ACCOUNT, figures(RiskScope.ACCOUNT, order), config.account());
         RiskDecision decision = sanity.check(check);
-        if (decision.allowed()) approve(order, check, now);
+        if (decision.allowed()) approve(order, check, now, false);
         return decision;
     }
 
@@ -234,7 +234,8 @@ public final class RiskManager {
         return RiskDecision.ALLOW;
     }
 
-    private void approve(Order order, OrderCheck check, long now) {
+    /** @param strategyTraffic whether it counts toward the strategy's rate and duplicate windows (not the engine's own flatten orders) */
+    private void approve(Order order, OrderCheck check, long now, boolean strategyTraffic) {
         long increase = check.exposureIncrease();
         Money added = Money.ZERO;
         if (increase > 0 && check.referencePrice() != null) {
@@ -246,7 +247,7 @@ public final class RiskManager {
             reservedByStrategy.computeIfAbsent(order.strategyId(), s -> new long[1])[0] += amount;
             added = Money.ofRaw(amount);
         }
-        traffic.approved(order, now);
+        if (strategyTraffic) traffic.approved(order, now);
         Money notional = check.referencePrice() == null ? Money.ZERO : check.notionalOf(order.quantity().raw());
         events.publish(new OrderApproved(order, check.referencePrice(), notional, added, check.equity(), check.buyingPower(), now));
     }

@@ -22,13 +22,11 @@ import dev.ballast.engine.risk.ScopeFigures;
  * </ul>
  * Denied when {@code symbol value > maxConcentration x gross}; skipped when gross after is 0.
  *
- * <p><b>A lone position is 100% concentrated.</b> From flat, the first order's symbol is all of the
- * gross exposure, and it is denied under any cap below 1: that is what the limit says, and the rule
- * does not make an exception for it (an exception would let a single-symbol book grow without this
- * limit ever applying). So a concentration cap is only meaningful for a scope that already holds, or
- * has open orders in, several symbols; a cap below 1 on a scope that starts flat denies its first
- * order with a detail saying so. Position, gross and leverage limits are the ones that bound a lone
- * position.
+ * <p><b>A book of one symbol is not judged.</b> When nothing else would be held after the order
+ * (gross after equals the symbol's value), the symbol is all of the gross exposure under any cap, and
+ * denying it would make a cap below 1 block a scope's first order, and so all trading from flat.
+ * Concentration is about the mix of several holdings; a lone position is bounded by the position,
+ * gross exposure and leverage limits instead.
  */
 public final class ConcentrationRule implements PreTradeRule {
     @Override
@@ -42,11 +40,11 @@ public final class ConcentrationRule implements PreTradeRule {
         long moving = Math.addExact(Math.abs(figures.openSameSide()), check.order().quantity().raw());
         long movingValue = check.order().side().sign() * Math.abs(check.notionalOf(moving).raw());
         long symbolValue = Math.abs(Math.addExact(figures.symbolExposure(), movingValue));
+        if (symbolValue >= gross) return RiskDecision.ALLOW;
         if (symbolValue > max.applyTo(gross)) {
             return RiskDecision.deny(RiskReason.CONCENTRATION, check.scopeName() + " concentration in "
                     + check.order().symbol() + " would reach " + RuleText.percent(symbolValue, gross) + " (symbol "
-                    + RuleText.money(symbolValue) + " / gross " + RuleText.money(gross) + "), limit " + max.toPercent()
-                    + (symbolValue >= gross ? "; a lone position is 100% of gross exposure" : ""));
+                    + RuleText.money(symbolValue) + " / gross " + RuleText.money(gross) + "), limit " + max.toPercent());
         }
         return RiskDecision.ALLOW;
     }
