@@ -285,6 +285,29 @@ public final class OrderManager {
         return total;
     }
 
+    /**
+     * How many symbols have open orders of the scope ({@code strategyId} null: the account) while
+     * {@code isFlat} says the scope holds nothing in them: positions that would exist if those orders filled.
+     */
+    public int flatSymbolsWithOpenOrders(StrategyId strategyId, java.util.function.Predicate<Symbol> isFlat) {
+        java.util.Set<Symbol> counted = new java.util.HashSet<>();
+        if (strategyId == null) {
+            for (Map.Entry<Symbol, long[]> entry : openLeavesBySymbol.entrySet()) {
+                long[] sides = entry.getValue();
+                if (sides[0] + sides[1] > 0 && isFlat.test(entry.getKey())) counted.add(entry.getKey());
+            }
+        } else {
+            Set<ClientOrderId> ids = openByStrategy.get(strategyId);
+            if (ids != null) {
+                for (ClientOrderId id : ids) {
+                    Symbol symbol = orders.get(id).symbol();
+                    if (!counted.contains(symbol) && isFlat.test(symbol)) counted.add(symbol);
+                }
+            }
+        }
+        return counted.size();
+    }
+
     /** How many orders of one strategy are open. */
     public int openOrderCount(StrategyId strategyId) {
         Set<ClientOrderId> ids = openByStrategy.get(strategyId);

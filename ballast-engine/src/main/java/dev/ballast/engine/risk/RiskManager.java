@@ -263,12 +263,23 @@ public final class RiskManager {
         long before = Math.abs(exposure.position() + openSameSide);
         long increase = Math.max(0, Math.abs(exposure.position() + openSameSide + signed) - before);
         int openOrders = strategy == null ? orders.openOrderCount() : orders.openOrderCount(strategy);
+        int openPositions = exposure.openPositions();
+        if (countsOpenPositions(scope)) {
+            // Worst case: a flat symbol with an open order is a position once it fills.
+            openPositions += orders.flatSymbolsWithOpenOrders(strategy,
+                    symbol -> portfolio.exposure(strategy, symbol).position() == 0);
+        }
         long reservedHere = strategy == null ? reserved : reservedByStrategy.getOrDefault(strategy, ZERO)[0];
-        return new ScopeFigures(exposure.position(), openSameSide, increase, openOrders, exposure.openPositions(),
+        return new ScopeFigures(exposure.position(), openSameSide, increase, openOrders, openPositions,
                 exposure.grossExposure(), exposure.netExposure(), exposure.symbolValue(), reservedHere);
     }
 
     private static final long[] ZERO = new long[1];
+
+    private boolean countsOpenPositions(RiskScope scope) {
+        RiskLimits limits = scope.isAccount() ? config.account() : config.strategy(scope.strategyId());
+        return limits != null && limits.position().maxOpenPositions() != null;
+    }
 
     /**
      * Checks a modify of a working order: the new terms must be sane, the quantity may not rise (that

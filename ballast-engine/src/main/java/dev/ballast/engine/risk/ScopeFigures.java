@@ -8,7 +8,8 @@ package dev.ballast.engine.risk;
  * @param openSameSide      unfilled quantity of the scope's open orders on the order's side and symbol (signed like the order)
  * @param exposureIncrease  how much the order raises |position + openSameSide| (0: it only reduces)
  * @param openOrders        the scope's open orders, not counting this one
- * @param openPositions     symbols in which the scope holds a non-zero position
+ * @param openPositions     symbols in which the scope holds a non-zero position, plus (when an open-position
+ *                          limit applies) flat symbols with open orders: positions once they fill
  * @param grossExposure     sum of |position value| at the marks
  * @param netExposure       sum of signed position values at the marks
  * @param symbolExposure    signed value of the scope's position in the order's symbol at the mark

@@ -14,10 +14,8 @@ import dev.ballast.engine.risk.RiskReason;
  * {@code openPositions >= maxOpenPositions} (the new one would make one more than the limit). Orders in
  * a symbol already held, or already being entered by an open order, do not add a position.
  *
- * <p>Known gap: positions not yet filled are not counted. Open positions are the symbols with a non-zero
- * position; an open entry order in another flat symbol is not one yet, so two entry orders in two new
- * symbols can both be approved while one slot is left, and their fills exceed the limit by one. Counting
- * them would need the number of flat symbols with open entry orders, which the scope figures do not carry.
+ * <p>Worst case: {@code openPositions} counts the symbols held and the flat symbols with open orders
+ * (each a position once it fills), so two entry orders in two new symbols cannot both take the last slot.
  */
 public final class OpenPositionsRule implements PreTradeRule {
     @Override
