@@ -38,7 +38,7 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + where(e.getLocation()) + ": unknown key '" + e.getPropertyName() + "' in "
                     + parentPath(e) + " (valid keys: " + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream()
-                    .map(Object::toString).toList())) + ")");
+                    .map(Object::toString).toList())) + ")" + moved(parentPath(e), e.getPropertyName()));
         } catch (JsonMappingException e) {
             throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": " + plain(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
@@ -46,6 +46,18 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** Keys of the flat {@code risk:} section of earlier versions, and where they live now. */
+    private static final java.util.Map<String, String> MOVED_RISK_KEYS = java.util.Map.of(
+            "maxOrderNotional", "risk.account.order.maxNotional",
+            "maxPositionQuantity", "risk.account.position.maxQuantity",
+            "maxPositionNotional", "risk.account.position.maxNotional",
+            "checkBuyingPower", "risk.account.checkBuyingPower");
+
+    private static String moved(String parent, String key) {
+        String now = parent.equals("risk") ? MOVED_RISK_KEYS.get(key) : null;
+        return now == null ? "" : "; " + key + " is now " + now;
     }
 
     private static final java.util.regex.Pattern WRONG_TYPE =
