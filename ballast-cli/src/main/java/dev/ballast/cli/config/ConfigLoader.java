@@ -23,6 +23,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)   // maxOpenOrders: 2.5 is a mistake, not 2
             .build();
 
     private ConfigLoader() {}
@@ -63,8 +64,13 @@ public final class ConfigLoader {
     private static final java.util.regex.Pattern WRONG_TYPE =
             java.util.regex.Pattern.compile("Cannot (?:deserialize|construct instance of|coerce) .*?`([\\w.$<>, ]+)`.*?from (\\w+(?: value)?)(?: \\(?([^:)]*)\\)?)?.*", java.util.regex.Pattern.DOTALL);
 
+    private static final java.util.regex.Pattern FRACTION_FOR_WHOLE =
+            java.util.regex.Pattern.compile("Cannot coerce Floating-point value \\(([^)]*)\\) to `java\\.lang\\.(?:Integer|Long)`.*", java.util.regex.Pattern.DOTALL);
+
     /** Jackson's type errors in the user's terms: "expected a number, got String "lots"". */
     private static String plain(String message) {
+        java.util.regex.Matcher fraction = FRACTION_FOR_WHOLE.matcher(message);
+        if (fraction.matches()) return "expected a whole number, got " + fraction.group(1);
         java.util.regex.Matcher matcher = WRONG_TYPE.matcher(message);
         if (!matcher.matches()) return message.replaceAll(" \\(class [^)]*\\)", "");
         String type = matcher.group(1).replaceAll("<.*", "");

@@ -278,6 +278,13 @@ class RiskConfigTest {
     }
 
     @Test
+    void aFractionWhereACountIsExpectedIsRefusedNotTruncated() throws IOException {
+        Outcome outcome = backtest(write("risk:\n  account:\n    order: {maxOpenOrders: 2.5}\n"));
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("risk.account.order.maxOpenOrders: expected a whole number, got 2.5");
+    }
+
+    @Test
     void theFlatRiskKeysOfEarlierVersionsSayWhereTheyMoved() throws IOException {
         Outcome outcome = backtest(write("risk:\n  maxPositionQuantity: 1000\n"));
         assertThat(outcome.exitCode()).isEqualTo(2);
