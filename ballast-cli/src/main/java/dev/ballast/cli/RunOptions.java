@@ -36,7 +36,7 @@ class RunOptions {
         if (skipBadRows) {
             plan = new RunPlan(plan.configFile(), plan.name(), plan.initialCash(), plan.output(), plan.dataKind(), plan.dataFiles(),
                     plan.csvOptions().withPolicy(BadRowPolicy.SKIP), plan.instruments(), plan.strategies(), plan.broker(),
-                    plan.riskLimits(), plan.isolation(), plan.paperSpeed());
+                    plan.risk(), plan.isolation(), plan.paperSpeed());
         }
         Path output = outDir != null ? outDir : plan.output();
         double speed = speedOverride != null ? speedOverride : plan.paperSpeed();

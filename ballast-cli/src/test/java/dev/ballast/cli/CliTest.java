@@ -126,24 +126,24 @@ class CliTest {
     @Test
     void unknownConfigKeyIsNamedWithItsLine() throws IOException {
         writeData(10);
-        Path config = writeConfig(config("risk:\n  maxOrderNotionl: 5000\n"));
+        Path config = writeConfig(config("risk:\n  account:\n    order: {maxNotionl: 5000}\n"));
 
         Run run = run("backtest", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("run.yaml:", "unknown key 'maxOrderNotionl' in risk", "maxOrderNotional")
+        assertThat(run.err()).contains("run.yaml:", "unknown key 'maxNotionl' in risk.account.order", "maxNotional")
                 .doesNotContain("Exception", "\tat ");
     }
 
     @Test
     void invalidValueIsNamedByItsKey() throws IOException {
         writeData(10);
-        Path config = writeConfig(config("risk:\n  maxOrderNotional: -5\n"));
+        Path config = writeConfig(config("risk:\n  account:\n    order: {maxNotional: -5}\n"));
 
         Run run = run("backtest", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("risk.maxOrderNotional: must be positive, was -5");
+        assertThat(run.err()).contains("risk.account.order.maxNotional: must be positive, was -5");
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)   // maxOpenOrders: 2.5 is a mistake, not 2
             .build();
 
     private ConfigLoader() {}
@@ -38,7 +39,7 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + where(e.getLocation()) + ": unknown key '" + e.getPropertyName() + "' in "
                     + parentPath(e) + " (valid keys: " + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream()
-                    .map(Object::toString).toList())) + ")");
+                    .map(Object::toString).toList())) + ")" + moved(parentPath(e), e.getPropertyName()));
         } catch (JsonMappingException e) {
             throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": " + plain(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
@@ -48,11 +49,28 @@ public final class ConfigLoader {
         }
     }
 
+    /** Keys of the flat {@code risk:} section of earlier versions, and where they live now. */
+    private static final java.util.Map<String, String> MOVED_RISK_KEYS = java.util.Map.of(
+            "maxOrderNotional", "risk.account.order.maxNotional",
+            "maxPositionQuantity", "risk.account.position.maxQuantity",
+            "maxPositionNotional", "risk.account.position.maxNotional",
+            "checkBuyingPower", "risk.account.checkBuyingPower");
+
+    private static String moved(String parent, String key) {
+        String now = parent.equals("risk") ? MOVED_RISK_KEYS.get(key) : null;
+        return now == null ? "" : "; " + key + " is now " + now;
+    }
+
     private static final java.util.regex.Pattern WRONG_TYPE =
             java.util.regex.Pattern.compile("Cannot (?:deserialize|construct instance of|coerce) .*?`([\\w.$<>, ]+)`.*?from (\\w+(?: value)?)(?: \\(?([^:)]*)\\)?)?.*", java.util.regex.Pattern.DOTALL);
 
+    private static final java.util.regex.Pattern FRACTION_FOR_WHOLE =
+            java.util.regex.Pattern.compile("Cannot coerce Floating-point value \\(([^)]*)\\) to `java\\.lang\\.(?:Integer|Long)`.*", java.util.regex.Pattern.DOTALL);
+
     /** Jackson's type errors in the user's terms: "expected a number, got String "lots"". */
     private static String plain(String message) {
+        java.util.regex.Matcher fraction = FRACTION_FOR_WHOLE.matcher(message);
+        if (fraction.matches()) return "expected a whole number, got " + fraction.group(1);
         java.util.regex.Matcher matcher = WRONG_TYPE.matcher(message);
         if (!matcher.matches()) return message.replaceAll(" \\(class [^)]*\\)", "");
         String type = matcher.group(1).replaceAll("<.*", "");

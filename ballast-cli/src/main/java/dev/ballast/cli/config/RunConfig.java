@@ -43,9 +43,52 @@ public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, Li
     public record Commission(String model, BigDecimal perShare, BigDecimal minimum, BigDecimal bps) {
     }
 
-    /** Pre-trade limits; absent ones are not checked. */
-    public record Risk(BigDecimal maxOrderNotional, BigDecimal maxPositionQuantity, BigDecimal maxPositionNotional,
-                       Boolean checkBuyingPower) {
+    /**
+     * Risk limits (every key optional; absent ones are not checked): the zone whose midnight starts a
+     * trading day, the account's limits, each strategy's (which may only tighten the account's), and
+     * the engine circuit breakers. Percentages are percent numbers (5 = 5%).
+     */
+    public record Risk(String tradingDayZone, AccountRisk account, Map<String, StrategyRisk> strategies,
+                       Breakers breakers) {
+    }
+
+    /** The account's limits; {@code checkBuyingPower} defaults to true. */
+    public record AccountRisk(Boolean checkBuyingPower, OrderRisk order, PositionRisk position,
+                              CorrelationRisk correlation, LossRisk loss, PerformanceRisk performance) {
+    }
+
+    /** One strategy's limits: the account's groups except correlation (account-wide); they may only tighten. */
+    public record StrategyRisk(OrderRisk order, PositionRisk position, LossRisk loss, PerformanceRisk performance) {
+    }
+
+    /** Limits on single orders and order traffic. */
+    public record OrderRisk(BigDecimal maxQuantity, BigDecimal maxNotional, BigDecimal priceCollarPct,
+                            Integer maxOpenOrders, Long duplicateWindowMs, Integer maxOrdersPerSecond) {
+    }
+
+    /** Limits on positions and exposure, open orders counted as filled. */
+    public record PositionRisk(BigDecimal maxQuantity, BigDecimal maxNotional, BigDecimal maxPctOfEquity,
+                               Integer maxOpenPositions, BigDecimal maxGrossExposure, BigDecimal maxNetExposure,
+                               BigDecimal maxConcentrationPct, BigDecimal maxLeverage) {
+    }
+
+    /** The correlated-exposure cap: rolling window of bars, |correlation| threshold, cap as % of equity. */
+    public record CorrelationRisk(Integer window, BigDecimal threshold, BigDecimal maxCorrelatedExposurePct) {
+    }
+
+    /** Daily loss (amount or %) with auto-halt, and drawdown levels for REDUCE_ONLY and HALTED. */
+    public record LossRisk(BigDecimal maxDailyLoss, BigDecimal maxDailyLossPct, Boolean flattenOnHalt,
+                           Boolean resumeNextDay, BigDecimal reduceOnlyDrawdownPct, BigDecimal haltDrawdownPct) {
+    }
+
+    /** The strategy circuit breaker over the last {@code window} trades. */
+    public record PerformanceRisk(Integer window, Integer minTrades, BigDecimal minRollingPnl,
+                                  BigDecimal maxRollingDrawdown, Integer maxConsecutiveLosses, BigDecimal minWinRatePct,
+                                  Integer maxErrors, BigDecimal maxRejectRatePct, Long cooldownMinutes) {
+    }
+
+    /** Engine circuit breakers: stale market data, bursts of broker rejects. */
+    public record Breakers(Long staleDataMs, Integer maxBrokerRejects, Long rejectWindowMs, Long rejectPauseMs) {
     }
 
     /** Strategy isolation limits. */

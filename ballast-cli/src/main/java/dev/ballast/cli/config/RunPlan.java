@@ -3,7 +3,7 @@ package dev.ballast.cli.config;
 import dev.ballast.engine.broker.paper.PaperBrokerSettings;
 import dev.ballast.engine.data.CsvOptions;
 import dev.ballast.engine.data.MarketDataKind;
-import dev.ballast.engine.risk.RiskLimits;
+import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.Instrument;
@@ -17,10 +17,11 @@ import java.util.List;
  * resolved against the configuration's folder. What the backtest and paper commands execute. Immutable
  * (the strategies are fresh instances for this run).
  *
+ * @param risk       the risk limits: the account's, each strategy's (only tightening), breakers, trading-day zone
  * @param paperSpeed replay speed for paper mode, 0 for as fast as possible
  */
 public record RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
                       List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
-                      List<StrategySpec> strategies, PaperBrokerSettings broker, RiskLimits riskLimits,
+                      List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
                       IsolationPolicy isolation, double paperSpeed) {
 }

@@ -6,7 +6,6 @@ import dev.ballast.engine.broker.paper.SlippageModel;
 import dev.ballast.engine.data.BadRowPolicy;
 import dev.ballast.engine.data.CsvOptions;
 import dev.ballast.engine.data.MarketDataKind;
-import dev.ballast.engine.risk.RiskLimits;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.AssetClass;
@@ -98,7 +97,7 @@ public final class RunPlanner {
         }
 
         return new RunPlan(configFile, name, initialCash, output, kind, files, csv, List.copyOf(instruments.values()),
-                strategies, broker(values, config.broker()), risk(values, config.risk()), isolation(values, config.isolation()),
+                strategies, broker(values, config.broker()), RiskPlanner.plan(values, config.risk(), strategies.stream().map(spec -> spec.id().toString()).toList()), isolation(values, config.isolation()),
                 speed(values, config.paper()));
     }
 
@@ -175,15 +174,6 @@ public final class RunPlanner {
         return bps.doubleValue();
     }
 
-    private static RiskLimits risk(Values values, RunConfig.Risk risk) {
-        if (risk == null) return RiskLimits.defaults();
-        return RiskLimits.basic(
-                risk.maxOrderNotional() == null ? null : Money.ofRaw(values.decimal("risk.maxOrderNotional", risk.maxOrderNotional(), false)),
-                risk.maxPositionQuantity() == null ? null : Quantity.ofRaw(values.decimal("risk.maxPositionQuantity", risk.maxPositionQuantity(), false)),
-                risk.maxPositionNotional() == null ? null : Money.ofRaw(values.decimal("risk.maxPositionNotional", risk.maxPositionNotional(), false)),
-                risk.checkBuyingPower() == null || risk.checkBuyingPower());
-    }
-
     private static IsolationPolicy isolation(Values values, RunConfig.Isolation isolation) {
         IsolationPolicy defaults = IsolationPolicy.defaults();
         if (isolation == null) return defaults;
@@ -218,7 +208,7 @@ public final class RunPlanner {
         throw values.error(key, "must be 'max' or a positive number such as 1 or 10, was '" + text + "'");
     }
 
-    private static ZoneId zone(Values values, String key, String zone) {
+    static ZoneId zone(Values values, String key, String zone) {
         if (zone == null) return java.time.ZoneOffset.UTC;
         try {
             return ZoneId.of(zone);

@@ -45,7 +45,7 @@ public final class RunExecutor {
         Map<Symbol, Instrument> instruments = new LinkedHashMap<>();
         for (Instrument instrument : plan.instruments()) instruments.put(instrument.symbol(), instrument);
         PaperBroker broker = new PaperBroker(clock, instruments, plan.broker());
-        EngineSettings settings = new EngineSettings(executionMode, plan.initialCash(), plan.instruments(), plan.riskLimits(),
+        EngineSettings settings = new EngineSettings(executionMode, plan.initialCash(), plan.instruments(), plan.risk(),
                 plan.isolation());
         try (MarketDataSource source = MarketDataFiles.openAll(plan.dataFiles(), plan.dataKind(), plan.csvOptions());
              TradingEngine engine = new TradingEngine(settings, clock, broker, plan.strategies(), fatalHandler)) {
