@@ -18,6 +18,8 @@ public final class FixedPoint {
     /** The raw value of one unit. */
     public static final long SCALE = 100_000_000L;
 
+    private static final long MAX_SCALABLE = Long.MAX_VALUE / SCALE;
+
     private FixedPoint() {}
 
     /**
@@ -149,6 +151,18 @@ public final class FixedPoint {
     /** {@code round(a / b * SCALE)} half-even: the fixed-point quotient of two fixed-point values. */
     public static long divide(long a, long b) {
         if (b == 0) throw new ArithmeticException("division by zero");
+        if (a > -MAX_SCALABLE && a < MAX_SCALABLE && b != Long.MIN_VALUE) {
+            // Fast path (average prices on every fill): a x SCALE fits in a long.
+            long numerator = a * SCALE;
+            long quotient = numerator / b;
+            long remainder = Math.abs(numerator % b);
+            long divisor = Math.abs(b);
+            long rest = divisor - remainder;
+            if (remainder > rest || (remainder == rest && (quotient & 1) != 0)) {
+                quotient += (numerator < 0) == (b < 0) ? 1 : -1;
+            }
+            return quotient;
+        }
         return BigDecimal.valueOf(a).multiply(BigDecimal.valueOf(SCALE))
                 .divide(BigDecimal.valueOf(b), 0, RoundingMode.HALF_EVEN)
                 .longValueExact();

@@ -57,6 +57,32 @@ class FixedPointProperties {
     }
 
     @Property
+    void divideEqualsTheBigDecimalHalfEvenReference(@ForAll @LongRange(min = -(1L << 40), max = 1L << 40) long smallA,
+                                                    @ForAll @LongRange(min = -Long.MAX_VALUE) long anyA,
+                                                    @ForAll @LongRange(min = -(1L << 40), max = 1L << 40) long b,
+                                                    @ForAll boolean small) {
+        // Small numerators take the long fast path, any numerator the BigDecimal one; both must agree with it.
+        long a = small ? smallA : anyA;
+        if (b == 0) return;
+        BigInteger expected = BigDecimal.valueOf(a).multiply(BigDecimal.valueOf(FixedPoint.SCALE))
+                .divide(BigDecimal.valueOf(b), 0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+        if (expected.bitLength() >= 64) {
+            assertThatThrownBy(() -> FixedPoint.divide(a, b)).isInstanceOf(ArithmeticException.class);
+        } else {
+            assertThat(FixedPoint.divide(a, b)).isEqualTo(expected.longValueExact());
+        }
+    }
+
+    @Property
+    void divideRoundsTiesToEven(@ForAll @LongRange(min = -1_000_000, max = 1_000_000) long units) {
+        // (2k+1) / 2 x 10^-8 ties: raw (2k+1) / (2 x 10^8) x 10^8 = k + 1/2 -> the even neighbour.
+        long a = 2 * units + 1;
+        long b = 2 * FixedPoint.SCALE;
+        long expected = BigDecimal.valueOf(a).divide(BigDecimal.valueOf(2), 0, RoundingMode.HALF_EVEN).longValueExact();
+        assertThat(FixedPoint.divide(a, b)).isEqualTo(expected);
+    }
+
+    @Property
     void parseOfFormatIsTheIdentity(@ForAll long raw) {
         assertThat(FixedPoint.parse(FixedPoint.format(raw))).isEqualTo(raw);
     }
