@@ -1,6 +1,7 @@
 package dev.ballast.cli;
 
 import dev.ballast.cli.config.ConfigException;
+import dev.ballast.cli.report.ReportException;
 import dev.ballast.engine.data.MarketDataException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import java.io.UncheckedIOException;
  */
 @Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast 0.1.0",
         description = "An event-driven engine for safely executing trading strategies.",
-        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BallastCli {
     public static final int USER_ERROR = 2;
     public static final int FATAL = 3;
@@ -27,7 +29,8 @@ public final class BallastCli {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new BallastCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException || e instanceof MarketDataException || e instanceof UncheckedIOException) {
+            if (e instanceof ConfigException || e instanceof MarketDataException || e instanceof UncheckedIOException
+                    || e instanceof ReportException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
             }

@@ -2,6 +2,7 @@ package dev.ballast.cli;
 
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.cli.config.RunPlanner;
+import dev.ballast.cli.report.HtmlReport;
 import dev.ballast.cli.run.ResultWriter;
 import dev.ballast.cli.run.RunExecutor;
 import dev.ballast.cli.run.RunMode;
@@ -48,7 +49,9 @@ class RunOptions {
         });
         if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
         ResultWriter.write(output, plan, mode.name().toLowerCase(Locale.ROOT), outcome);
+        Path report = HtmlReport.write(output);
         SummaryPrinter.print(out, (mode == RunMode.BACKTEST ? "Backtest " : "Paper run ") + plan.name(), outcome.result(), output);
+        out.printf(Locale.ROOT, "  %-18s %s%n", "Report", report);
         return 0;
     }
 

@@ -1,0 +1,23 @@
+package dev.ballast.cli;
+
+import dev.ballast.cli.report.HtmlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code ballast report RUN}: regenerates report.html from a finished run folder. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Regenerate the self-contained HTML report (report.html) of a finished run folder.")
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN", description = "A finished run's output folder (with results.json).")
+    Path run;
+
+    @Override
+    public Integer call() {
+        Path report = HtmlReport.write(run);
+        System.out.println("Report written to " + report);
+        return 0;
+    }
+}
