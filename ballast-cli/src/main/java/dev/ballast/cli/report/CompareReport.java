@@ -111,19 +111,23 @@ public final class CompareReport {
         List<String> titles = titles(a, b);
         List<HtmlReport.Figure> fa = HtmlReport.figures(a);
         List<HtmlReport.Figure> fb = HtmlReport.figures(b);
-        int wa = titles.get(0).length();
-        int wb = titles.get(1).length();
-        for (int i = 0; i < fa.size(); i++) {
-            wa = Math.max(wa, fa.get(i).value().length());
-            wb = Math.max(wb, fb.get(i).value().length());
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"", titles.get(0), titles.get(1)});
+        rows.add(new String[] {"Start", Html.time(a.results().path("start").asText("?")), Html.time(b.results().path("start").asText("?"))});
+        rows.add(new String[] {"End", Html.time(a.results().path("end").asText("?")), Html.time(b.results().path("end").asText("?"))});
+        for (int i = 0; i < fa.size(); i++) rows.add(new String[] {fa.get(i).label(), fa.get(i).value(), fb.get(i).value()});
+        int wa = 0;
+        int wb = 0;
+        for (String[] row : rows) {
+            wa = Math.max(wa, row[1].length());
+            wb = Math.max(wb, row[2].length());
         }
         String format = "  %-18s %" + wa + "s   %" + wb + "s%n";
         out.println();
-        out.printf(Locale.ROOT, format, "", titles.get(0), titles.get(1));
-        out.printf(Locale.ROOT, format, "", "-".repeat(wa), "-".repeat(wb));
-        out.printf(Locale.ROOT, format, "Period start", a.results().path("start").asText("?"), b.results().path("start").asText("?"));
-        out.printf(Locale.ROOT, format, "Period end", a.results().path("end").asText("?"), b.results().path("end").asText("?"));
-        for (int i = 0; i < fa.size(); i++) out.printf(Locale.ROOT, format, fa.get(i).label(), fa.get(i).value(), fb.get(i).value());
+        for (int i = 0; i < rows.size(); i++) {
+            out.printf(Locale.ROOT, format, (Object[]) rows.get(i));
+            if (i == 0) out.printf(Locale.ROOT, format, "", "-".repeat(wa), "-".repeat(wb));
+        }
         out.printf(Locale.ROOT, "  %-18s %s%n", "Comparison", written);
     }
 
@@ -137,7 +141,7 @@ public final class CompareReport {
                 series: [{},
                   {label: d.labels[0], stroke: '#2563eb', width: 1.5, spanGaps: true, value: (u, v) => v == null ? '' : v.toFixed(4)},
                   {label: d.labels[1], stroke: '#d97706', width: 1.5, spanGaps: true, value: (u, v) => v == null ? '' : v.toFixed(4)}],
-                axes: [{grid: {stroke: '#eef1f4'}}, {size: 70, values: (u, vals) => vals.map(v => v.toFixed(3)), grid: {stroke: '#eef1f4'}}],
+                axes: [{grid: {stroke: '#eef1f4'}}, {size: 70, values: ballast.ticks(1, ''), grid: {stroke: '#eef1f4'}}],
               }, [d.t, d.a, d.b]);
             })();
             """;

@@ -199,7 +199,15 @@ final class Html {
               window.addEventListener('resize', () => {
                 for (const [u, el] of charts) u.setSize({width: Math.max(300, el.clientWidth), height: u.height});
               });
-              return {chart, pct, num};
+              // Axis tick labels with as many decimals as the tick step needs (no repeated labels on flat curves).
+              function ticks(scale, suffix) {
+                return (u, vals, axisIdx, space, incr) => {
+                  const d = Math.min(8, Math.max(0, Math.ceil(-Math.log10(incr * scale) - 1e-9)));
+                  return vals.map(v => v == null ? '' : (v * scale).toLocaleString('en-US',
+                      {minimumFractionDigits: d, maximumFractionDigits: d}) + suffix);
+                };
+              }
+              return {chart, pct, num, ticks};
             })();
             """;
 }

@@ -469,7 +469,7 @@ public final class HtmlReport {
               const d = JSON.parse(document.getElementById('report-data').textContent);
               if (!d.t.length) return;
               const sync = {key: 'ballast-run', setSeries: false};
-              const yAxis = fmt => ({size: 90, values: (u, vals) => vals.map(fmt), grid: {stroke: '#eef1f4'}});
+              const yAxis = values => ({size: 90, values, grid: {stroke: '#eef1f4'}});
               const xAxis = {grid: {stroke: '#eef1f4'}};
               ballast.chart(document.getElementById('equity-chart'), {
                 height: 320,
@@ -477,7 +477,7 @@ public final class HtmlReport {
                 scales: {x: {time: true}},
                 legend: {live: true},
                 series: [{}, {label: 'Equity', stroke: '#2563eb', width: 1.5, value: (u, v) => ballast.num(v)}],
-                axes: [xAxis, yAxis(v => ballast.num(v))],
+                axes: [xAxis, yAxis(ballast.ticks(1, ''))],
               }, [d.t, d.equity]);
               ballast.chart(document.getElementById('drawdown-chart'), {
                 height: 170,
@@ -485,7 +485,7 @@ public final class HtmlReport {
                 scales: {x: {time: true}, y: {range: (u, min, max) => [Math.min(min * 1.1, -0.001), 0]}},
                 series: [{}, {label: 'Drawdown', stroke: '#c62828', width: 1, fill: 'rgba(198,40,40,0.18)', fillTo: 0,
                               value: (u, v) => ballast.pct(v)}],
-                axes: [xAxis, yAxis(v => (v * 100).toFixed(1) + '%')],
+                axes: [xAxis, yAxis(ballast.ticks(100, '%'))],
               }, [d.t, d.drawdown]);
             })();
             """;
