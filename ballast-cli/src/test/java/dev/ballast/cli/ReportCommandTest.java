@@ -163,7 +163,7 @@ class ReportCommandTest {
                 if (r > 200 && g < 215 && b < 215 && r - g > 20) red++; // the drawdown line and fill (#c62828, alpha)
             }
         }
-        assertThat(colours).as("distinct colours in the chart region").hasSizeGreaterThan(50);
+        assertThat(colours).as("distinct colours in the chart region").hasSizeGreaterThan(400);
         assertThat(blue).as("equity-line pixels").isGreaterThan(500);
         assertThat(red).as("drawdown pixels").isGreaterThan(500);
         Path keep = Path.of("target", "report-screenshot.png");

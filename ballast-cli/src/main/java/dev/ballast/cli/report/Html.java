@@ -172,6 +172,7 @@ final class Html {
             table.monthly th{text-align:center}
             table.monthly td:first-child,table.monthly th:first-child{text-align:left;font-weight:600}
             .chart{width:100%}
+            #equity-chart{min-height:366px} #drawdown-chart{min-height:216px} #compare-chart{min-height:426px}
             .chart + .chart{margin-top:6px}
             .note{color:var(--muted);font-size:12px;margin:6px 0 0}
             .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:0 24px}
