@@ -48,7 +48,8 @@ class RunOptions {
         });
         if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
         ResultWriter.write(output, plan, mode.name().toLowerCase(Locale.ROOT), outcome);
-        SummaryPrinter.print(out, (mode == RunMode.BACKTEST ? "Backtest " : "Paper run ") + plan.name(), outcome.result(), output);
+        SummaryPrinter.print(out, (mode == RunMode.BACKTEST ? "Backtest " : "Paper run ") + plan.name(), outcome.result(), output,
+                outcome.analytics());
         return 0;
     }
 
