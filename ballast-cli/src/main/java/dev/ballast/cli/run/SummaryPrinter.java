@@ -80,14 +80,18 @@ public final class SummaryPrinter {
         out.printf(Locale.ROOT, format, "Sharpe", ratio(strategy.sharpe()), ratio(hold.sharpe()));
         out.printf(Locale.ROOT, format, "Sortino", ratio(strategy.sortino()), ratio(hold.sortino()));
         out.printf(Locale.ROOT, format, "Calmar", ratio(strategy.calmar()), ratio(hold.calmar()));
-        out.printf(Locale.ROOT, format, "Max drawdown", percent(strategy.maxDrawdown()), percent(hold.maxDrawdown()));
-        out.printf(Locale.ROOT, format, "Win rate", percent(strategy.winRate()), percent(hold.winRate()));
+        out.printf(Locale.ROOT, format, "Max drawdown", unsigned(strategy.maxDrawdown()), unsigned(hold.maxDrawdown()));
+        out.printf(Locale.ROOT, format, "Win rate", unsigned(strategy.winRate()), unsigned(hold.winRate()));
         out.printf(Locale.ROOT, format, "Profit factor", ratio(strategy.profitFactor()), ratio(hold.profitFactor()));
         out.printf(Locale.ROOT, format, "Closed trades", count(strategy.numberOfTrades()), count(hold.numberOfTrades()));
     }
 
     private static String percent(Double value) {
         return value == null ? "-" : String.format(Locale.ROOT, "%+.2f%%", value * 100);
+    }
+
+    private static String unsigned(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.2f%%", value * 100);
     }
 
     private static String ratio(Double value) {
