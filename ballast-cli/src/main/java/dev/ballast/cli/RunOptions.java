@@ -50,7 +50,8 @@ class RunOptions {
         if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
         ResultWriter.write(output, plan, mode.name().toLowerCase(Locale.ROOT), outcome);
         Path report = HtmlReport.write(output);
-        SummaryPrinter.print(out, (mode == RunMode.BACKTEST ? "Backtest " : "Paper run ") + plan.name(), outcome.result(), output);
+        SummaryPrinter.print(out, (mode == RunMode.BACKTEST ? "Backtest " : "Paper run ") + plan.name(), outcome.result(), output,
+                outcome.analytics());
         out.printf(Locale.ROOT, "  %-18s %s%n", "Report", report);
         return 0;
     }

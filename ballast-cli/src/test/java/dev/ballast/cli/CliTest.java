@@ -98,6 +98,51 @@ class CliTest {
     }
 
     @Test
+    void backtestWritesPerformanceExecutionQualityAndTrades() throws IOException {
+        writeData(500);
+        Path config = writeConfig(config(""));
+
+        Run run = run("backtest", "-q", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Strategy", "Buy & hold", "Sharpe", "Sortino", "Calmar", "Profit factor", "Closed trades");
+        Path out = dir.resolve("out");
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        JsonNode performance = results.get("performance");
+        assertThat(performance.get("definitions").get("standardDeviation").asText()).isEqualTo("sample");
+        assertThat(performance.get("definitions").get("periodsPerYear").isNumber()).isTrue();
+        JsonNode account = performance.get("account");
+        for (String key : List.of("totalReturn", "annualizedReturn", "volatility", "sharpe", "sortino", "calmar", "maxDrawdown",
+                "maxDrawdownDurationDays", "numberOfTrades", "winRate", "profitFactor", "averageWin", "averageLoss",
+                "expectancy", "exposureTime", "turnover", "fees")) {
+            assertThat(account.has(key)).as(key).isTrue();
+        }
+        assertThat(account.get("totalReturn").asDouble()).isCloseTo(results.get("account").get("totalReturn").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(account.get("fees").isTextual()).isTrue();
+        assertThat(performance.get("strategies").has("sma")).isTrue();
+        assertThat(performance.get("buyAndHold").get("numberOfTrades").isNull()).isTrue();
+        assertThat(performance.get("buyAndHold").get("volatility").isNumber()).isTrue();
+        JsonNode returns = results.get("returns");
+        assertThat(returns.get("daily").size()).isPositive();
+        assertThat(returns.get("daily").get(0).has("date")).isTrue();
+        assertThat(returns.get("monthly").get(0).has("month")).isTrue();
+        assertThat(returns.get("yearly").get(0).has("return")).isTrue();
+        JsonNode execution = results.get("executionQuality");
+        assertThat(execution.get("account").get("orders").asLong()).isPositive();
+        assertThat(execution.get("byStrategy").has("sma")).isTrue();
+        assertThat(execution.get("bySymbol").has("SYM000")).isTrue();
+        assertThat(execution.get("byBroker").has("paper")).isTrue();
+        assertThat(execution.get("account").get("timeToFillMs").has("p99")).isTrue();
+        assertThat(results.get("alerts").isArray()).isTrue();
+        List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
+        assertThat(trades.getFirst()).isEqualTo("strategy,symbol,direction,quantity,entry_time,average_entry_price,exit_time,"
+                + "average_exit_price,gross_pnl,fees,pnl");
+        assertThat(trades).hasSize(account.get("numberOfTrades").asInt() + 1);
+        assertThat(account.get("numberOfTrades").asInt()).isPositive();
+    }
+
+    @Test
     void backtestIsDeterministic() throws IOException {
         writeData(300);
         Path config = writeConfig(config(""));

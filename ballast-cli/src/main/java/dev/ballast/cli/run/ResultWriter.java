@@ -6,6 +6,8 @@ import dev.ballast.cli.config.RunPlan;
 import dev.ballast.engine.RunResult;
 import dev.ballast.engine.monitor.EquityCurve;
 import dev.ballast.engine.monitor.OrderExecution;
+import dev.ballast.engine.monitor.analytics.ClosedTrade;
+import dev.ballast.engine.monitor.analytics.RunAnalytics;
 import dev.ballast.engine.portfolio.StrategyPnl;
 import dev.ballast.model.Money;
 import dev.ballast.model.Order;
@@ -30,7 +32,8 @@ import java.util.Map;
 /**
  * Writes a finished run's files into the output folder: {@code results.json} (summary, per-strategy
  * P&L, orders by status, risk denials, quarantines, anomalies), {@code orders.csv} (every order with its
- * execution quality), {@code fills.csv} and {@code equity.csv}. Money is written as exact decimal text.
+ * execution quality), {@code fills.csv}, {@code equity.csv} and {@code trades.csv} (closed trades); the
+ * schema is docs/results-schema.md. Money is written as exact decimal text.
  */
 public final class ResultWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,8 +43,9 @@ public final class ResultWriter {
     public static void write(Path folder, RunPlan plan, String mode, RunExecutor.Outcome outcome) {
         try {
             Files.createDirectories(folder);
-            writeResults(folder.resolve("results.json"), plan, mode, outcome.result());
+            writeResults(folder.resolve("results.json"), plan, mode, outcome.result(), outcome.analytics());
             writeOrders(folder.resolve("orders.csv"), outcome);
+            if (outcome.analytics() != null) writeTrades(folder.resolve("trades.csv"), outcome.analytics().trades());
             writeFills(folder.resolve("fills.csv"), outcome.fills());
             writeEquity(folder.resolve("equity.csv"), outcome.engine().monitor().equityCurve());
         } catch (IOException e) {
@@ -49,7 +53,8 @@ public final class ResultWriter {
         }
     }
 
-    private static void writeResults(Path file, RunPlan plan, String mode, RunResult result) throws IOException {
+    private static void writeResults(Path file, RunPlan plan, String mode, RunResult result, RunAnalytics analytics)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", "ballast.results/1");
         root.put("name", plan.name());
@@ -113,6 +118,7 @@ public final class ResultWriter {
                     "time", time(a.timestamp())));
         }
         root.put("anomalies", anomalies);
+        if (analytics != null) AnalyticsJson.put(root, analytics);
         root.put("elapsedSeconds", result.elapsedNanos() / 1e9);
         JSON.writeValue(file.toFile(), root);
     }
@@ -133,6 +139,19 @@ public final class ResultWriter {
                         execution == null || Double.isNaN(execution.slippageBps()) ? "" : String.format(java.util.Locale.ROOT, "%.2f", execution.slippageBps()),
                         execution == null ? "0" : execution.commission().toString(), time(order.createdAt()),
                         order.bracketRole().name(), order.parent() == null ? "" : order.parent().value()));
+                out.write('\n');
+            }
+        }
+    }
+
+    private static void writeTrades(Path file, List<ClosedTrade> trades) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("strategy,symbol,direction,quantity,entry_time,average_entry_price,exit_time,average_exit_price,"
+                    + "gross_pnl,fees,pnl\n");
+            for (ClosedTrade t : trades) {
+                out.write(String.join(",", t.strategyId().value(), t.symbol().value(), t.direction().name(),
+                        t.quantity().toString(), time(t.entryTime()), t.averageEntryPrice().toString(), time(t.exitTime()),
+                        t.averageExitPrice().toString(), t.grossPnl().toString(), t.fees().toString(), t.pnl().toString()));
                 out.write('\n');
             }
         }

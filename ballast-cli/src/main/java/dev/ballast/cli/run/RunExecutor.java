@@ -13,6 +13,11 @@ import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.clock.ReplayClock;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataSource;
+import dev.ballast.engine.monitor.AlertBands;
+import dev.ballast.engine.monitor.analytics.RunAnalytics;
+import dev.ballast.engine.monitor.analytics.StatisticsSettings;
+import dev.ballast.engine.monitor.analytics.RunSampler;
+import dev.ballast.engine.monitor.analytics.TradeRecorder;
 import dev.ballast.engine.strategy.ExecutionMode;
 import dev.ballast.model.Instrument;
 import dev.ballast.model.Symbol;
@@ -30,8 +35,12 @@ public final class RunExecutor {
     private RunExecutor() {}
 
     /** What a finished run produced. */
-    public record Outcome(RunResult result, TradingEngine engine, java.util.List<dev.ballast.model.event.FillBooked> fills) {
+    public record Outcome(RunResult result, TradingEngine engine, java.util.List<dev.ballast.model.event.FillBooked> fills,
+                          RunAnalytics analytics) {
     }
+
+    /** The broker's name in the execution-quality figures: every run trades through the paper broker for now. */
+    public static final String BROKER = "paper";
 
     /**
      * @param speed        paper replay speed (0 = max); ignored for backtests
@@ -39,6 +48,15 @@ public final class RunExecutor {
      */
     public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
                                   Consumer<String> fatalHandler) {
+        return execute(plan, mode, speed, progress, fatalHandler, StatisticsSettings.DEFAULT, AlertBands.OFF);
+    }
+
+    /**
+     * @param statistics how the performance statistics are defined
+     * @param alertBands the execution-quality band outside which an order raises an alert
+     */
+    public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
+                                  Consumer<String> fatalHandler, StatisticsSettings statistics, AlertBands alertBands) {
         ExecutionMode executionMode = mode == RunMode.BACKTEST ? ExecutionMode.BACKTEST : ExecutionMode.REAL_TIME;
         // Paper runs replay files, so their time is the data's, running on at the replay speed.
         Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new ReplayClock(speed);
@@ -51,10 +69,17 @@ public final class RunExecutor {
              TradingEngine engine = new TradingEngine(settings, clock, broker, plan.strategies(), fatalHandler)) {
             FillRecorder fills = new FillRecorder();
             engine.subscribe(fills);
+            TradeRecorder trades = new TradeRecorder(symbol -> RunAnalytics.multiplier(engine.portfolio(), symbol));
+            engine.subscribe(trades);
+            RunSampler sampler = new RunSampler(engine.portfolio());
+            engine.monitor().setEquityObserver(sampler);
+            engine.monitor().setAlertBands(alertBands, null);
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, source, progress)
                     : RealtimeRunner.run(engine, source, speed, progress);
-            return new Outcome(result, engine, fills.fills());
+            RunAnalytics analytics = RunAnalytics.compute(engine.monitor(), engine.portfolio(), trades, sampler,
+                    statistics, BROKER);
+            return new Outcome(result, engine, fills.fills(), analytics);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.ballast.model.OrderStatus;
 import dev.ballast.model.Price;
 import dev.ballast.model.event.AnomalyFlagged;
 import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.ExecutionAlert;
 import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OrderUpdated;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The ExecutionMonitor: for every order, arrival price, fills, slippage in basis points, time to
@@ -38,8 +40,32 @@ public final class ExecutionMonitor implements EngineEventListener {
     private final List<AnomalyFlagged> anomalies = new ArrayList<>();
     private final List<TradingStateChanged> stateChanges = new ArrayList<>();
     private final Map<String, Long> denialsByReason = new LinkedHashMap<>();
+    private final List<ExecutionAlert> alerts = new ArrayList<>();
+    private AlertBands alertBands = AlertBands.OFF;
+    private Consumer<ExecutionAlert> alertSink;
+    private EquityObserver equityObserver;
     private long fills;
     private long refusedRequests;
+
+    /** Told after each equity point; for analytics sampling the books at the same moments. */
+    @FunctionalInterface
+    public interface EquityObserver {
+        void onEquity(long time, long equityRaw);
+    }
+
+    /**
+     * Sets the band an order's execution quality should stay in; {@code sink} (may be null) is told of
+     * every {@link ExecutionAlert} as it is raised, besides {@link #alerts()}.
+     */
+    public void setAlertBands(AlertBands bands, Consumer<ExecutionAlert> sink) {
+        this.alertBands = bands == null ? AlertBands.OFF : bands;
+        this.alertSink = sink;
+    }
+
+    /** Observer of each equity point (one at most; null removes it). */
+    public void setEquityObserver(EquityObserver observer) {
+        this.equityObserver = observer;
+    }
 
     /** The price the strategy saw when it asked for {@code orderId}: the benchmark for slippage. */
     public void recordArrival(ClientOrderId orderId, Price arrivalPrice) {
@@ -49,6 +75,7 @@ public final class ExecutionMonitor implements EngineEventListener {
     /** Equity after the engine processed everything at {@code time}. */
     public void recordEquity(long time, long equityRaw) {
         equityCurve.record(time, equityRaw);
+        if (equityObserver != null) equityObserver.onEquity(time, equityRaw);
     }
 
     @Override
@@ -69,6 +96,7 @@ public final class ExecutionMonitor implements EngineEventListener {
             case RequestRefused refused -> refusedRequests++;
             case TradingStateChanged change -> stateChanges.add(change);
             case OrderApproved approved -> { }
+            case ExecutionAlert alert -> { } // raised here (see checkBands); nothing more to track
         }
     }
 
@@ -91,6 +119,47 @@ public final class ExecutionMonitor implements EngineEventListener {
                 if (order.status().isTerminal()) tracker.completedAt = now;
             }
         }
+        if (order.status().isTerminal() && !tracker.checked) {
+            tracker.checked = true;
+            checkBands(tracker, now);
+        }
+    }
+
+    private void checkBands(Tracker tracker, long now) {
+        Order order = tracker.order;
+        if (alertBands.maxAbsSlippageBps() != null) {
+            double slippage = slippageBps(order, arrivalPrices.get(order.id()));
+            if (!Double.isNaN(slippage) && Math.abs(slippage) > alertBands.maxAbsSlippageBps()) {
+                raise(new ExecutionAlert(ExecutionAlert.Kind.SLIPPAGE, order.id(), order.strategyId(), order.symbol(),
+                        slippage, alertBands.maxAbsSlippageBps(), String.format(java.util.Locale.ROOT,
+                        "slippage %.2f bps beyond the band of %.2f bps", slippage, alertBands.maxAbsSlippageBps()), now));
+            }
+        }
+        if (alertBands.maxTimeToFillMs() != null && order.status() == OrderStatus.FILLED && tracker.submittedAt >= 0) {
+            double millis = (tracker.completedAt - tracker.submittedAt) / 1e6;
+            if (millis > alertBands.maxTimeToFillMs()) {
+                raise(new ExecutionAlert(ExecutionAlert.Kind.TIME_TO_FILL, order.id(), order.strategyId(), order.symbol(),
+                        millis, alertBands.maxTimeToFillMs(), String.format(java.util.Locale.ROOT,
+                        "time to fill %.3f ms beyond the band of %.3f ms", millis, alertBands.maxTimeToFillMs()), now));
+            }
+        }
+    }
+
+    private void raise(ExecutionAlert alert) {
+        alerts.add(alert);
+        if (alertSink != null) alertSink.accept(alert);
+    }
+
+    /** Signed slippage in basis points (positive = worse than arrival), NaN without arrival or fills. */
+    static double slippageBps(Order order, Price arrival) {
+        if (arrival == null || order.averageFillPrice() == null || arrival.raw() == 0) return Double.NaN;
+        return order.side().sign() * (order.averageFillPrice().toDouble() - arrival.toDouble())
+                / arrival.toDouble() * 10_000.0;
+    }
+
+    /** Alerts raised so far, in order. */
+    public List<ExecutionAlert> alerts() {
+        return Collections.unmodifiableList(alerts);
     }
 
     /** Execution records of every order, in creation order. */
@@ -100,11 +169,7 @@ public final class ExecutionMonitor implements EngineEventListener {
             Tracker tracker = entry.getValue();
             Order order = tracker.order;
             Price arrival = arrivalPrices.get(entry.getKey());
-            double slippage = Double.NaN;
-            if (arrival != null && order.averageFillPrice() != null && arrival.raw() != 0) {
-                slippage = order.side().sign() * (order.averageFillPrice().toDouble() - arrival.toDouble())
-                        / arrival.toDouble() * 10_000.0;
-            }
+            double slippage = slippageBps(order, arrival);
             result.add(new OrderExecution(order.id(), order.strategyId(), order.symbol(), order.side(), order.quantity(),
                     order.status(), arrival, order.filledQuantity(), order.averageFillPrice(), slippage,
                     tracker.commission, tracker.submittedAt, tracker.acknowledgedAt, tracker.firstFillAt,
@@ -150,5 +215,6 @@ public final class ExecutionMonitor implements EngineEventListener {
         long acknowledgedAt = -1;
         long firstFillAt = -1;
         long completedAt = -1;
+        boolean checked;
     }
 }
