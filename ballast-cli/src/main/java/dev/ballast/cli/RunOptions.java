@@ -2,6 +2,7 @@ package dev.ballast.cli;
 
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.cli.config.RunPlanner;
+import dev.ballast.cli.report.PngCharts;
 import dev.ballast.cli.run.ResultWriter;
 import dev.ballast.cli.run.RunExecutor;
 import dev.ballast.cli.run.RunMode;
@@ -49,6 +50,7 @@ class RunOptions {
         if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
         ResultWriter.write(output, plan, mode.name().toLowerCase(Locale.ROOT), outcome);
         SummaryPrinter.print(out, (mode == RunMode.BACKTEST ? "Backtest " : "Paper run ") + plan.name(), outcome.result(), output);
+        out.printf(Locale.ROOT, "  %-18s %s%n", "Chart", PngCharts.write(output));
         return 0;
     }
 
