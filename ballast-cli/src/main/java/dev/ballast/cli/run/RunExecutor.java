@@ -39,6 +39,15 @@ public final class RunExecutor {
      */
     public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
                                   Consumer<String> fatalHandler) {
+        return execute(plan, mode, speed, progress, fatalHandler, engine -> { });
+    }
+
+    /**
+     * As above, with {@code beforeRun} given the assembled engine before the first event, to subscribe
+     * more listeners (live metrics, for one).
+     */
+    public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
+                                  Consumer<String> fatalHandler, Consumer<TradingEngine> beforeRun) {
         ExecutionMode executionMode = mode == RunMode.BACKTEST ? ExecutionMode.BACKTEST : ExecutionMode.REAL_TIME;
         // Paper runs replay files, so their time is the data's, running on at the replay speed.
         Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new ReplayClock(speed);
@@ -51,6 +60,7 @@ public final class RunExecutor {
              TradingEngine engine = new TradingEngine(settings, clock, broker, plan.strategies(), fatalHandler)) {
             FillRecorder fills = new FillRecorder();
             engine.subscribe(fills);
+            beforeRun.accept(engine);
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, source, progress)
                     : RealtimeRunner.run(engine, source, speed, progress);
