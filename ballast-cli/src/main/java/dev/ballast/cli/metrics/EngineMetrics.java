@@ -86,14 +86,15 @@ public final class EngineMetrics implements EngineEventListener {
         favorableSlippage = slippage("favorable", slippageBuckets);
         timeToAck = latency("ballast.order.time.to.ack", "From submission to the broker's acknowledgement (engine time)");
         timeToFill = latency("ballast.order.time.to.fill", "From submission to the first fill (engine time)");
+        // Strong references: a gauge holds its source weakly by default, and nothing else holds these suppliers.
         Gauge.builder("ballast.equity", snapshot, s -> s.get().equity().toDouble())
-                .description("Account equity (last published snapshot)").register(registry);
+                .description("Account equity (last published snapshot)").strongReference(true).register(registry);
         Gauge.builder("ballast.cash", snapshot, s -> s.get().cash().toDouble())
-                .description("Account cash (last published snapshot)").register(registry);
+                .description("Account cash (last published snapshot)").strongReference(true).register(registry);
         Gauge.builder("ballast.gross.exposure", snapshot, s -> s.get().grossExposure().toDouble())
-                .description("Gross exposure (last published snapshot)").register(registry);
+                .description("Gross exposure (last published snapshot)").strongReference(true).register(registry);
         Gauge.builder("ballast.trading.state", accountState, AtomicInteger::get)
-                .description("The account's trading state: 0 active, 1 reduce-only, 2 halted").register(registry);
+                .description("The account's trading state: 0 active, 1 reduce-only, 2 halted").strongReference(true).register(registry);
     }
 
     private DistributionSummary slippage(String direction, double[] buckets) {
