@@ -95,6 +95,8 @@ class CliTest {
         assertThat(orders).hasSizeGreaterThan(1);
         assertThat(fills).hasSize((int) results.get("fills").asLong() + 1);
         assertThat(Files.readAllLines(out.resolve("equity.csv"))).hasSize(501);
+        assertThat(run.out()).contains("Chart", out.resolve("equity.png").toString());
+        assertThat(out.resolve("equity.png")).isNotEmptyFile();
     }
 
     @Test

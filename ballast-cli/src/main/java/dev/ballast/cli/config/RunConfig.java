@@ -11,7 +11,7 @@ import java.util.Map;
  * reads. Unknown keys are refused by the loader; missing optional sections take defaults. Immutable.
  */
 public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, List<StrategyConfig> strategies,
-                        Broker broker, Risk risk, Isolation isolation, Paper paper) {
+                        Broker broker, Risk risk, Isolation isolation, Paper paper, Metrics metrics) {
 
     /** Account and output: initial cash, the account currency, the output folder. */
     public record Run(String name, BigDecimal initialCash, String currency, String output) {
@@ -98,5 +98,9 @@ public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, Li
 
     /** Paper mode: replay speed, a number (1 = real time) or {@code max}. */
     public record Paper(@JsonProperty("speed") String speed) {
+    }
+
+    /** Live metrics: the loopback port of the Prometheus endpoint for paper runs (0 = any free port). */
+    public record Metrics(Integer port) {
     }
 }

@@ -19,9 +19,10 @@ import java.util.List;
  *
  * @param risk       the risk limits: the account's, each strategy's (only tightening), breakers, trading-day zone
  * @param paperSpeed replay speed for paper mode, 0 for as fast as possible
+ * @param metricsPort loopback port of the Prometheus endpoint for paper runs (0 = any free port), null when not configured
  */
 public record RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
                       List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
                       List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
-                      IsolationPolicy isolation, double paperSpeed) {
+                      IsolationPolicy isolation, double paperSpeed, Integer metricsPort) {
 }

@@ -98,7 +98,7 @@ public final class RunPlanner {
 
         return new RunPlan(configFile, name, initialCash, output, kind, files, csv, List.copyOf(instruments.values()),
                 strategies, broker(values, config.broker()), RiskPlanner.plan(values, config.risk(), strategies.stream().map(spec -> spec.id().toString()).toList()), isolation(values, config.isolation()),
-                speed(values, config.paper()));
+                speed(values, config.paper()), metricsPort(values, config.metrics()));
     }
 
     private static Map<Symbol, Instrument> instruments(Values values, List<RunConfig.InstrumentSpec> specs, String currency) {
@@ -187,6 +187,13 @@ public final class RunPlanner {
                 isolation.maxRequestsPerSecond() == null ? defaults.maxRequestsPerSecond()
                         : values.positiveInt("isolation.maxRequestsPerSecond", isolation.maxRequestsPerSecond()),
                 inbox);
+    }
+
+    private static Integer metricsPort(Values values, RunConfig.Metrics metrics) {
+        if (metrics == null || metrics.port() == null) return null;
+        int port = metrics.port();
+        if (port < 0 || port > 65535) throw values.error("metrics.port", "must be between 0 and 65535, was " + port);
+        return port;
     }
 
     private static double speed(Values values, RunConfig.Paper paper) {

@@ -48,15 +48,24 @@ public final class RunExecutor {
      */
     public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
                                   Consumer<String> fatalHandler) {
-        return execute(plan, mode, speed, progress, fatalHandler, StatisticsSettings.DEFAULT, AlertBands.OFF);
+        return execute(plan, mode, speed, progress, fatalHandler, StatisticsSettings.DEFAULT, AlertBands.OFF, engine -> { });
+    }
+
+    /** As above, with {@code beforeRun} given the assembled engine before the first event (live metrics, for one). */
+    public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
+                                  Consumer<String> fatalHandler, Consumer<TradingEngine> beforeRun) {
+        return execute(plan, mode, speed, progress, fatalHandler, StatisticsSettings.DEFAULT, AlertBands.OFF, beforeRun);
     }
 
     /**
      * @param statistics how the performance statistics are defined
      * @param alertBands the execution-quality band outside which an order raises an alert
+     * @param beforeRun  given the assembled engine before the first event, to subscribe more listeners
+     *                   (live metrics, for one)
      */
     public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
-                                  Consumer<String> fatalHandler, StatisticsSettings statistics, AlertBands alertBands) {
+                                  Consumer<String> fatalHandler, StatisticsSettings statistics, AlertBands alertBands,
+                                  Consumer<TradingEngine> beforeRun) {
         ExecutionMode executionMode = mode == RunMode.BACKTEST ? ExecutionMode.BACKTEST : ExecutionMode.REAL_TIME;
         // Paper runs replay files, so their time is the data's, running on at the replay speed.
         Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new ReplayClock(speed);
@@ -74,6 +83,7 @@ public final class RunExecutor {
             RunSampler sampler = new RunSampler(engine.portfolio());
             engine.monitor().setEquityObserver(sampler);
             engine.monitor().setAlertBands(alertBands, null);
+            beforeRun.accept(engine);
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, source, progress)
                     : RealtimeRunner.run(engine, source, speed, progress);

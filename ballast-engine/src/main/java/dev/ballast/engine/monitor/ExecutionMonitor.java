@@ -72,6 +72,11 @@ public final class ExecutionMonitor implements EngineEventListener {
         if (arrivalPrice != null) arrivalPrices.put(orderId, arrivalPrice);
     }
 
+    /** The arrival price recorded for {@code orderId}, or null. */
+    public Price arrivalPrice(ClientOrderId orderId) {
+        return arrivalPrices.get(orderId);
+    }
+
     /** Equity after the engine processed everything at {@code time}. */
     public void recordEquity(long time, long equityRaw) {
         equityCurve.record(time, equityRaw);

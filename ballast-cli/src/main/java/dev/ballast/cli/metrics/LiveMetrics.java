@@ -1,0 +1,42 @@
+package dev.ballast.cli.metrics;
+
+import dev.ballast.engine.TradingEngine;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * Live metrics for one run: a Prometheus registry, the {@link MetricsServer} exposing it on loopback, and
+ * the {@link EngineMetrics} listener {@link #attach attached} to the run's engine. Closing stops the server.
+ */
+public final class LiveMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MetricsServer server;
+
+    private LiveMetrics(int port) {
+        server = MetricsServer.start(port, registry::scrape);
+    }
+
+    /** Starts the endpoint on 127.0.0.1:{@code port} (0 = any free port). */
+    public static LiveMetrics start(int port) {
+        return new LiveMetrics(port);
+    }
+
+    /** Subscribes the metrics listener to {@code engine}; call before the run starts. */
+    public void attach(TradingEngine engine) {
+        engine.subscribe(new EngineMetrics(registry, engine::snapshot, engine.monitor()::arrivalPrice));
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        registry.close();
+    }
+}
