@@ -43,9 +43,7 @@ class RunOptions {
     int execute(RunMode mode, Double speedOverride, PrintStream out, PrintStream err) {
         RunPlan plan = RunPlanner.plan(config);
         if (skipBadRows) {
-            plan = new RunPlan(plan.configFile(), plan.name(), plan.initialCash(), plan.output(), plan.dataKind(), plan.dataFiles(),
-                    plan.csvOptions().withPolicy(BadRowPolicy.SKIP), plan.instruments(), plan.strategies(), plan.broker(),
-                    plan.risk(), plan.isolation(), plan.paperSpeed(), plan.metricsPort());
+            plan = plan.skippingBadRows();
         }
         Path output = outDir != null ? outDir : plan.output();
         double speed = speedOverride != null ? speedOverride : plan.paperSpeed();
@@ -61,7 +59,7 @@ class RunOptions {
                 err.println("error: " + message);
                 err.flush();
                 System.exit(BallastCli.FATAL);
-            }, engine -> {
+            }, plan.statistics(), plan.alertBands(), engine -> {
                 if (metrics != null) metrics.attach(engine);
             });
         }

@@ -145,6 +145,35 @@ class CliTest {
     }
 
     @Test
+    void analyticsSectionSetsTheDefinitionsAndTheAlertBand() throws IOException {
+        writeData(300);
+        Path config = writeConfig(config("analytics:\n  periodsPerYear: 365\n  riskFreeRatePct: 2\n  stdDev: population\n"
+                + "  alerts: {maxSlippageBps: 0.5}\n"));
+
+        Run run = run("backtest", "-q", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        JsonNode definitions = results.get("performance").get("definitions");
+        assertThat(definitions.get("periodsPerYear").asDouble()).isEqualTo(365.0);
+        assertThat(definitions.get("riskFreeRate").asDouble()).isEqualTo(0.02);
+        assertThat(definitions.get("standardDeviation").asText()).isEqualTo("population");
+        // Fills pay 2 bps of slippage on the next open, which is not the arrival close: some orders leave a 0.5 bps band.
+        assertThat(results.get("alerts").size()).isPositive();
+    }
+
+    @Test
+    void invalidAnalyticsValueIsNamedByItsKey() throws IOException {
+        writeData(10);
+        Path config = writeConfig(config("analytics: {stdDev: median}\n"));
+
+        Run run = run("backtest", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("analytics.stdDev: 'median' is not one of: sample, population");
+    }
+
+    @Test
     void backtestIsDeterministic() throws IOException {
         writeData(300);
         Path config = writeConfig(config(""));

@@ -117,6 +117,8 @@ public final class TradingEngine implements AutoCloseable {
         // Bookkeeping first, strategies last: a strategy's callback sees every book already updated.
         events.subscribe(risk::on);
         events.subscribe(monitor);
+        // Execution alerts are events like any other: the audit trail and the metrics see them.
+        monitor.setAlertBands(null, events::publish);
         events.subscribe(flow);
         if (settings.mode() == ExecutionMode.REAL_TIME) {
             // Real-time strategies read snapshots: publish one before they hear of the fill.
@@ -186,6 +188,7 @@ public final class TradingEngine implements AutoCloseable {
     }
 
     private void onMarketData(MarketData data) {
+        monitor.beforeEvent(data.timestamp());
         // The broker sees the data before the strategies: what was ordered on earlier data fills now.
         broker.onMarketData(data);
         drain();
@@ -262,6 +265,7 @@ public final class TradingEngine implements AutoCloseable {
         }
         strategies.stop();
         drain();
+        monitor.finish();
         publishSnapshot();
     }
 

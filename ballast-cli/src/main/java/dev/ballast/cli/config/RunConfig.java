@@ -11,7 +11,8 @@ import java.util.Map;
  * reads. Unknown keys are refused by the loader; missing optional sections take defaults. Immutable.
  */
 public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, List<StrategyConfig> strategies,
-                        Broker broker, Risk risk, Isolation isolation, Paper paper, Metrics metrics) {
+                        Broker broker, Risk risk, Isolation isolation, Paper paper, Metrics metrics,
+                        Analytics analytics) {
 
     /** Account and output: initial cash, the account currency, the output folder. */
     public record Run(String name, BigDecimal initialCash, String currency, String output) {
@@ -101,6 +102,18 @@ public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, Li
     }
 
     /** Live metrics: the loopback port of the Prometheus endpoint for paper runs (0 = any free port). */
+    /**
+     * How performance statistics are defined and when an order's execution raises an alert: periods per
+     * year (default: from the bar spacing), the annual risk-free rate in percent, sample or population
+     * standard deviation, and the alert band.
+     */
+    public record Analytics(BigDecimal periodsPerYear, BigDecimal riskFreeRatePct, String stdDev, Alerts alerts) {
+    }
+
+    /** The execution-quality band: an order outside it raises an alert. */
+    public record Alerts(BigDecimal maxSlippageBps, Long maxTimeToFillMs) {
+    }
+
     public record Metrics(Integer port) {
     }
 }

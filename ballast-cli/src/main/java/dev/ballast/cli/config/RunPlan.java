@@ -3,6 +3,8 @@ package dev.ballast.cli.config;
 import dev.ballast.engine.broker.paper.PaperBrokerSettings;
 import dev.ballast.engine.data.CsvOptions;
 import dev.ballast.engine.data.MarketDataKind;
+import dev.ballast.engine.monitor.AlertBands;
+import dev.ballast.engine.monitor.analytics.StatisticsSettings;
 import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
@@ -19,10 +21,20 @@ import java.util.List;
  *
  * @param risk       the risk limits: the account's, each strategy's (only tightening), breakers, trading-day zone
  * @param paperSpeed replay speed for paper mode, 0 for as fast as possible
+ * @param statistics how performance statistics are defined (analytics section)
+ * @param alertBands the execution-quality band outside which an order raises an alert
  * @param metricsPort loopback port of the Prometheus endpoint for paper runs (0 = any free port), null when not configured
  */
 public record RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
                       List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
                       List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
-                      IsolationPolicy isolation, double paperSpeed, Integer metricsPort) {
+                      IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
+                      StatisticsSettings statistics, AlertBands alertBands) {
+
+    /** The same plan with bad data rows skipped and counted instead of stopping the run. */
+    public RunPlan skippingBadRows() {
+        return new RunPlan(configFile, name, initialCash, output, dataKind, dataFiles,
+                csvOptions.withPolicy(dev.ballast.engine.data.BadRowPolicy.SKIP), instruments, strategies, broker, risk,
+                isolation, paperSpeed, metricsPort, statistics, alertBands);
+    }
 }

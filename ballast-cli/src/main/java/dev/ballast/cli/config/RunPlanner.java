@@ -6,6 +6,7 @@ import dev.ballast.engine.broker.paper.SlippageModel;
 import dev.ballast.engine.data.BadRowPolicy;
 import dev.ballast.engine.data.CsvOptions;
 import dev.ballast.engine.data.MarketDataKind;
+import dev.ballast.engine.monitor.analytics.StatisticsSettings;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.AssetClass;
@@ -98,7 +99,8 @@ public final class RunPlanner {
 
         return new RunPlan(configFile, name, initialCash, output, kind, files, csv, List.copyOf(instruments.values()),
                 strategies, broker(values, config.broker()), RiskPlanner.plan(values, config.risk(), strategies.stream().map(spec -> spec.id().toString()).toList()), isolation(values, config.isolation()),
-                speed(values, config.paper()), metricsPort(values, config.metrics()));
+                speed(values, config.paper()), metricsPort(values, config.metrics()), statistics(values, config.analytics()),
+                alertBands(values, config.analytics()));
     }
 
     private static Map<Symbol, Instrument> instruments(Values values, List<RunConfig.InstrumentSpec> specs, String currency) {
@@ -187,6 +189,49 @@ public final class RunPlanner {
                 isolation.maxRequestsPerSecond() == null ? defaults.maxRequestsPerSecond()
                         : values.positiveInt("isolation.maxRequestsPerSecond", isolation.maxRequestsPerSecond()),
                 inbox);
+    }
+
+    private static StatisticsSettings statistics(Values values, RunConfig.Analytics analytics) {
+        if (analytics == null) return StatisticsSettings.DEFAULT;
+        Double periods = null;
+        if (analytics.periodsPerYear() != null) {
+            if (analytics.periodsPerYear().signum() <= 0) {
+                throw values.error("analytics.periodsPerYear", "must be positive, was " + analytics.periodsPerYear().toPlainString());
+            }
+            periods = analytics.periodsPerYear().doubleValue();
+        }
+        double riskFree = 0;
+        if (analytics.riskFreeRatePct() != null) {
+            BigDecimal pct = analytics.riskFreeRatePct();
+            if (pct.compareTo(BigDecimal.valueOf(-100)) <= 0 || pct.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw values.error("analytics.riskFreeRatePct", "must be above -100 and at most 100, was " + pct.toPlainString());
+            }
+            riskFree = pct.doubleValue() / 100.0;
+        }
+        boolean sample = true;
+        if (analytics.stdDev() != null) {
+            switch (analytics.stdDev()) {
+                case "sample" -> sample = true;
+                case "population" -> sample = false;
+                default -> throw values.error("analytics.stdDev", "'" + analytics.stdDev() + "' is not one of: sample, population");
+            }
+        }
+        return new StatisticsSettings(periods, riskFree, sample);
+    }
+
+    private static dev.ballast.engine.monitor.AlertBands alertBands(Values values, RunConfig.Analytics analytics) {
+        if (analytics == null || analytics.alerts() == null) return dev.ballast.engine.monitor.AlertBands.OFF;
+        RunConfig.Alerts alerts = analytics.alerts();
+        Double slippage = null;
+        if (alerts.maxSlippageBps() != null) {
+            if (alerts.maxSlippageBps().signum() < 0) {
+                throw values.error("analytics.alerts.maxSlippageBps", "must be zero or positive, was " + alerts.maxSlippageBps().toPlainString());
+            }
+            slippage = alerts.maxSlippageBps().doubleValue();
+        }
+        Double timeToFill = alerts.maxTimeToFillMs() == null ? null
+                : (double) values.nonNegativeLong("analytics.alerts.maxTimeToFillMs", alerts.maxTimeToFillMs());
+        return new dev.ballast.engine.monitor.AlertBands(slippage, timeToFill);
     }
 
     private static Integer metricsPort(Values values, RunConfig.Metrics metrics) {

@@ -82,7 +82,7 @@ public final class RunExecutor {
             engine.subscribe(trades);
             RunSampler sampler = new RunSampler(engine.portfolio());
             engine.monitor().setEquityObserver(sampler);
-            engine.monitor().setAlertBands(alertBands, null);
+            engine.monitor().setAlertBands(alertBands);
             beforeRun.accept(engine);
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, source, progress)

@@ -44,10 +44,13 @@ public final class ExecutionMonitor implements EngineEventListener {
     private AlertBands alertBands = AlertBands.OFF;
     private Consumer<ExecutionAlert> alertSink;
     private EquityObserver equityObserver;
+    private long observedTime = Long.MIN_VALUE;
+    private long observedEquity;
+    private boolean observationPending;
     private long fills;
     private long refusedRequests;
 
-    /** Told after each equity point; for analytics sampling the books at the same moments. */
+    /** Told once per completed timestamp, with the equity at its end; for analytics sampling the books then. */
     @FunctionalInterface
     public interface EquityObserver {
         void onEquity(long time, long equityRaw);
@@ -62,7 +65,12 @@ public final class ExecutionMonitor implements EngineEventListener {
         this.alertSink = sink;
     }
 
-    /** Observer of each equity point (one at most; null removes it). */
+    /** Sets the bands and keeps the sink (the engine wires its event bus as the sink). */
+    public void setAlertBands(AlertBands bands) {
+        this.alertBands = bands == null ? AlertBands.OFF : bands;
+    }
+
+    /** Observer of each completed timestamp (one at most; null removes it). */
     public void setEquityObserver(EquityObserver observer) {
         this.equityObserver = observer;
     }
@@ -77,10 +85,32 @@ public final class ExecutionMonitor implements EngineEventListener {
         return arrivalPrices.get(orderId);
     }
 
-    /** Equity after the engine processed everything at {@code time}. */
+    /** Equity after the engine processed an event at {@code time}. */
     public void recordEquity(long time, long equityRaw) {
         equityCurve.record(time, equityRaw);
-        if (equityObserver != null) equityObserver.onEquity(time, equityRaw);
+        observedTime = time;
+        observedEquity = equityRaw;
+        observationPending = true;
+    }
+
+    /**
+     * Before the engine handles an event at {@code time}: when time moves on, the completed timestamp
+     * goes to the equity observer, once, while the books still show its end (sampling every event
+     * would cost the observer's work on every bar).
+     */
+    public void beforeEvent(long time) {
+        if (observationPending && time != observedTime && equityObserver != null) {
+            observationPending = false;
+            equityObserver.onEquity(observedTime, observedEquity);
+        }
+    }
+
+    /** At the end of the run: the last timestamp goes to the equity observer. */
+    public void finish() {
+        if (observationPending && equityObserver != null) {
+            observationPending = false;
+            equityObserver.onEquity(observedTime, observedEquity);
+        }
     }
 
     @Override
