@@ -76,7 +76,7 @@ public final class SummaryPrinter {
         out.printf(Locale.ROOT, format, "", "Strategy", "Buy & hold");
         out.printf(Locale.ROOT, format, "Total return", percent(strategy.totalReturn()), percent(hold.totalReturn()));
         out.printf(Locale.ROOT, format, "Annualized return", percent(strategy.annualizedReturn()), percent(hold.annualizedReturn()));
-        out.printf(Locale.ROOT, format, "Volatility", percent(strategy.volatility()), percent(hold.volatility()));
+        out.printf(Locale.ROOT, format, "Volatility", unsigned(strategy.volatility()), unsigned(hold.volatility()));
         out.printf(Locale.ROOT, format, "Sharpe", ratio(strategy.sharpe()), ratio(hold.sharpe()));
         out.printf(Locale.ROOT, format, "Sortino", ratio(strategy.sortino()), ratio(hold.sortino()));
         out.printf(Locale.ROOT, format, "Calmar", ratio(strategy.calmar()), ratio(hold.calmar()));
