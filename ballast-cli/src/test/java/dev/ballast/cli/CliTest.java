@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,28 +20,9 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = BallastCli.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
     private Path writeData(int bars) {
         Path data = dir.resolve("bars.csv");
-        Run synth = run("data", "synth", "--symbols", "3", "--bars", String.valueOf(bars), "--seed", "11", "--out", data.toString());
+        CliRun synth = CliRun.of("data", "synth", "--symbols", "3", "--bars", String.valueOf(bars), "--seed", "11", "--out", data.toString());
         assertThat(synth.exitCode()).as(synth.err()).isZero();
         return data;
     }
@@ -79,7 +57,7 @@ class CliTest {
         writeData(500);
         Path config = writeConfig(config(""));
 
-        Run run = run("backtest", "-q", config.toString());
+        CliRun run = CliRun.of("backtest", "-q", config.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Backtest test", "Final equity", "Max drawdown", "Orders", "Ledger balanced    yes");
@@ -104,7 +82,7 @@ class CliTest {
         writeData(500);
         Path config = writeConfig(config(""));
 
-        Run run = run("backtest", "-q", config.toString());
+        CliRun run = CliRun.of("backtest", "-q", config.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Strategy", "Buy & hold", "Sharpe", "Sortino", "Calmar", "Profit factor", "Closed trades");
@@ -150,7 +128,7 @@ class CliTest {
         Path config = writeConfig(config("analytics:\n  periodsPerYear: 365\n  riskFreeRatePct: 2\n  stdDev: population\n"
                 + "  alerts: {maxSlippageBps: 0.5}\n"));
 
-        Run run = run("backtest", "-q", config.toString());
+        CliRun run = CliRun.of("backtest", "-q", config.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
@@ -167,7 +145,7 @@ class CliTest {
         writeData(10);
         Path config = writeConfig(config("analytics: {stdDev: median}\n"));
 
-        Run run = run("backtest", config.toString());
+        CliRun run = CliRun.of("backtest", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("analytics.stdDev: 'median' is not one of: sample, population");
@@ -178,8 +156,8 @@ class CliTest {
         writeData(300);
         Path config = writeConfig(config(""));
 
-        run("backtest", "-q", config.toString(), "--out", dir.resolve("a").toString());
-        run("backtest", "-q", config.toString(), "--out", dir.resolve("b").toString());
+        CliRun.of("backtest", "-q", config.toString(), "--out", dir.resolve("a").toString());
+        CliRun.of("backtest", "-q", config.toString(), "--out", dir.resolve("b").toString());
 
         assertThat(Files.readString(dir.resolve("a/orders.csv"))).isEqualTo(Files.readString(dir.resolve("b/orders.csv")));
         assertThat(Files.readString(dir.resolve("a/fills.csv"))).isEqualTo(Files.readString(dir.resolve("b/fills.csv")));
@@ -190,7 +168,7 @@ class CliTest {
         writeData(200);
         Path config = writeConfig(config(""));
 
-        Run run = run("paper", "-q", config.toString(), "--speed", "max");
+        CliRun run = CliRun.of("paper", "-q", config.toString(), "--speed", "max");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Paper run test", "Market events      600");
@@ -204,7 +182,7 @@ class CliTest {
         writeData(10);
         Path config = writeConfig(config("risk:\n  account:\n    order: {maxNotionl: 5000}\n"));
 
-        Run run = run("backtest", config.toString());
+        CliRun run = CliRun.of("backtest", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("run.yaml:", "unknown key 'maxNotionl' in risk.account.order", "maxNotional")
@@ -216,7 +194,7 @@ class CliTest {
         writeData(10);
         Path config = writeConfig(config("risk:\n  account:\n    order: {maxNotional: -5}\n"));
 
-        Run run = run("backtest", config.toString());
+        CliRun run = CliRun.of("backtest", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("risk.account.order.maxNotional: must be positive, was -5");
@@ -227,7 +205,7 @@ class CliTest {
         writeData(10);
         Path config = writeConfig(config("").replace("quantity: 10", "qty: 10"));
 
-        Run run = run("backtest", config.toString());
+        CliRun run = CliRun.of("backtest", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("strategies[0].params.qty: unknown parameter for sma-crossover (valid: fast, quantity, slow)");
@@ -237,7 +215,7 @@ class CliTest {
     void missingDataFileIsNamed() throws IOException {
         Path config = writeConfig(config(""));
 
-        Run run = run("backtest", config.toString());
+        CliRun run = CliRun.of("backtest", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("data.files[0]: file not found").contains("bars.csv");
@@ -252,7 +230,7 @@ class CliTest {
                 """);
         Path config = writeConfig(config(""));
 
-        Run run = run("backtest", config.toString());
+        CliRun run = CliRun.of("backtest", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("bars.csv:3:").contains("high").doesNotContain("\tat ");
@@ -269,7 +247,7 @@ class CliTest {
                 """);
         Path config = writeConfig(config(""));
 
-        Run run = run("backtest", "-q", "--skip-bad-rows", config.toString());
+        CliRun run = CliRun.of("backtest", "-q", "--skip-bad-rows", config.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Rows skipped       2");
@@ -280,7 +258,7 @@ class CliTest {
 
     @Test
     void badFlagGetsUsageAndExitCodeTwo() {
-        Run run = run("paper", "x.yaml", "--speed", "fast");
+        CliRun run = CliRun.of("paper", "x.yaml", "--speed", "fast");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--speed must be 'max' or a positive number");
@@ -290,8 +268,8 @@ class CliTest {
     void synthIsSeededAndRepeatable() throws IOException {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
-        run("data", "synth", "--symbols", "2", "--bars", "50", "--seed", "5", "--out", a.toString());
-        run("data", "synth", "--symbols", "2", "--bars", "50", "--seed", "5", "--out", b.toString());
+        CliRun.of("data", "synth", "--symbols", "2", "--bars", "50", "--seed", "5", "--out", a.toString());
+        CliRun.of("data", "synth", "--symbols", "2", "--bars", "50", "--seed", "5", "--out", b.toString());
 
         assertThat(Files.readAllLines(a)).hasSize(101).isEqualTo(Files.readAllLines(b));
     }

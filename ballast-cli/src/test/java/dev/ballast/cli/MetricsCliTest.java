@@ -9,14 +9,11 @@ import dev.ballast.engine.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,27 +24,8 @@ class MetricsCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = BallastCli.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
     private Path config(String extra) throws IOException {
-        Run synth = run("data", "synth", "--symbols", "3", "--bars", "500", "--seed", "11", "--out", dir.resolve("bars.csv").toString());
+        CliRun synth = CliRun.of("data", "synth", "--symbols", "3", "--bars", "500", "--seed", "11", "--out", dir.resolve("bars.csv").toString());
         assertThat(synth.exitCode()).as(synth.err()).isZero();
         Path config = dir.resolve("run.yaml");
         Files.writeString(config, """
@@ -90,7 +68,7 @@ class MetricsCliTest {
 
     @Test
     void paperRunServesMetricsWhenConfigured() throws IOException {
-        Run run = run("paper", "-q", config("metrics: {port: 0}\n").toString(), "--speed", "max");
+        CliRun run = CliRun.of("paper", "-q", config("metrics: {port: 0}\n").toString(), "--speed", "max");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).containsPattern("metrics: http://127\\.0\\.0\\.1:\\d+/metrics");
@@ -100,8 +78,8 @@ class MetricsCliTest {
     void backtestServesMetricsOnlyWhenAsked() throws IOException {
         Path config = config("metrics: {port: 0}\n");
 
-        Run plain = run("backtest", "-q", config.toString());
-        Run asked = run("backtest", "-q", config.toString(), "--metrics-port", "0");
+        CliRun plain = CliRun.of("backtest", "-q", config.toString());
+        CliRun asked = CliRun.of("backtest", "-q", config.toString(), "--metrics-port", "0");
 
         assertThat(plain.exitCode()).as(plain.err()).isZero();
         assertThat(plain.err()).doesNotContain("metrics:");
@@ -111,8 +89,8 @@ class MetricsCliTest {
 
     @Test
     void portsOutsideTheRangeAreUserErrors() throws IOException {
-        Run config = run("paper", "-q", config("metrics: {port: 70000}\n").toString(), "--speed", "max");
-        Run flag = run("backtest", "-q", config("").toString(), "--metrics-port", "-1");
+        CliRun config = CliRun.of("paper", "-q", config("metrics: {port: 70000}\n").toString(), "--speed", "max");
+        CliRun flag = CliRun.of("backtest", "-q", config("").toString(), "--metrics-port", "-1");
 
         assertThat(config.exitCode()).isEqualTo(BallastCli.USER_ERROR);
         assertThat(config.err()).contains("metrics.port", "between 0 and 65535");

@@ -6,11 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,29 +30,10 @@ class ReportCommandTest {
     @TempDir
     static Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = BallastCli.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
     /** Two real backtests of the same data with different parameters: out-a and out-b. */
     @BeforeAll
     static void backtests() throws IOException {
-        Run synth = run("data", "synth", "--symbols", "3", "--bars", "750", "--seed", "7", "--out", dir.resolve("bars.csv").toString());
+        CliRun synth = CliRun.of("data", "synth", "--symbols", "3", "--bars", "750", "--seed", "7", "--out", dir.resolve("bars.csv").toString());
         assertThat(synth.exitCode()).as(synth.err()).isZero();
         for (String name : List.of("a", "b")) {
             Path config = dir.resolve(name + ".yaml");
@@ -75,7 +53,7 @@ class ReportCommandTest {
                       slippage: {model: fixed, bps: 2}
                       commission: {model: per-share, perShare: 0.005, minimum: 1}
                     """.formatted(name, name, name.equals("a") ? 5 : 10));
-            Run backtest = run("backtest", "-q", config.toString());
+            CliRun backtest = CliRun.of("backtest", "-q", config.toString());
             assertThat(backtest.exitCode()).as(backtest.err()).isZero();
             assertThat(backtest.out()).contains("Report", "report.html");
         }
@@ -93,7 +71,7 @@ class ReportCommandTest {
         Path report = dir.resolve("out-b/report.html");
         Files.delete(report);
 
-        Run run = run("report", dir.resolve("out-b").toString());
+        CliRun run = CliRun.of("report", dir.resolve("out-b").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("report.html");
@@ -102,22 +80,22 @@ class ReportCommandTest {
 
     @Test
     void reportOfAMissingOrBrokenRunIsOneClearError() throws IOException {
-        Run missing = run("report", dir.resolve("no-such-run").toString());
+        CliRun missing = CliRun.of("report", dir.resolve("no-such-run").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("error: run folder not found:", "no-such-run").doesNotContain("Exception", "\tat ");
 
         Path empty = Files.createDirectories(dir.resolve("empty-run"));
-        Run noResults = run("report", empty.toString());
+        CliRun noResults = CliRun.of("report", empty.toString());
         assertThat(noResults.exitCode()).isEqualTo(2);
         assertThat(noResults.err()).contains("results.json is missing");
 
         Path corrupt = Files.createDirectories(dir.resolve("corrupt-run"));
         Files.writeString(corrupt.resolve("results.json"), "{\"name\": \"x\",");
-        Run bad = run("report", corrupt.toString());
+        CliRun bad = CliRun.of("report", corrupt.toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("corrupt JSON in", "results.json").doesNotContain("\tat ");
 
-        Run compare = run("compare", dir.resolve("out-a").toString(), corrupt.toString());
+        CliRun compare = CliRun.of("compare", dir.resolve("out-a").toString(), corrupt.toString());
         assertThat(compare.exitCode()).isEqualTo(2);
         assertThat(compare.err()).contains("corrupt-run", "results.json");
     }
@@ -126,7 +104,7 @@ class ReportCommandTest {
     void compareWritesThePageAndPrintsTheRunsSideBySide() throws IOException {
         Path out = dir.resolve("cmp/compare.html");
 
-        Run run = run("compare", dir.resolve("out-a").toString(), dir.resolve("out-b").toString(), "--out", out.toString());
+        CliRun run = CliRun.of("compare", dir.resolve("out-a").toString(), dir.resolve("out-b").toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("sma-a", "sma-b", "Total return", "Max drawdown", "Final equity", out.toString());
