@@ -212,16 +212,17 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
     private void cancel(CancelOrder cancel) {
         Order order = orders.order(cancel.orderId());
         if (order == null || !order.strategyId().equals(cancel.strategyId())) {
-            refuse(cancel.strategyId(), cancel.orderId(), "cancel", "no such order of this strategy");
+            refuse(cancel.strategyId(), cancel.orderId(), "cancel", RequestRefused.Kind.NOT_OWNED, "no such order of this strategy");
         } else if (!orders.requestCancel(cancel.orderId())) {
-            refuse(cancel.strategyId(), cancel.orderId(), "cancel", "order is " + order.status() + ", not cancelable");
+            refuse(cancel.strategyId(), cancel.orderId(), "cancel", RequestRefused.Kind.NO_LONGER_WORKING,
+                    "order is " + order.status() + ", not cancelable");
         }
     }
 
     private void modify(ModifyOrder modify) {
         Order order = orders.order(modify.orderId());
         if (order == null || !order.strategyId().equals(modify.strategyId())) {
-            refuse(modify.strategyId(), modify.orderId(), "modify", "no such order of this strategy");
+            refuse(modify.strategyId(), modify.orderId(), "modify", RequestRefused.Kind.NOT_OWNED, "no such order of this strategy");
             return;
         }
         OrderRequest changed = order.request()
@@ -230,14 +231,17 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
                         modify.stopPrice() != null ? modify.stopPrice() : order.request().stopPrice());
         RiskDecision decision = risk.checkModify(order, changed);
         if (!decision.allowed()) {
-            refuse(modify.strategyId(), modify.orderId(), "modify", decision.reason() + ": " + decision.detail());
+            refuse(modify.strategyId(), modify.orderId(), "modify", RequestRefused.Kind.INVALID,
+                    decision.reason() + ": " + decision.detail());
         } else if (!orders.requestModify(modify.orderId(), changed.quantity(), changed.limitPrice(), changed.stopPrice())) {
-            refuse(modify.strategyId(), modify.orderId(), "modify", "order is " + order.status() + ", not modifiable");
+            refuse(modify.strategyId(), modify.orderId(), "modify", RequestRefused.Kind.NO_LONGER_WORKING,
+                    "order is " + order.status() + ", not modifiable");
         }
     }
 
-    private void refuse(StrategyId strategyId, ClientOrderId orderId, String request, String reason) {
-        events.publish(new RequestRefused(strategyId, orderId, request, reason, clock.nanos()));
+    private void refuse(StrategyId strategyId, ClientOrderId orderId, String request, RequestRefused.Kind kind,
+                        String reason) {
+        events.publish(new RequestRefused(strategyId, orderId, request, kind, reason, clock.nanos()));
     }
 
     /** Arms a bracket's exits when its entry is done filling, and keeps the exits one-cancels-other. */

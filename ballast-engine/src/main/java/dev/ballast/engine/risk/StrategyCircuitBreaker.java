@@ -47,8 +47,9 @@ import java.util.Map;
  *   <li><b>Win rate</b>: trades in the window with a result above 0, over the trades in the window;
  *       judged once the window holds at least {@code minTrades} trades; trips when below
  *       {@code minWinRate}.</li>
- *   <li><b>Errors</b>: the strategy's {@link RequestRefused} (cancel or modify of an order not its own
- *       or no longer working) and its {@link OrderDenied}, except denials that only say what state the
+ *   <li><b>Errors</b>: the strategy's {@link RequestRefused} (cancel or modify of an order not its own,
+ *       or an invalid modify; not a cancel or modify that lost the race with a fill or an expiry, which
+ *       is routine in real time) and its {@link OrderDenied}, except denials that only say what state the
  *       engine is in rather than anything about the order ({@code TRADING_HALTED}, {@code REDUCE_ONLY},
  *       {@code STALE_MARKET_DATA}, {@code NO_REFERENCE_PRICE}): a strategy that keeps sending orders the
  *       risk rules deny is misbehaving, but one that is denied because it is halted is not erring again.
@@ -135,6 +136,8 @@ public final class StrategyCircuitBreaker {
                 if (tracker != null) onError(tracker, "order " + denied.order().id() + " denied " + denied.reasonCode(),
                         denied.timestamp());
             }
+            // A cancel or modify that lost the race with a fill or an expiry is not the strategy's error.
+            case RequestRefused refused when refused.kind() == RequestRefused.Kind.NO_LONGER_WORKING -> { }
             case RequestRefused refused -> {
                 Tracker tracker = tracker(refused.strategyId());
                 if (tracker != null) onError(tracker, refused.request() + " of " + refused.orderId() + " refused",

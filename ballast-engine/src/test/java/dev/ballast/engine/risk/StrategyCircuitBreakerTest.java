@@ -344,7 +344,7 @@ class StrategyCircuitBreakerTest {
     @Test
     void errorsAboveTheMaximumTripAndStateDenialsDoNotCount() {
         Fixture f = new Fixture(maxErrors(2));
-        f.event(new RequestRefused(S1, ClientOrderId.of("x"), "cancel", "no such order of this strategy", f.now));
+        f.event(new RequestRefused(S1, ClientOrderId.of("x"), "cancel", RequestRefused.Kind.NOT_OWNED, "no such order of this strategy", f.now));
         f.event(denied(f, S1, "TRADING_HALTED"));
         f.event(denied(f, S1, "REDUCE_ONLY"));
         f.event(denied(f, S1, "STALE_MARKET_DATA"));
@@ -353,10 +353,20 @@ class StrategyCircuitBreakerTest {
         assertThat(f.state(S1)).isEqualTo(TradingState.ACTIVE); // 1 error
         f.event(denied(f, S1, "MAX_ORDER_NOTIONAL")); // 2: at
         assertThat(f.state(S1)).isEqualTo(TradingState.ACTIVE);
-        f.event(new RequestRefused(S1, ClientOrderId.of("y"), "modify", "order is FILLED, not modifiable", f.now)); // 3
+        f.event(new RequestRefused(S1, ClientOrderId.of("y"), "modify", RequestRefused.Kind.INVALID, "MODIFY_RAISES_QUANTITY: modify raises the quantity", f.now)); // 3
         assertThat(f.state(S1)).isEqualTo(TradingState.HALTED);
         assertThat(f.lastChange().detail()).contains("3 errors since the last reset", "maximum 2", "modify of y refused");
         assertThat(f.state(S2)).isEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
+    void aCancelThatLostTheRaceWithAFillIsNotAnError() {
+        Fixture f = new Fixture(maxErrors(0));
+        f.event(new RequestRefused(S1, ClientOrderId.of("x"), "cancel", RequestRefused.Kind.NO_LONGER_WORKING,
+                "order is FILLED, not cancelable", f.now));
+        assertThat(f.state(S1)).isEqualTo(TradingState.ACTIVE);
+        f.event(new RequestRefused(S1, ClientOrderId.of("z"), "cancel", RequestRefused.Kind.NOT_OWNED, "no such order", f.now));
+        assertThat(f.state(S1)).isEqualTo(TradingState.HALTED);
     }
 
     // --- reject rate: over the last window submitted orders, judged at a reject once minTrades orders are in ---
@@ -450,7 +460,7 @@ class StrategyCircuitBreakerTest {
         Fixture f = new Fixture(PerformanceLimits.NONE);
         for (int i = 0; i < 100; i++) f.trades(S1, "-999");
         for (int i = 0; i < 20; i++) f.reject(f.submit(S1));
-        f.event(new RequestRefused(S1, ClientOrderId.of("x"), "cancel", "no such order", f.now));
+        f.event(new RequestRefused(S1, ClientOrderId.of("x"), "cancel", RequestRefused.Kind.NOT_OWNED, "no such order", f.now));
         assertThat(f.state(S1)).isEqualTo(TradingState.ACTIVE);
         assertThat(f.changes).isEmpty();
         assertThat(f.cancels).isEmpty();
