@@ -21,7 +21,8 @@ public final class RealtimeRunner {
     private RealtimeRunner() {}
 
     /**
-     * @param speed replay speed: 1 for real time, 10 for ten times faster, 0 for as fast as the engine takes it
+     * @param speed replay speed: 1 for real time, 10 for ten times faster, 0 for as fast as the engine
+     *              and the slowest strategy keep up (each event waits until the last one was handled)
      */
     public static RunResult run(TradingEngine engine, MarketDataSource source, double speed, ProgressListener progress) {
         if (speed < 0 || Double.isNaN(speed)) throw new IllegalArgumentException("speed must be 0 (max) or positive, was " + speed);
@@ -70,8 +71,12 @@ public final class RealtimeRunner {
                 long due = wallStart + (long) ((data.timestamp() - first.get()) / speed);
                 long wait;
                 while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(Math.min(wait, 50_000_000L));
+                while (engine.externalBacklog() > BACKLOG_LIMIT) LockSupport.parkNanos(100_000);
+            } else {
+                // As fast as the slowest strategy: the next event waits until the engine and every
+                // strategy have handled the last one, so that no strategy trades on data long gone.
+                while (!engine.caughtUp() && !engine.stopRequested()) LockSupport.parkNanos(20_000);
             }
-            while (engine.externalBacklog() > BACKLOG_LIMIT) LockSupport.parkNanos(100_000);
             engine.post(data);
             long n = count.incrementAndGet();
             if ((n & 0xFFFF) == 0) progress.progress(n, data.timestamp());

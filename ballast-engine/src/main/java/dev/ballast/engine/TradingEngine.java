@@ -247,9 +247,10 @@ public final class TradingEngine implements AutoCloseable {
         }
         Event event = external.poll();
         if (event != null) {
-            externalSize.decrementAndGet();
             if (event instanceof MarketData data) advanceTo(data.timestamp());
             process(event);
+            // Counted until handled, not until taken: caughtUp() must not see a gap between the two.
+            externalSize.decrementAndGet();
             worked = true;
         }
         return worked;
@@ -260,8 +261,8 @@ public final class TradingEngine implements AutoCloseable {
         while (!scheduled.isEmpty()) advanceTo(scheduled.peek().report.timestamp());
         Event event;
         while ((event = external.poll()) != null) {
-            externalSize.decrementAndGet();
             process(event);
+            externalSize.decrementAndGet();
         }
         strategies.stop();
         drain();
@@ -279,7 +280,15 @@ public final class TradingEngine implements AutoCloseable {
         return snapshot;
     }
 
-    /** Events from other threads waiting for the engine (approximate). */
+    /**
+     * Whether the engine and its real-time strategies have handled everything sent to them so far
+     * (approximately: the engine may still be finishing the last event it took). Safe from any thread.
+     */
+    public boolean caughtUp() {
+        return externalSize.get() == 0 && strategies.caughtUp();
+    }
+
+    /** Events from other threads not yet handled by the engine (approximate). */
     public int externalBacklog() {
         return externalSize.get();
     }

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  * budget, marks it timed out and interrupts its thread, which frees a strategy blocked in a sleep,
  * wait or I/O. The callback thread pays one {@code System.nanoTime()} and one CAS per callback.
  * Time in which the watchdog itself was stalled (a GC pause stops every thread) is not charged to
- * the callback, so a collection does not quarantine a strategy that was doing nothing wrong.
+ * the callback, so a collection does not quarantine a strategy that was doing nothing wrong; nor is
+ * time a runnable callback spent waiting for a CPU on a loaded machine (its CPU time is what counts
+ * then; a waiting callback is charged the wall time).
  *
  * <p>A strategy spinning on the CPU without ever checking for interruption cannot be stopped inside
  * the JVM. In real time it is simply abandoned on its own thread; in a backtest, where it holds the
@@ -25,16 +27,28 @@ public final class CallbackWatchdog implements AutoCloseable {
     private final long hardLimitNanos;
     private final long tickNanos;
     private final Consumer<String> fatalHandler;
+    private final java.util.function.ToLongFunction<Thread> cpuClock;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final CopyOnWriteArrayList<Slot> slots = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     public CallbackWatchdog(long budgetNanos, Consumer<String> fatalHandler) {
+        this(budgetNanos, fatalHandler, CallbackWatchdog::threadCpuNanos);
+    }
+
+    /** @param cpuClock CPU time a thread has used, in nanoseconds, or -1 when unknown (tests supply their own) */
+    CallbackWatchdog(long budgetNanos, Consumer<String> fatalHandler, java.util.function.ToLongFunction<Thread> cpuClock) {
+        this.cpuClock = cpuClock;
         this.budgetNanos = budgetNanos;
         this.hardLimitNanos = Math.max(budgetNanos * 20, TimeUnit.SECONDS.toNanos(5));
         this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(budgetNanos / 5, TimeUnit.MILLISECONDS.toNanos(10)));
         this.fatalHandler = fatalHandler;
         this.thread = Thread.ofPlatform().daemon().name("ballast-watchdog").unstarted(this::run);
+    }
+
+    private static long threadCpuNanos(Thread thread) {
+        return THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(thread.threadId()) : -1;
     }
 
     /** Starts watching; call once, before the first callback. */
@@ -101,6 +115,8 @@ public final class CallbackWatchdog implements AutoCloseable {
         // Watchdog thread only: the callback last inspected, and the stalled time it is excused.
         private long inspectedStart;
         private long excused;
+        private long firstSeenAt;
+        private long cpuAtFirstSeen = -1;
 
         private Slot(String name, Consumer<Slot> onTimeout) {
             this.name = name;
@@ -133,6 +149,21 @@ public final class CallbackWatchdog implements AutoCloseable {
             return activity;
         }
 
+        /**
+         * Whether a callback past the budget in wall time really overran. A strategy waiting (sleep,
+         * lock, I/O) is charged the wall time: that is its doing. A strategy that is runnable is charged
+         * the CPU time it used (since the watchdog first saw the callback, plus the wall time before
+         * that, at most one tick): on a loaded machine a runnable thread may get little CPU, and that is
+         * not the strategy's fault.
+         */
+        private boolean overran(Thread thread, long start, long elapsed) {
+            if (thread.getState() != Thread.State.RUNNABLE || cpuAtFirstSeen < 0) return true;
+            long cpu = cpuClock.applyAsLong(thread);
+            if (cpu < 0) return true;
+            long charged = (firstSeenAt - start) + (cpu - cpuAtFirstSeen);
+            return charged > budgetNanos;
+        }
+
         /** Whether the watchdog has timed out the running callback (for tests). */
         boolean timedOut() {
             return state.get() >= TIMED_OUT;
@@ -141,16 +172,19 @@ public final class CallbackWatchdog implements AutoCloseable {
         void inspect(long now, long pause) {
             int current = state.get();
             long start = startedAt;
+            Thread thread = owner;
             if (start != inspectedStart) {
                 inspectedStart = start;
                 excused = Math.min(pause, now - start);
+                firstSeenAt = now;
+                cpuAtFirstSeen = thread == null ? -1 : cpuClock.applyAsLong(thread);
             } else {
                 excused += pause;
             }
             long elapsed = now - start - excused;
+            if (current == RUNNING && elapsed > budgetNanos && thread != null && !overran(thread, start, elapsed)) return;
             if (current == RUNNING && elapsed > budgetNanos && state.compareAndSet(RUNNING, TIMED_OUT)) {
                 if (onTimeout != null) onTimeout.accept(this);
-                Thread thread = owner;
                 if (thread != null) thread.interrupt();
                 state.set(INTERRUPTED);
             } else if (current == INTERRUPTED && elapsed > hardLimitNanos && !fatalReported && onTimeout == null) {

@@ -152,6 +152,18 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         return host == null ? null : host.state();
     }
 
+    /**
+     * Whether every active real-time strategy has handled everything offered to it (always true in a
+     * backtest). Safe from any thread; lets a replay at full speed wait for the strategies instead of
+     * running ahead of them.
+     */
+    public boolean caughtUp() {
+        for (ThreadedRunner runner : runners.values()) {
+            if (runner.unfinished() > 0) return false;
+        }
+        return true;
+    }
+
     public List<StrategyId> strategyIds() {
         return new ArrayList<>(hosts.keySet());
     }
@@ -182,6 +194,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
     private final class ThreadedRunner {
         private final StrategyHost host;
         private final BlockingQueue<Object> inbox;
+        private final java.util.concurrent.atomic.AtomicInteger unfinished = new java.util.concurrent.atomic.AtomicInteger();
         private final Thread thread;
 
         ThreadedRunner(StrategyHost host) {
@@ -203,7 +216,15 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         }
 
         boolean offer(Object event) {
-            return inbox.offer(event);
+            unfinished.incrementAndGet();
+            if (inbox.offer(event)) return true;
+            unfinished.decrementAndGet();
+            return false;
+        }
+
+        /** Events offered and not yet handled to the end of their callback (or dropped). */
+        int unfinished() {
+            return host.isActive() ? unfinished.get() : 0;
         }
 
         void join(long millis) {
@@ -227,7 +248,12 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
                         continue;
                     }
                     if (!host.isActive()) return;
-                    StrategyFaulted fault = host.run(event);
+                    StrategyFaulted fault;
+                    try {
+                        fault = host.run(event);
+                    } finally {
+                        unfinished.decrementAndGet();
+                    }
                     if (fault != null) {
                         // The watchdog reports overruns itself; report the rest here.
                         if (host.isActive()) takeOutFromRunner(fault);
