@@ -109,7 +109,7 @@ public final class DocumentStrategy implements Strategy {
             if (exit != null && exit.test()) {
                 close(s);
             } else if (trail != null) {
-                trail(s, close, isLong);
+                trail(s, bar, close, isLong);
             }
             return;
         }
@@ -177,14 +177,14 @@ public final class DocumentStrategy implements Strategy {
         s.pendingSide = side;
     }
 
-    private void trail(State s, double close, boolean isLong) {
+    private void trail(State s, Bar bar, double close, boolean isLong) {
         if (s.stopId == null || s.stopPrice == null) return;
         double target = isLong ? close * (1 - trailFraction) : close * (1 + trailFraction);
         double current = s.stopPrice.toDouble();
         if (isLong ? !(target > current) : !(target < current)) return; // cheap test before any allocation
         Price tick = ctx.instrument(s.symbol).tickSize();
-        Price candidate = PositionSizing.roundToTick(target, !isLong, tick);
-        if (candidate == null) return;
+        // Exactly in decimal once the double test says it may move: 19.50 x 0.98 is 19.11, not 19.10999...
+        Price candidate = PositionSizing.offset(bar.close(), trail, !isLong, tick);
         int cmp = candidate.compareTo(s.stopPrice);
         if (isLong ? cmp <= 0 : cmp >= 0) return;
         ctx.modify(s.stopId, null, null, candidate);
