@@ -19,7 +19,11 @@ import dev.ballast.engine.data.SyntheticBars;
 import dev.ballast.engine.risk.RiskLimits;
 import dev.ballast.engine.strategy.ExecutionMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
+import dev.ballast.engine.strategy.Strategy;
 import dev.ballast.engine.strategy.StrategySpec;
+import dev.ballast.engine.strategy.lang.CompiledDocument;
+import dev.ballast.engine.strategy.lang.Expr;
+import dev.ballast.engine.strategy.lang.StrategyDocument;
 import dev.ballast.examples.SmaCrossover;
 import dev.ballast.model.Instrument;
 import dev.ballast.model.Money;
@@ -32,6 +36,7 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +70,10 @@ import java.util.function.Supplier;
  *
  * <p>Options: {@code --bars-per-symbol N} (default 1,000,000), {@code --symbols N} (10),
  * {@code --runs N} (5), {@code --warmup N} (2), {@code --fast N} (10), {@code --slow N} (30),
- * {@code --memory-only}, {@code --csv-only}, {@code --csv-file PATH} (keep the CSV there, reused if present).
+ * {@code --memory-only}, {@code --csv-only}, {@code --csv-file PATH} (keep the CSV there, reused if present),
+ * {@code --strategy java|document|both} (both): the Java SmaCrossover ({@code e2e_backtest_*_bars_per_sec}), the same
+ * strategy as a strategy-language document ({@code e2e_document_*_bars_per_sec}), or both in the same JVM, checked to
+ * send the same orders and fills, with the ratio of the two medians.
  */
 public final class EndToEndBenchmark {
     private static final Money INITIAL_CASH = Money.ofUnits(10_000_000);
@@ -77,8 +85,10 @@ public final class EndToEndBenchmark {
     private final int warmup;
     private final int fast;
     private final int slow;
+    private final String strategy;
 
-    private EndToEndBenchmark(int symbolCount, long barsPerSymbol, int runs, int warmup, int fast, int slow) {
+    private EndToEndBenchmark(int symbolCount, long barsPerSymbol, int runs, int warmup, int fast, int slow, String strategy) {
+        this.strategy = strategy;
         this.symbolCount = symbolCount;
         this.barsPerSymbol = barsPerSymbol;
         this.runs = runs;
@@ -97,6 +107,7 @@ public final class EndToEndBenchmark {
         boolean memory = true;
         boolean csv = true;
         Path csvFile = null;
+        String strategy = "both";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bars-per-symbol" -> barsPerSymbol = Long.parseLong(args[++i].replace("_", ""));
@@ -108,23 +119,30 @@ public final class EndToEndBenchmark {
                 case "--memory-only" -> csv = false;
                 case "--csv-only" -> memory = false;
                 case "--csv-file" -> csvFile = Path.of(args[++i]);
+                case "--strategy" -> {
+                    strategy = args[++i];
+                    if (!List.of("java", "document", "both").contains(strategy)) {
+                        throw new IllegalArgumentException("--strategy must be java, document or both, was " + strategy);
+                    }
+                }
                 case "-h", "--help" -> {
                     System.out.println("usage: EndToEndBenchmark [--bars-per-symbol N] [--symbols N] [--runs N] [--warmup N]"
-                            + " [--fast N] [--slow N] [--memory-only | --csv-only] [--csv-file PATH]");
+                            + " [--fast N] [--slow N] [--memory-only | --csv-only] [--csv-file PATH] [--strategy java|document|both]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
         if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
-        EndToEndBenchmark bench = new EndToEndBenchmark(symbols, barsPerSymbol, runs, warmup, fast, slow);
+        EndToEndBenchmark bench = new EndToEndBenchmark(symbols, barsPerSymbol, runs, warmup, fast, slow, strategy);
         System.out.println("java: " + Runtime.version() + " " + System.getProperty("java.vm.name"));
         System.out.println("max_heap: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         System.out.println("gc: " + gcNames());
         System.out.println("symbols: " + symbols);
         System.out.println("bars_per_symbol: " + barsPerSymbol);
         System.out.println("bars: " + (long) symbols * barsPerSymbol);
-        System.out.println("strategy: SmaCrossover fast=" + fast + " slow=" + slow + " qty=" + TRADE_QUANTITY);
+        System.out.println("strategy: " + strategy + " (SmaCrossover fast=" + fast + " slow=" + slow + " qty=" + TRADE_QUANTITY
+                + "; document: crosses_above/crosses_below(sma(close, " + fast + "), sma(close, " + slow + ")), fixed " + TRADE_QUANTITY + ")");
         if (memory) bench.inMemory();
         if (csv) bench.csv(csvFile);
     }
@@ -138,7 +156,60 @@ public final class EndToEndBenchmark {
         Bar[] bars = synthetic().toArray();
         System.out.printf("generate_ms: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         List<Symbol> symbols = symbolsOf(bars);
-        measure("in_memory", symbols, bars.length, () -> InMemoryMarketDataSource.wrap(bars));
+        compare("in_memory", symbols, bars.length, () -> InMemoryMarketDataSource.wrap(bars));
+    }
+
+    /** The Java strategy and/or the document one on the same data; with both, checks they trade alike and prints the ratio. */
+    private void compare(String name, List<Symbol> symbols, long expectedBars, Supplier<MarketDataSource> sources) {
+        Measured java = null;
+        Measured document = null;
+        if (!strategy.equals("document")) {
+            java = measure(name, "e2e_backtest_" + name + "_bars_per_sec", symbols, expectedBars, sources,
+                    () -> new SmaCrossover(symbols, fast, slow, TRADE_QUANTITY));
+        }
+        if (!strategy.equals("java")) {
+            CompiledDocument compiled = smaCrossoverDocument(symbols);
+            document = measure(name + "_document", "e2e_document_" + name + "_bars_per_sec", symbols, expectedBars, sources,
+                    compiled::newStrategy);
+        }
+        if (java != null && document != null) {
+            if (java.result.orderCount() != document.result.orderCount() || java.result.fills() != document.result.fills()) {
+                throw new IllegalStateException(name + ": the document strategy traded differently from SmaCrossover: orders "
+                        + document.result.orderCount() + " vs " + java.result.orderCount() + ", fills " + document.result.fills()
+                        + " vs " + java.result.fills());
+            }
+            if (!java.result.finalEquity().equals(document.result.finalEquity())) {
+                throw new IllegalStateException(name + ": final equity differs: document " + document.result.finalEquity()
+                        + " vs java " + java.result.finalEquity());
+            }
+            System.out.println(name + "_same_orders: " + java.result.orderCount() + " orders, " + java.result.fills() + " fills, equity "
+                    + java.result.finalEquity());
+            System.out.printf("e2e_document_vs_java_%s_ratio: %.3f (java bars/s / document bars/s; target <= 2)%n", name,
+                    (double) java.median / document.median);
+        }
+    }
+
+    /**
+     * The document equivalent of SmaCrossover(fast, slow, 100), with its syntax trees built by hand
+     * (no parser needed): entry crosses_above(sma(close, fast), sma(close, slow)), exit crosses_below
+     * of the same, fixed quantity.
+     */
+    private CompiledDocument smaCrossoverDocument(List<Symbol> symbols) {
+        String entry = "crosses_above(sma(close, " + fast + "), sma(close, " + slow + "))";
+        String exit = "crosses_below(sma(close, " + fast + "), sma(close, " + slow + "))";
+        StrategyDocument doc = new StrategyDocument(1, "sma_doc", "SMA crossover as a document",
+                symbols.stream().map(Symbol::value).toList(), "1m", Map.of(),
+                new StrategyDocument.Conditions(entry, null), new StrategyDocument.Conditions(exit, null),
+                new StrategyDocument.Sizing("fixed", BigDecimal.valueOf(100), null, null, null, null), null, null);
+        return CompiledDocument.compile(doc, Map.of(entry, cross("crosses_above"), exit, cross("crosses_below")));
+    }
+
+    private Expr cross(String function) {
+        return new Expr.Call(function, List.of(sma(fast), sma(slow)), 0);
+    }
+
+    private static Expr sma(int period) {
+        return new Expr.Call("sma", List.of(new Expr.Series("close", 0), new Expr.Number(period, 0)), 0);
     }
 
     private void csv(Path keep) throws IOException {
@@ -152,7 +223,7 @@ public final class EndToEndBenchmark {
                 System.out.printf("csv_write_ms: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             }
             System.out.println("csv_file: " + file + " (" + Files.size(file) / (1 << 20) + " MiB)");
-            measure("csv", synthetic.symbols(), synthetic.size(), () -> MarketDataFiles.open(file, MarketDataKind.BARS));
+            compare("csv", synthetic.symbols(), synthetic.size(), () -> MarketDataFiles.open(file, MarketDataKind.BARS));
         } finally {
             if (keep == null) Files.deleteIfExists(file);
         }
@@ -167,15 +238,16 @@ public final class EndToEndBenchmark {
     }
 
     /** Warm-up runs, then timed runs; prints each run and the median. */
-    private void measure(String name, List<Symbol> symbols, long expectedBars, Supplier<MarketDataSource> sources) {
+    private Measured measure(String name, String headline, List<Symbol> symbols, long expectedBars, Supplier<MarketDataSource> sources,
+                             Supplier<Strategy> strategies) {
         for (int i = 1; i <= warmup; i++) {
-            Run run = runOnce(symbols, sources);
+            Run run = runOnce(symbols, sources, strategies);
             System.out.printf("%s_warmup_%d: %d bars/s (%d ms)%n", name, i, run.barsPerSecond(), run.nanos / 1_000_000);
         }
         long[] rates = new long[runs];
         Run last = null;
         for (int i = 0; i < runs; i++) {
-            Run run = runOnce(symbols, sources);
+            Run run = runOnce(symbols, sources, strategies);
             if (run.result.marketEvents() != expectedBars) {
                 throw new IllegalStateException(name + ": processed " + run.result.marketEvents() + " bars, expected " + expectedBars);
             }
@@ -201,7 +273,11 @@ public final class EndToEndBenchmark {
         Arrays.sort(sorted);
         System.out.printf("%s_min_bars_per_sec: %d bars/s%n", name, sorted[0]);
         System.out.printf("%s_max_bars_per_sec: %d bars/s%n", name, sorted[sorted.length - 1]);
-        System.out.printf("e2e_backtest_%s_bars_per_sec: %d bars/s%n", name, median(sorted));
+        System.out.printf("%s: %d bars/s%n", headline, median(sorted));
+        return new Measured(r, median(sorted));
+    }
+
+    private record Measured(RunResult result, long median) {
     }
 
     private static long median(long[] sorted) {
@@ -216,7 +292,7 @@ public final class EndToEndBenchmark {
     }
 
     /** One full run on a fresh engine, wired like RunExecutor; the timing covers wiring, source and run. */
-    private Run runOnce(List<Symbol> symbols, Supplier<MarketDataSource> sources) {
+    private Run runOnce(List<Symbol> symbols, Supplier<MarketDataSource> sources, Supplier<Strategy> strategies) {
         System.gc(); // start each run from a clean heap so one run's garbage is not charged to the next
         long gcMillis0 = gcMillis();
         long gcCount0 = gcCount();
@@ -235,7 +311,7 @@ public final class EndToEndBenchmark {
         PaperBroker broker = new PaperBroker(clock, bySymbol, brokerSettings);
         EngineSettings settings = new EngineSettings(ExecutionMode.BACKTEST, INITIAL_CASH, instruments, RiskLimits.defaults(),
                 IsolationPolicy.defaults());
-        StrategySpec spec = new StrategySpec(StrategyId.of("sma"), new SmaCrossover(symbols, fast, slow, TRADE_QUANTITY), symbols);
+        StrategySpec spec = new StrategySpec(StrategyId.of("sma"), strategies.get(), symbols);
         RunResult result;
         try (MarketDataSource source = sources.get();
              TradingEngine engine = new TradingEngine(settings, clock, broker, List.of(spec),

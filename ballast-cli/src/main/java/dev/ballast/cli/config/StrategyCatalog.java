@@ -23,9 +23,18 @@ public final class StrategyCatalog {
     private static final Map<String, Set<String>> PARAMETERS = Map.of(
             "sma-crossover", Set.of("fast", "slow", "quantity"),
             "rsi-mean-reversion", Set.of("period", "oversold", "overbought", "quantity"),
-            "momentum-rotation", Set.of("lookback", "rebalanceEveryBars", "topN", "equityFraction"));
+            "momentum-rotation", Set.of("lookback", "rebalanceEveryBars", "topN", "equityFraction"),
+            "document", Set.of("file"));
+
+    /** Loads the files of {@code type: document}; see {@link DocumentSource}. */
+    private static volatile DocumentSource documents = DocumentSource.UNAVAILABLE;
 
     private StrategyCatalog() {}
+
+    /** Sets how {@code type: document} files are loaded (the strategy-language loader and parser). */
+    public static void documentSource(DocumentSource source) {
+        documents = source == null ? DocumentSource.UNAVAILABLE : source;
+    }
 
     public static Set<String> types() {
         return new TreeSet<>(PARAMETERS.keySet());
@@ -62,6 +71,13 @@ public final class StrategyCatalog {
                 if (topN > symbols.size()) throw values.error(key + ".params.topN", "must not exceed the " + symbols.size() + " symbols, was " + topN);
                 yield new MomentumRotation(symbols, p.integer("lookback", 20), p.integer("rebalanceEveryBars", 5), topN,
                         p.fraction("equityFraction", 0.95, 0, 1));
+            }
+            case "document" -> {
+                Object file = given.get("file");
+                if (!(file instanceof String path) || path.isBlank()) {
+                    throw values.error(key + ".params.file", "must be the path of a strategy document (YAML or JSON), was '" + file + "'");
+                }
+                yield documents.load(java.nio.file.Path.of(path)).newStrategy();
             }
             default -> throw new AssertionError(type);
         };
