@@ -164,13 +164,14 @@ public final class StrategyDocumentLoader {
                         + " at line " + lineOf(text, i) + "; only printable text, tabs and line breaks are allowed");
             }
         }
+        if (text.isBlank()) return LoadResult.failed("(document): is empty; expected a strategy document");
         StrategyDocument doc;
         String kind = format == Format.JSON ? "JSON" : "YAML";
         try {
             doc = (format == Format.JSON ? JSON : YAML).readValue(text, StrategyDocument.class);
         } catch (UnrecognizedPropertyException e) {
             String parent = parentPath(e);
-            return LoadResult.failed(join(parent, e.getPropertyName()) + ": unknown key" + line(e.getLocation()) + "; valid keys"
+            return LoadResult.failed(join(parent, e.getPropertyName()) + ": unknown key; valid keys"
                     + (parent.isEmpty() ? "" : " in " + parent) + ": "
                     + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream().map(Object::toString).toList())));
         } catch (JsonMappingException e) {
@@ -253,7 +254,7 @@ public final class StrategyDocumentLoader {
     }
 
     private static String join(String parent, String key) {
-        return parent.isEmpty() ? key : parent + "." + key;
+        return parent.isEmpty() ? key : key.isEmpty() ? parent : parent + "." + key;
     }
 
     private static String path(JsonMappingException e) {
