@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
  */
 @Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast 0.1.0",
         description = "An event-driven engine for safely executing trading strategies.",
-        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class,
+        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class, StrategyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BallastCli {
     public static final int USER_ERROR = 2;
