@@ -152,6 +152,52 @@ class CliTest {
     }
 
     @Test
+    void documentStrategyTradesExactlyAsTheJavaCrossover() throws IOException {
+        writeData(400);
+        Files.writeString(dir.resolve("sma.yaml"), """
+                version: 1
+                id: sma_doc
+                universe: [SYM000, SYM001, SYM002]
+                timeframe: 1d
+                entry: {longWhen: "crosses_above(sma(close, 5), sma(close, 20))"}
+                exit: {longWhen: "crosses_below(sma(close, 5), sma(close, 20))"}
+                sizing: {mode: fixed, quantity: 10}
+                """);
+        Path java = writeConfig(config(""));
+        CliRun javaRun = CliRun.of("backtest", "-q", java.toString(), "--out", dir.resolve("java").toString());
+        Path document = writeConfig(config("").replace("type: sma-crossover", "type: document")
+                .replace("params: {fast: 5, slow: 20, quantity: 10}", "params: {file: sma.yaml}"));
+        CliRun documentRun = CliRun.of("backtest", "-q", document.toString(), "--out", dir.resolve("document").toString());
+
+        assertThat(javaRun.exitCode()).as(javaRun.err()).isZero();
+        assertThat(documentRun.exitCode()).as(documentRun.err()).isZero();
+        List<String> javaFills = Files.readAllLines(dir.resolve("java/fills.csv"));
+        assertThat(javaFills).hasSizeGreaterThan(5);
+        assertThat(Files.readAllLines(dir.resolve("document/fills.csv"))).isEqualTo(javaFills);
+    }
+
+    @Test
+    void invalidStrategyDocumentRefusesTheRunWithItsPath() throws IOException {
+        writeData(10);
+        Files.writeString(dir.resolve("bad.yaml"), """
+                version: 1
+                id: bad
+                universe: [SYM000]
+                timeframe: 1d
+                entry: {longWhen: "smaa(close, 5) > 1"}
+                exit: {longWhen: "close < 1"}
+                sizing: {mode: fixed, quantity: 10}
+                """);
+        Path config = writeConfig(config("").replace("type: sma-crossover", "type: document")
+                .replace("params: {fast: 5, slow: 20, quantity: 10}", "params: {file: bad.yaml}"));
+
+        CliRun run = CliRun.of("backtest", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("strategies[0].params.file", "entry.longWhen", "smaa");
+    }
+
+    @Test
     void backtestIsDeterministic() throws IOException {
         writeData(300);
         Path config = writeConfig(config(""));

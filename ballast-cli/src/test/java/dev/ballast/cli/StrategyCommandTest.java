@@ -16,7 +16,7 @@ class StrategyCommandTest {
         String file = "../examples/strategies/sma-crossover.yaml";
         CliRun run = CliRun.of("strategy", "validate", file);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().strip()).isEqualTo(file + ": valid (1 symbol, warm-up 30 bars)");
+        assertThat(run.out().strip()).isEqualTo(file + ": valid (5 symbols, warm-up 30 bars)");
         CliRun rsi = CliRun.of("strategy", "validate", "../examples/strategies/rsi-mean-reversion.yaml");
         assertThat(rsi.out().strip()).endsWith(": valid (3 symbols, warm-up 199 bars)");
     }

@@ -1,6 +1,11 @@
 package dev.ballast.cli.config;
 
+import dev.ballast.cli.lang.StrategyDocumentLoader;
 import dev.ballast.engine.strategy.Strategy;
+import dev.ballast.engine.strategy.lang.CompileException;
+import dev.ballast.engine.strategy.lang.CompiledDocument;
+import dev.ballast.engine.strategy.lang.ExpressionException;
+import dev.ballast.engine.strategy.lang.ExpressionParser;
 import dev.ballast.examples.MomentumRotation;
 import dev.ballast.examples.RsiMeanReversion;
 import dev.ballast.examples.SmaCrossover;
@@ -26,15 +31,7 @@ public final class StrategyCatalog {
             "momentum-rotation", Set.of("lookback", "rebalanceEveryBars", "topN", "equityFraction"),
             "document", Set.of("file"));
 
-    /** Loads the files of {@code type: document}; see {@link DocumentSource}. */
-    private static volatile DocumentSource documents = DocumentSource.UNAVAILABLE;
-
     private StrategyCatalog() {}
-
-    /** Sets how {@code type: document} files are loaded (the strategy-language loader and parser). */
-    public static void documentSource(DocumentSource source) {
-        documents = source == null ? DocumentSource.UNAVAILABLE : source;
-    }
 
     public static Set<String> types() {
         return new TreeSet<>(PARAMETERS.keySet());
@@ -77,10 +74,31 @@ public final class StrategyCatalog {
                 if (!(file instanceof String path) || path.isBlank()) {
                     throw values.error(key + ".params.file", "must be the path of a strategy document (YAML or JSON), was '" + file + "'");
                 }
-                yield documents.load(java.nio.file.Path.of(path)).newStrategy();
+                yield document(values, key, values.resolve(path), symbols);
             }
             default -> throw new AssertionError(type);
         };
+    }
+
+    /**
+     * A strategy written in the strategy language: loaded, validated, its expressions parsed and
+     * compiled; every problem is reported with the document's own paths and refuses the run.
+     */
+    private static Strategy document(Values values, String key, java.nio.file.Path file, List<Symbol> symbols) {
+        StrategyDocumentLoader.LoadResult loaded = StrategyDocumentLoader.load(file);
+        if (!loaded.valid()) {
+            throw values.error(key + ".params.file", file + " is not a valid strategy document: " + String.join("; ", loaded.errors()));
+        }
+        List<String> missing = loaded.document().universe().stream()
+                .filter(symbol -> symbols.stream().noneMatch(s -> s.value().equals(symbol))).toList();
+        if (!missing.isEmpty()) {
+            throw values.error(key + ".symbols", "must include the document's universe; missing " + String.join(", ", missing));
+        }
+        try {
+            return CompiledDocument.compile(loaded.document(), ExpressionParser::parse).newStrategy();
+        } catch (CompileException | ExpressionException e) {
+            throw values.error(key + ".params.file", file + ": " + e.getMessage());
+        }
     }
 
     /** Typed access to one strategy's parameters with defaults. */

@@ -10,9 +10,16 @@ import java.math.BigDecimal;
  */
 final class Values {
     private final String file;
+    private final java.nio.file.Path folder;
 
     Values(java.nio.file.Path file) {
         this.file = file.toString();
+        this.folder = file.toAbsolutePath().getParent();
+    }
+
+    /** A path from the configuration, relative to the configuration file's folder. */
+    java.nio.file.Path resolve(String path) {
+        return folder.resolve(path).normalize();
     }
 
     ConfigException error(String key, String message) {
