@@ -97,7 +97,7 @@ public final class Generator {
         }
         throw new GenerationFailedException(redactor.clean("the model at " + client.endpoint() + " (" + settings.model()
                 + ") did not produce a valid strategy in " + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts")
-                + " (" + settings.maxRepairs() + " repairs); last errors:\n  " + String.join("\n  ", errors)), errors);
+                + " (" + settings.maxRepairs() + (settings.maxRepairs() == 1 ? " repair" : " repairs") + "); last errors:\n  " + String.join("\n  ", errors)), errors);
     }
 
     private Generated save(String idea, String system, String user, String document, String requestedId, int attempts,
