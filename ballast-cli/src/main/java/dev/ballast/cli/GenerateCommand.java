@@ -82,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
         err.println("asking " + settings.model() + " at " + client.endpoint() + " (at most " + (settings.maxRepairs() + 1)
                 + " attempts)");
         Generator.Generated result = new Generator(settings, client, check, new PromptBuilder(projectRoot),
-                new StrategyRegistry(settings.registry()), clock).generate(idea);
+                new StrategyRegistry(settings.registry()), clock, err::println).generate(idea);
         PrintStream out = new PrintStream(System.out, true);
         out.println("saved " + result.dir().resolve("strategy.yaml"));
         out.println("id: " + result.id() + (result.id().equals(result.requestedId()) ? ""

@@ -97,6 +97,7 @@ class GenerateCommandTest {
             assertThat(run.err()).contains("did not produce a valid strategy in 2 attempts (1 repair); last errors:")
                     .contains("(document): not a strategy document");
             assertThat(stub.requests()).hasSize(2);
+            assertThat(run.err()).contains("attempt 1 of 2: 1 error ((document): not a strategy document");
             assertNoKeyAnywhere(run);
         }
     }

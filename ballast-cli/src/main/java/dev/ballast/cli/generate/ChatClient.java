@@ -49,6 +49,7 @@ import java.util.Random;
 public final class ChatClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY_IN_MESSAGE = 300;
+    static final int MAX_RESPONSE_BYTES = 8 << 20;
 
     private final GenerationSettings settings;
     private final HttpClient http;
@@ -110,16 +111,18 @@ public final class ChatClient {
         for (int attempt = 1; ; attempt++) {
             Duration wait;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                String responseBody = read(response.body());
                 int status = response.statusCode();
-                if (status / 100 == 2) return new Completion(content(response.body()), response.body(), attempt);
+                if (status / 100 == 2) return new Completion(content(responseBody), responseBody, attempt);
                 String what = ("answered " + status + " " + reason(status)).strip();
                 if (status == 429 || status / 100 == 5) {
                     failures.add(what);
-                    wait = status == 429 ? retryAfter(response).orElseGet(() -> backoff(failures.size())) : backoff(failures.size());
+                    int failed = failures.size();
+                    wait = retryAfter(response).orElseGet(() -> backoff(failed));
                 } else {
                     throw new LlmServiceException("LLM service at " + endpoint() + " " + what + hint(status)
-                            + serverSays(response.body()));
+                            + serverSays(responseBody));
                 }
             } catch (HttpConnectTimeoutException e) {
                 failures.add("did not accept a connection within " + seconds(settings.connectTimeout()));
@@ -150,6 +153,15 @@ public final class ChatClient {
         }
     }
 
+    /** The body as text, refusing more than {@link #MAX_RESPONSE_BYTES} (a chat answer is a few kilobytes). */
+    private static String read(java.io.InputStream in) throws IOException {
+        try (in) {
+            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            if (bytes.length > MAX_RESPONSE_BYTES) throw new IOException("answer larger than " + MAX_RESPONSE_BYTES + " bytes");
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
     private String requestBody(List<ChatMessage> messages) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", settings.model());
@@ -170,7 +182,7 @@ public final class ChatClient {
                 + " answered 200 but not with a chat completion (no choices[0].message.content)" + serverSays(body));
     }
 
-    /** Retry-After in seconds (or an HTTP date), capped; empty when absent or unreadable. */
+    /** Retry-After (429, 503) in seconds or as an HTTP date, capped; empty when absent or unreadable. */
     private Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             Duration d;

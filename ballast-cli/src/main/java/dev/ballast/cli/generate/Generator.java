@@ -37,9 +37,17 @@ public final class Generator {
     private final StrategyRegistry registry;
     private final Clock clock;
     private final Redactor redactor;
+    private final java.util.function.Consumer<String> progress;
 
     public Generator(GenerationSettings settings, ChatClient client, DocumentCheck check, PromptBuilder prompts,
                      StrategyRegistry registry, Clock clock) {
+        this(settings, client, check, prompts, registry, clock, line -> { });
+    }
+
+    /** @param progress receives one line per rejected attempt (the CLI prints them on standard error) */
+    public Generator(GenerationSettings settings, ChatClient client, DocumentCheck check, PromptBuilder prompts,
+                     StrategyRegistry registry, Clock clock, java.util.function.Consumer<String> progress) {
+        this.progress = progress;
         this.settings = settings;
         this.client = client;
         this.check = check;
@@ -90,6 +98,9 @@ public final class Generator {
             errors.forEach(errs::add);
 
             if (errors.isEmpty()) return save(idea, system, user, document, id, attempt, httpTries, log);
+            progress.accept(redactor.clean("attempt " + attempt + " of " + maxAttempts + ": " + errors.size()
+                    + (errors.size() == 1 ? " error" : " errors") + " (" + errors.getFirst() + ")"
+                    + (attempt < maxAttempts ? "; asking for a repair" : "")));
             if (attempt < maxAttempts) {
                 messages.add(ChatMessage.assistant(completion.content()));
                 messages.add(ChatMessage.user(PromptBuilder.repairPrompt(errors)));

@@ -206,6 +206,16 @@ class GeneratorTest {
     }
 
     @Test
+    void anUnavailableServiceIsRetriedAfterItsRetryAfterToo() throws Exception {
+        String good = "```yaml\n" + FakeCheck.valid("later") + "```";
+        var unavailable = new ChatStub.Reply(503, null, "{}", Map.of("Retry-After", "2"), 0, false);
+        try (ChatStub stub = new ChatStub(unavailable, answer(good))) {
+            generator(stub).generate("later");
+            assertThat(waits).containsExactly(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void serverErrorsTwiceThenSuccessBackOffExponentiallyWithSeededJitter() throws Exception {
         String good = "```yaml\n" + FakeCheck.valid("flaky") + "```";
         try (ChatStub stub = new ChatStub(status(500), status(503), answer(good))) {
