@@ -36,8 +36,8 @@ import java.util.Random;
  * capped {@code Retry-After}; one error message that names the service and what failed; and the API key
  * kept out of every message, exception and file. LangChain4j's OpenAI module has its own retry policy,
  * HTTP client abstraction and logging (which can log request headers), so we would be configuring around
- * it, and it brings a large dependency tree (its core, an HTTP client module, Jackson modules, Kotlin-free
- * but many jars) into the shaded CLI jar. The JDK client plus the Jackson already on the class path
+ * it, and it brings a large dependency tree (its core and OpenAI modules, an HTTP client module and their
+ * transitive jars) into the shaded CLI jar. The JDK client plus the Jackson already on the class path
  * cost no new dependency and about two hundred lines.
  *
  * <p>Provider {@code azure}: POST {@code {baseUrl}/openai/deployments/{model}/chat/completions?api-version=V}
@@ -77,7 +77,10 @@ public final class ChatClient {
 
     /** The URL requests go to, for messages and provenance (never with the key). */
     public String endpoint() {
-        return redactor.clean(settings.baseUrl().toString());
+        URI u = settings.baseUrl();
+        String shown = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                + (u.getRawPath() == null ? "" : u.getRawPath());   // no user info, no query
+        return redactor.clean(shown);
     }
 
     URI requestUri() {

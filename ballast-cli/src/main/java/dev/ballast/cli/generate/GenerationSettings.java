@@ -103,6 +103,8 @@ public record GenerationSettings(String provider, URI baseUrl, String model, Str
         if (model == null)
             throw new ConfigException("no model: give --model, set BALLAST_LLM_MODEL, or set generation.model in the config file");
         String key = first(env.get("BALLAST_LLM_API_KEY"), keyFromFileEnv, file.apiKey(), env.get("OPENAI_API_KEY"));
+        if (key != null && !key.chars().allMatch(c -> c > 0x20 && c < 0x7f))
+            throw new ConfigException("the API key holds spaces, control or non-ASCII characters; check how it was set");
         URI baseUrl;
         try {
             baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);

@@ -72,6 +72,13 @@ class GenerationSettingsTest {
     }
 
     @Test
+    void aKeyThatCannotBeAHeaderIsRefusedWithoutShowingIt() {
+        assertThatThrownBy(() -> GenerationSettings.resolve(null, Map.of("BALLAST_LLM_MODEL", "m", "BALLAST_LLM_API_KEY",
+                "sk-abc\r\nX-Evil: 1"), GenerationSettings.Flags.NONE))
+                .isInstanceOf(ConfigException.class).message().doesNotContain("sk-abc");
+    }
+
+    @Test
     void defaults() {
         GenerationSettings s = GenerationSettings.resolve(null, Map.of("BALLAST_LLM_MODEL", "gpt-4o-mini"), GenerationSettings.Flags.NONE);
         assertThat(s.baseUrl().toString()).isEqualTo(GenerationSettings.DEFAULT_BASE_URL);
