@@ -1,6 +1,8 @@
 package dev.ballast.cli;
 
 import dev.ballast.cli.config.ConfigException;
+import dev.ballast.cli.generate.GenerationFailedException;
+import dev.ballast.cli.generate.LlmServiceException;
 import dev.ballast.cli.report.ReportException;
 import dev.ballast.engine.data.MarketDataException;
 import picocli.CommandLine;
@@ -11,15 +13,21 @@ import java.io.UncheckedIOException;
 /**
  * The {@code ballast} command line. User mistakes (a wrong config, a bad data file, a bad flag) get
  * one clear message and exit code 2, never a stack trace; a bug gets its stack trace and code 1; a run
- * that cannot go on (a strategy holding the backtest's engine thread) exits with 3.
+ * that cannot go on (a strategy holding the backtest's engine thread) exits with 3. {@code generate}
+ * adds 4 when the LLM service cannot be used (it refuses the request, or keeps failing through every
+ * retry) and 5 when the model gives no valid strategy within the repair limit; neither is the user's
+ * mistake in the command, and scripts may want to retry on 4 later but not on 5.
  */
 @Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast 0.1.0",
         description = "An event-driven engine for safely executing trading strategies.",
-        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class, StrategyCommand.class,
+        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class,
+                StrategyCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BallastCli {
     public static final int USER_ERROR = 2;
     public static final int FATAL = 3;
+    public static final int SERVICE_ERROR = 4;
+    public static final int GENERATION_FAILED = 5;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -27,12 +35,25 @@ public final class BallastCli {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new BallastCli());
+        return run(CommandLine.defaultFactory(), args);
+    }
+
+    /** Runs the command line with commands made by {@code factory} (tests inject fakes) and returns its exit code. */
+    static int run(CommandLine.IFactory factory, String... args) {
+        CommandLine cli = new CommandLine(new BallastCli(), factory);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException || e instanceof MarketDataException || e instanceof UncheckedIOException
                     || e instanceof ReportException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
+            }
+            if (e instanceof LlmServiceException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return SERVICE_ERROR;
+            }
+            if (e instanceof GenerationFailedException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return GENERATION_FAILED;
             }
             throw e;
         });

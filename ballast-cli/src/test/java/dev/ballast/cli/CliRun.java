@@ -10,7 +10,12 @@ import java.nio.charset.StandardCharsets;
  */
 record CliRun(int exitCode, String out, String err) {
 
-    static synchronized CliRun of(String... args) {
+    static CliRun of(String... args) {
+        return of(picocli.CommandLine.defaultFactory(), args);
+    }
+
+    /** A run whose commands are made by {@code factory} (to inject fakes). */
+    static synchronized CliRun of(picocli.CommandLine.IFactory factory, String... args) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -18,7 +23,7 @@ record CliRun(int exitCode, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = BallastCli.run(args);
+            int code = BallastCli.run(factory, args);
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);
