@@ -127,7 +127,9 @@ public final class Lifecycle {
     private Record append(Record record, StrategyState state, Instant time, String by, String reason,
                           Map<String, Object> figures, Double capitalFraction) {
         List<Entry> history = new ArrayList<>(record.history());
-        history.add(new Entry(state, time, by, reason, figures == null ? Map.of() : Map.copyOf(figures)));
+        Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        if (figures != null) figures.forEach((k, v) -> { if (v != null) kept.put(k, v); });
+        history.add(new Entry(state, time, by, reason, java.util.Collections.unmodifiableMap(kept)));
         Record updated = new Record(record.id(), state, List.copyOf(history), capitalFraction);
         write(updated);
         return updated;
