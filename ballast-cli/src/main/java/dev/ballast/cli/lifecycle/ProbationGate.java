@@ -67,8 +67,14 @@ public final class ProbationGate {
         for (JsonNode strategy : results.path("strategies")) ours |= id.equals(strategy.path("id").asText());
         if (!ours) reasons.add(paperRun + " did not run " + id + " (no strategy with that id)");
 
-        Instant start = Instant.parse(results.path("start").asText());
-        Instant end = Instant.parse(results.path("end").asText());
+        Instant start;
+        Instant end;
+        try {
+            start = Instant.parse(results.path("start").asText());
+            end = Instant.parse(results.path("end").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigException(resultsFile + " has no start and end times (a run without data?)", e);
+        }
         double days = (end.toEpochMilli() - start.toEpochMilli()) / 86_400_000.0;
         int trades = results.path("performance").path("account").path("numberOfTrades").asInt(0);
         figures.put("paperFrom", start.toString());
