@@ -16,18 +16,21 @@ import java.io.UncheckedIOException;
  * that cannot go on (a strategy holding the backtest's engine thread) exits with 3. {@code generate}
  * adds 4 when the LLM service cannot be used (it refuses the request, or keeps failing through every
  * retry) and 5 when the model gives no valid strategy within the repair limit; neither is the user's
- * mistake in the command, and scripts may want to retry on 4 later but not on 5.
+ * mistake in the command, and scripts may want to retry on 4 later but not on 5. {@code strategy promote}
+ * exits with 6 when a lifecycle gate refuses the promotion (an illegal transition is a user error, 2).
  */
 @Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast 0.1.0",
         description = "An event-driven engine for safely executing trading strategies.",
         subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class,
-                StrategyCommand.class, GenerateCommand.class,
+                StrategyCommand.class, LifecycleCommands.ListCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BallastCli {
     public static final int USER_ERROR = 2;
     public static final int FATAL = 3;
     public static final int SERVICE_ERROR = 4;
     public static final int GENERATION_FAILED = 5;
+    /** {@code strategy promote}: the gate refused the promotion (the reasons are printed and recorded). */
+    public static final int GATE_FAILED = 6;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -43,7 +46,7 @@ public final class BallastCli {
         CommandLine cli = new CommandLine(new BallastCli(), factory);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException || e instanceof MarketDataException || e instanceof UncheckedIOException
-                    || e instanceof ReportException) {
+                    || e instanceof ReportException || e instanceof dev.ballast.cli.lifecycle.LifecycleException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
             }

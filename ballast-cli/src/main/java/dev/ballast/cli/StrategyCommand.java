@@ -9,15 +9,15 @@ import java.util.concurrent.Callable;
 
 /** {@code ballast strategy ...}: strategy documents written in the strategy language. */
 @Command(name = "strategy", mixinStandardHelpOptions = true,
-        description = "Work with strategy documents (the strategy language).",
-        subcommands = {StrategyCommand.Validate.class})
+        description = "Work with strategy documents (the strategy language) and move registered strategies through their lifecycle.",
+        subcommands = {StrategyCommand.Validate.class, LifecycleCommands.Promote.class, LifecycleCommands.Retire.class})
 final class StrategyCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: validate");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: validate, promote or retire");
     }
 
     /** {@code ballast strategy validate FILE}: checks a document without running it. */

@@ -66,6 +66,16 @@ public final class RunExecutor {
     public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
                                   Consumer<String> fatalHandler, StatisticsSettings statistics, AlertBands alertBands,
                                   Consumer<TradingEngine> beforeRun) {
+        return execute(plan, mode, speed, progress, fatalHandler, statistics, alertBands, beforeRun, TimeWindow.ALL);
+    }
+
+    /**
+     * As above, over only the market data inside {@code window} (the lifecycle gates split and truncate
+     * the data by time this way, without writing filtered copies of the files).
+     */
+    public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
+                                  Consumer<String> fatalHandler, StatisticsSettings statistics, AlertBands alertBands,
+                                  Consumer<TradingEngine> beforeRun, TimeWindow window) {
         ExecutionMode executionMode = mode == RunMode.BACKTEST ? ExecutionMode.BACKTEST : ExecutionMode.REAL_TIME;
         // Paper runs replay files, so their time is the data's, running on at the replay speed.
         Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new ReplayClock(speed);
@@ -74,7 +84,7 @@ public final class RunExecutor {
         PaperBroker broker = new PaperBroker(clock, instruments, plan.broker());
         EngineSettings settings = new EngineSettings(executionMode, plan.initialCash(), plan.instruments(), plan.risk(),
                 plan.isolation());
-        try (MarketDataSource source = MarketDataFiles.openAll(plan.dataFiles(), plan.dataKind(), plan.csvOptions());
+        try (MarketDataSource source = window.apply(MarketDataFiles.openAll(plan.dataFiles(), plan.dataKind(), plan.csvOptions()));
              TradingEngine engine = new TradingEngine(settings, clock, broker, plan.strategies(), fatalHandler)) {
             FillRecorder fills = new FillRecorder();
             engine.subscribe(fills);

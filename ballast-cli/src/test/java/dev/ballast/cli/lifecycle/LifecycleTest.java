@@ -1,0 +1,100 @@
+package dev.ballast.cli.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ballast.cli.generate.StrategyRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LifecycleTest {
+    @TempDir
+    Path dir;
+
+    private Lifecycle registered(String id) {
+        StrategyRegistry registry = new StrategyRegistry(dir);
+        StrategyRegistry.Reservation r = registry.reserve(id);
+        registry.write(r, "id: " + id + "\n", new ObjectMapper().createObjectNode(), "generate", Instant.parse("2026-01-01T00:00:00Z"), s -> s);
+        return new Lifecycle(registry);
+    }
+
+    @Test
+    void transitionsAppendHistoryWithReasonAndFigures() throws IOException {
+        Lifecycle lifecycle = registered("s1");
+        lifecycle.transition("s1", StrategyState.BACKTESTED, Instant.parse("2026-01-02T00:00:00Z"), "alice", "gate passed",
+                Map.of("trades", 7, "maxDrawdownPct", 3.5), null);
+        lifecycle.transition("s1", StrategyState.PAPER, Instant.parse("2026-01-03T00:00:00Z"), "bob", "promoted", Map.of(), null);
+        lifecycle.transition("s1", StrategyState.LIVE, Instant.parse("2026-01-04T00:00:00Z"), "carol", "probation passed",
+                Map.of("trackingErrorPct", 1.2), 0.1);
+
+        Lifecycle.Record record = lifecycle.read("s1");
+        assertThat(record.state()).isEqualTo(StrategyState.LIVE);
+        assertThat(record.capitalFraction()).isEqualTo(0.1);
+        assertThat(record.history()).extracting(Lifecycle.Entry::state).containsExactly(StrategyState.CANDIDATE,
+                StrategyState.BACKTESTED, StrategyState.PAPER, StrategyState.LIVE);
+        assertThat(record.history().get(1).figures()).containsEntry("trades", 7).containsEntry("maxDrawdownPct", 3.5);
+        assertThat(record.history().get(1).by()).isEqualTo("alice");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("s1/state.json").toFile());
+        assertThat(json.get("state").asText()).isEqualTo("LIVE");
+        assertThat(json.get("history").get(3).get("reason").asText()).isEqualTo("probation passed");
+        try (var files = Files.list(dir.resolve("s1"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("strategy.yaml", "provenance.json", "state.json");
+        }
+    }
+
+    @Test
+    void illegalTransitionIsRefusedAndLeavesTheFileAlone() throws IOException {
+        Lifecycle lifecycle = registered("s2");
+        String before = Files.readString(dir.resolve("s2/state.json"));
+        assertThatThrownBy(() -> lifecycle.transition("s2", StrategyState.PAPER, Instant.now(), "x", null, Map.of(), null))
+                .isInstanceOf(LifecycleException.class).hasMessage("s2 is CANDIDATE; PAPER needs BACKTESTED first");
+        assertThat(Files.readString(dir.resolve("s2/state.json"))).isEqualTo(before);
+        lifecycle.transition("s2", StrategyState.RETIRED, Instant.now(), "x", "unused", Map.of(), null);
+        assertThatThrownBy(() -> lifecycle.transition("s2", StrategyState.BACKTESTED, Instant.now(), "x", null, Map.of(), null))
+                .hasMessage("s2 is RETIRED; nothing leaves RETIRED");
+    }
+
+    @Test
+    void refusedGateIsRecordedWithoutChangingTheState() {
+        Lifecycle lifecycle = registered("s3");
+        lifecycle.recordRefusal("s3", Instant.now(), "x", "backtest gate failed: too few trades", Map.of("trades", 0));
+        Lifecycle.Record record = lifecycle.read("s3");
+        assertThat(record.state()).isEqualTo(StrategyState.CANDIDATE);
+        assertThat(record.last().reason()).contains("too few trades");
+        assertThat(record.latestFigures()).containsEntry("trades", 0);
+    }
+
+    @Test
+    void unknownStrategyIsNamed() {
+        Lifecycle lifecycle = registered("s4");
+        assertThatThrownBy(() -> lifecycle.read("nope")).isInstanceOf(LifecycleException.class).hasMessageContaining("no strategy nope");
+        assertThat(lifecycle.ids()).containsExactly("s4");
+    }
+
+    @Test
+    void trackingErrorIsTheAnnualizedStdDevOfDailyReturnDifferences() {
+        var a = new java.util.TreeMap<java.time.LocalDate, Double>();
+        var b = new java.util.TreeMap<java.time.LocalDate, Double>();
+        java.time.LocalDate day = java.time.LocalDate.of(2020, 1, 1);
+        double[] pa = {100, 101, 100, 102, 103};
+        double[] pb = {100, 100, 100, 100, 100};
+        for (int i = 0; i < pa.length; i++) {
+            a.put(day.plusDays(i), pa[i]);
+            b.put(day.plusDays(i), pb[i]);
+        }
+        double[] d = {0.01, 100.0 / 101 - 1, 0.02, 103.0 / 102 - 1};
+        double mean = java.util.Arrays.stream(d).average().orElseThrow();
+        double var = java.util.Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / 3;
+        assertThat(ProbationGate.trackingError(a, b)).isCloseTo(Math.sqrt(var) * Math.sqrt(252), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(ProbationGate.trackingError(a, a)).isZero();
+        assertThat(ProbationGate.trackingError(new java.util.TreeMap<>(), b)).isNull();
+    }
+}
