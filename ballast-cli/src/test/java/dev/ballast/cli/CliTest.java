@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,6 +175,47 @@ class CliTest {
         List<String> javaFills = Files.readAllLines(dir.resolve("java/fills.csv"));
         assertThat(javaFills).hasSizeGreaterThan(5);
         assertThat(Files.readAllLines(dir.resolve("document/fills.csv"))).isEqualTo(javaFills);
+        // The run names the exact document its orders came from.
+        JsonNode origin = new ObjectMapper().readTree(dir.resolve("document/results.json").toFile())
+                .get("strategies").get(0).get("document");
+        assertThat(origin.get("file").asText()).endsWith("sma.yaml");
+        assertThat(origin.get("sha256").asText()).isEqualTo(HexFormat.of().formatHex(sha256(Files.readAllBytes(dir.resolve("sma.yaml")))));
+        assertThat(origin.get("provenance").isNull()).isTrue();
+    }
+
+    @Test
+    void generatedDocumentTracesToItsProvenance() throws IOException {
+        writeData(100);
+        Path registered = Files.createDirectories(dir.resolve("registry/sma_doc"));
+        Files.writeString(registered.resolve("strategy.yaml"), """
+                version: 1
+                id: sma_doc
+                universe: [SYM000, SYM001, SYM002]
+                timeframe: 1d
+                entry: {longWhen: "crosses_above(sma(close, 5), sma(close, 20))"}
+                exit: {longWhen: "crosses_below(sma(close, 5), sma(close, 20))"}
+                sizing: {mode: fixed, quantity: 10}
+                """);
+        Files.writeString(registered.resolve("provenance.json"), "{\"model\": \"stub\"}");
+        Path config = writeConfig(config("").replace("type: sma-crossover", "type: document")
+                .replace("params: {fast: 5, slow: 20, quantity: 10}", "params: {file: registry/sma_doc/strategy.yaml}"));
+
+        CliRun run = CliRun.of("backtest", "-q", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode document = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile())
+                .get("strategies").get(0).get("document");
+        assertThat(document.get("provenance").asText()).endsWith("provenance.json");
+        assertThat(document.get("provenanceSha256").asText()).isEqualTo(
+                HexFormat.of().formatHex(sha256(Files.readAllBytes(registered.resolve("provenance.json")))));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -180,7 +180,7 @@ class LifecycleCliTest {
         RunPlan swapped = new RunPlan(plan.configFile(), plan.name(), plan.initialCash(), plan.output(), plan.dataKind(), plan.dataFiles(),
                 plan.csvOptions(), plan.instruments(), List.of(new StrategySpec(StrategyId.of("java"), strategy.apply(window),
                 SYMBOLS.stream().map(Symbol::of).toList())), plan.broker(), plan.risk(), plan.isolation(), plan.paperSpeed(),
-                plan.metricsPort(), plan.statistics(), plan.alertBands());
+                plan.metricsPort(), plan.statistics(), plan.alertBands(), Map.of());
         List<String> fatal = new ArrayList<>();
         BacktestGate.Trace trace = BacktestGate.Trace.of(BacktestGate.backtest(swapped, window, fatal));
         assertThat(fatal).isEmpty();

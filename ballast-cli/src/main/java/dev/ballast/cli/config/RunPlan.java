@@ -13,6 +13,8 @@ import dev.ballast.model.Money;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import dev.ballast.model.StrategyId;
 
 /**
  * A validated run: every value of the configuration checked and turned into the engine's types, paths
@@ -23,18 +25,23 @@ import java.util.List;
  * @param paperSpeed replay speed for paper mode, 0 for as fast as possible
  * @param statistics how performance statistics are defined (analytics section)
  * @param alertBands the execution-quality band outside which an order raises an alert
+ * @param documents  for each strategy written in the strategy language, the document (and generation) it came from
  * @param metricsPort loopback port of the Prometheus endpoint for paper runs (0 = any free port), null when not configured
  */
 public record RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
                       List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
                       List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
                       IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
-                      StatisticsSettings statistics, AlertBands alertBands) {
+                      StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents) {
+
+    public RunPlan {
+        documents = documents == null ? Map.of() : Map.copyOf(documents);
+    }
 
     /** The same plan with bad data rows skipped and counted instead of stopping the run. */
     public RunPlan skippingBadRows() {
         return new RunPlan(configFile, name, initialCash, output, dataKind, dataFiles,
                 csvOptions.withPolicy(dev.ballast.engine.data.BadRowPolicy.SKIP), instruments, strategies, broker, risk,
-                isolation, paperSpeed, metricsPort, statistics, alertBands);
+                isolation, paperSpeed, metricsPort, statistics, alertBands, documents);
     }
 }

@@ -74,6 +74,7 @@ public final class RunPlanner {
         if (strategyConfigs.isEmpty()) throw values.error("strategies", "lists no strategies");
         Map<Symbol, Instrument> instruments = instruments(values, config.instruments(), currency);
         List<StrategySpec> strategies = new ArrayList<>();
+        Map<StrategyId, DocumentOrigin> documents = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < strategyConfigs.size(); i++) {
             String key = "strategies[" + i + "]";
@@ -95,12 +96,15 @@ public final class RunPlanner {
             }
             strategies.add(new StrategySpec(id, StrategyCatalog.create(values, key, values.required(key + ".type", strategy.type()),
                     strategy.params(), symbols), symbols));
+            if ("document".equals(strategy.type())) {
+                documents.put(id, DocumentOrigin.of(values.resolve(String.valueOf(strategy.params().get("file")))));
+            }
         }
 
         return new RunPlan(configFile, name, initialCash, output, kind, files, csv, List.copyOf(instruments.values()),
                 strategies, broker(values, config.broker()), RiskPlanner.plan(values, config.risk(), strategies.stream().map(spec -> spec.id().toString()).toList()), isolation(values, config.isolation()),
                 speed(values, config.paper()), metricsPort(values, config.metrics()), statistics(values, config.analytics()),
-                alertBands(values, config.analytics()));
+                alertBands(values, config.analytics()), documents);
     }
 
     private static Map<Symbol, Instrument> instruments(Values values, List<RunConfig.InstrumentSpec> specs, String currency) {

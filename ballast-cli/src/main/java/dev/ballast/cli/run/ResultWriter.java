@@ -2,6 +2,7 @@ package dev.ballast.cli.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ballast.cli.config.DocumentOrigin;
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.engine.RunResult;
 import dev.ballast.engine.monitor.EquityCurve;
@@ -91,6 +92,15 @@ public final class ResultWriter {
             entry.put("unrealizedPnl", pnl.unrealized().toString());
             entry.put("fees", pnl.fees().toString());
             entry.put("netPnl", pnl.net().toString());
+            DocumentOrigin origin = plan.documents().get(pnl.strategyId());
+            if (origin != null) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("file", origin.file().toString());
+                document.put("sha256", origin.sha256());
+                document.put("provenance", origin.provenance() == null ? null : origin.provenance().toString());
+                document.put("provenanceSha256", origin.provenanceSha256());
+                entry.put("document", document);
+            }
             strategies.add(entry);
         }
         root.put("strategies", strategies);

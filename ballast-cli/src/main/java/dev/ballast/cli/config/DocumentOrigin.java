@@ -1,0 +1,36 @@
+package dev.ballast.cli.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Where a document strategy of a run came from: the document file and its SHA-256 as run, and, when the
+ * file lives in a strategy registry folder, the generation's provenance file and its SHA-256. Written
+ * into results.json, so that every order (by its strategy id) traces to the exact document and the
+ * generation that produced it. Immutable.
+ *
+ * @param provenance {@code provenance.json} beside the document, or {@code null} for a hand-written one
+ */
+public record DocumentOrigin(Path file, String sha256, Path provenance, String provenanceSha256) {
+
+    static DocumentOrigin of(Path file) {
+        Path beside = file.toAbsolutePath().getParent().resolve("provenance.json");
+        boolean generated = Files.isRegularFile(beside);
+        return new DocumentOrigin(file, sha256(file), generated ? beside : null, generated ? sha256(beside) : null);
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
