@@ -38,10 +38,10 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": file not found");
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + where(e.getLocation()) + ": unknown key '" + e.getPropertyName() + "' in "
-                    + parentPath(e) + " (valid keys: " + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream()
-                    .map(Object::toString).toList())) + ")" + moved(parentPath(e), e.getPropertyName()));
+                    + JacksonErrors.parentPath(e, "the top level") + " (valid keys: " + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream()
+                    .map(Object::toString).toList())) + ")" + moved(JacksonErrors.parentPath(e, "the top level"), e.getPropertyName()));
         } catch (JsonMappingException e) {
-            throw new ConfigException(file + where(e.getLocation()) + ": " + path(e) + ": " + plain(e.getOriginalMessage()));
+            throw new ConfigException(file + where(e.getLocation()) + ": " + JacksonErrors.path(e, "(top level)") + ": " + JacksonErrors.plain(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -61,52 +61,8 @@ public final class ConfigLoader {
         return now == null ? "" : "; " + key + " is now " + now;
     }
 
-    private static final java.util.regex.Pattern WRONG_TYPE =
-            java.util.regex.Pattern.compile("Cannot (?:deserialize|construct instance of|coerce) .*?`([\\w.$<>, ]+)`.*?from (\\w+(?: value)?)(?: \\(?([^:)]*)\\)?)?.*", java.util.regex.Pattern.DOTALL);
-
-    private static final java.util.regex.Pattern FRACTION_FOR_WHOLE =
-            java.util.regex.Pattern.compile("Cannot coerce Floating-point value \\(([^)]*)\\) to `java\\.lang\\.(?:Integer|Long)`.*", java.util.regex.Pattern.DOTALL);
-
-    /** Jackson's type errors in the user's terms: "expected a number, got String "lots"". */
-    private static String plain(String message) {
-        java.util.regex.Matcher fraction = FRACTION_FOR_WHOLE.matcher(message);
-        if (fraction.matches()) return "expected a whole number, got " + fraction.group(1);
-        java.util.regex.Matcher matcher = WRONG_TYPE.matcher(message);
-        if (!matcher.matches()) return message.replaceAll(" \\(class [^)]*\\)", "");
-        String type = matcher.group(1).replaceAll("<.*", "");
-        String expected = switch (type.substring(type.lastIndexOf('.') + 1)) {
-            case "BigDecimal", "Long", "Integer", "long", "int", "Double", "double" -> "a number";
-            case "Boolean", "boolean" -> "true or false";
-            case "List", "ArrayList" -> "a list ([a, b])";
-            case "String" -> "a single value";
-            case "Map", "LinkedHashMap" -> "a mapping (key: value)";
-            default -> "a " + type.substring(type.lastIndexOf('$') + 1) + " section (key: value lines)";
-        };
-        String got = matcher.group(3) == null || matcher.group(3).isBlank() || matcher.group(3).contains("token")
-                ? matcher.group(2).replace(" value", "").toLowerCase(java.util.Locale.ROOT) : matcher.group(3).trim();
-        return "expected " + expected + ", got " + got;
-    }
-
     private static String where(JsonLocation location) {
         return location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr();
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) path.append('.');
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "(top level)" : path.toString();
-    }
-
-    private static String parentPath(JsonMappingException e) {
-        String full = path(e);
-        int cut = full.lastIndexOf('.');
-        return cut < 0 ? "the top level" : full.substring(0, cut);
-    }
 }

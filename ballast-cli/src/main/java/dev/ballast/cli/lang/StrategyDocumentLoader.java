@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ballast.cli.config.JacksonErrors;
 import dev.ballast.cli.config.RunConfig;
 import dev.ballast.cli.config.StrategyRiskCheck;
 import dev.ballast.engine.strategy.lang.DocumentValidator;
@@ -170,12 +171,12 @@ public final class StrategyDocumentLoader {
         try {
             doc = (format == Format.JSON ? JSON : YAML).readValue(text, StrategyDocument.class);
         } catch (UnrecognizedPropertyException e) {
-            String parent = parentPath(e);
+            String parent = JacksonErrors.parentPath(e, "");
             return LoadResult.failed(join(parent, e.getPropertyName()) + ": unknown key; valid keys"
                     + (parent.isEmpty() ? "" : " in " + parent) + ": "
                     + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream().map(Object::toString).toList())));
         } catch (JsonMappingException e) {
-            return LoadResult.failed(path(e) + ": " + plain(e.getOriginalMessage()) + line(e.getLocation()));
+            return LoadResult.failed(JacksonErrors.path(e, "(document)") + ": " + JacksonErrors.plain(e.getOriginalMessage()) + line(e.getLocation()));
         } catch (JsonProcessingException e) {
             return LoadResult.failed("(document): not valid " + kind + line(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
         } catch (RuntimeException e) {
@@ -198,12 +199,12 @@ public final class StrategyDocumentLoader {
             risk = YAML.convertValue(doc.risk(), RunConfig.StrategyRisk.class);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof UnrecognizedPropertyException u) {
-                String parent = parentPath(u);
+                String parent = JacksonErrors.parentPath(u, "");
                 return List.of(join(join("risk", parent), u.getPropertyName()) + ": unknown key; valid keys in "
                         + join("risk", parent) + ": " + String.join(", ", new TreeSet<>(u.getKnownPropertyIds().stream().map(Object::toString).toList())));
             }
             if (e.getCause() instanceof JsonMappingException m) {
-                return List.of(join("risk", path(m).equals("(document)") ? "" : path(m)) + ": " + plain(m.getOriginalMessage()));
+                return List.of(join("risk", JacksonErrors.path(m, "")) + ": " + JacksonErrors.plain(m.getOriginalMessage()));
             }
             return List.of("risk: " + e.getMessage());
         }
@@ -255,51 +256,6 @@ public final class StrategyDocumentLoader {
 
     private static String join(String parent, String key) {
         return parent.isEmpty() ? key : key.isEmpty() ? parent : parent + "." + key;
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) path.append('.');
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "(document)" : path.toString();
-    }
-
-    private static String parentPath(JsonMappingException e) {
-        String full = path(e);
-        if (full.equals("(document)")) return "";
-        int cut = full.lastIndexOf('.');
-        return cut < 0 ? "" : full.substring(0, cut);
-    }
-
-    private static final Pattern WRONG_TYPE = Pattern.compile(
-            "Cannot (?:deserialize|construct instance of|coerce) .*?`([\\w.$<>, ]+)`.*?from (\\w+(?: value)?)(?: \\(?([^:)]*)\\)?)?.*", Pattern.DOTALL);
-    private static final Pattern FRACTION_FOR_WHOLE = Pattern.compile(
-            "Cannot coerce Floating-point value \\(([^)]*)\\) to `(?:java\\.lang\\.)?(?:Integer|Long|int|long)`.*", Pattern.DOTALL);
-
-    /** Jackson's type errors in the user's terms: "expected a number, got String "lots"" (as ConfigLoader). */
-    private static String plain(String message) {
-        Matcher fraction = FRACTION_FOR_WHOLE.matcher(message);
-        if (fraction.matches()) return "expected a whole number, got " + fraction.group(1);
-        Matcher matcher = WRONG_TYPE.matcher(message);
-        if (!matcher.matches()) return firstLine(message.replaceAll(" \\(class [^)]*\\)", ""));
-        String type = matcher.group(1).replaceAll("<.*", "");
-        String expected = switch (type.substring(type.lastIndexOf('.') + 1)) {
-            case "BigDecimal", "Long", "Integer", "long", "int", "Double", "double" -> "a number";
-            case "Boolean", "boolean" -> "true or false";
-            case "List", "ArrayList" -> "a list ([a, b])";
-            case "String" -> "a single value (text)";
-            case "Map", "LinkedHashMap" -> "a mapping (key: value)";
-            default -> "a " + type.substring(type.lastIndexOf('$') + 1) + " section (key: value lines)";
-        };
-        String got = matcher.group(3) == null || matcher.group(3).isBlank() || matcher.group(3).contains("token")
-                ? matcher.group(2).replace(" value", "").toLowerCase(Locale.ROOT) : matcher.group(3).trim();
-        return "expected " + expected + ", got " + got;
     }
 
 }
