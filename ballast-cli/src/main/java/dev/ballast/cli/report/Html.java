@@ -25,6 +25,10 @@ final class Html {
     private static final Set<String> PERCENT_KEYS = Set.of("totalReturn", "annualizedReturn", "volatility", "maxDrawdown",
             "maxDrawdownFraction", "winRate", "exposureTime", "fillRatio", "rejectRate", "cancelRate", "return", "turnover");
 
+    /** Percentages that are sizes or rates, never gains or losses: shown without a sign. */
+    private static final Set<String> UNSIGNED_KEYS = Set.of("volatility", "maxDrawdown", "maxDrawdownFraction", "winRate",
+            "exposureTime", "fillRatio", "rejectRate", "cancelRate", "turnover");
+
     private Html() {}
 
     /** Escapes text for HTML element content and double-quoted attribute values. */
@@ -105,6 +109,12 @@ final class Html {
         return text.equals("-0.00%") || text.equals("+0.00%") ? "0.00%" : text;
     }
 
+    /** A size or rate as a percentage without a sign: "0.42%". */
+    static String unsignedPercent(double fraction) {
+        if (Double.isNaN(fraction) || Double.isInfinite(fraction)) return "–";
+        return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
+    }
+
     static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) return "–";
         if (value == Math.rint(value) && Math.abs(value) < 1e15) return String.format(Locale.ROOT, "%,d", (long) value);
@@ -116,7 +126,8 @@ final class Html {
         if (node == null || node.isNull() || node.isMissingNode()) return "<span class=\"na\">–</span>";
         if (node.isNumber()) {
             double v = node.asDouble();
-            return esc(PERCENT_KEYS.contains(key) ? percent(v) : number(v));
+            if (!PERCENT_KEYS.contains(key)) return esc(number(v));
+            return esc(UNSIGNED_KEYS.contains(key) ? unsignedPercent(v) : percent(v));
         }
         if (node.isBoolean()) return node.asBoolean() ? "yes" : "no";
         if (node.isValueNode()) {

@@ -109,7 +109,8 @@ public final class HtmlReport {
         list.add(statFigure("Sortino", perf.path("sortino"), false));
         double dd = perf.path("maxDrawdown").isNumber() ? perf.get("maxDrawdown").asDouble() : account.path("maxDrawdownFraction").asDouble(Double.NaN);
         list.add(new Figure("Max drawdown", Html.percent(-Math.abs(dd)), Double.isNaN(dd) || dd == 0 ? "" : " neg"));
-        list.add(statFigure("Volatility", perf.path("volatility"), true));
+        JsonNode volatility = perf.path("volatility");
+        list.add(new Figure("Volatility", volatility.isNumber() ? Html.unsignedPercent(volatility.asDouble()) : "n/a", ""));
         list.add(new Figure("Fees", money(account.path("fees")), ""));
         list.add(new Figure("Fills", run.results().path("fills").isNumber() ? Html.number(run.results().get("fills").asDouble()) : "n/a", ""));
         long orders = 0;
