@@ -32,16 +32,22 @@ import java.util.Map;
  * every run.
  */
 public final class RecordCodec {
-    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+    /** Per record class: its simple name and, per component, "name=" and the accessor. */
+    private record Shape(String name, String[] labels, Method[] accessors) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
-        protected Method[] computeValue(Class<?> type) {
+        protected Shape computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
+            String[] labels = new String[components.length];
             Method[] methods = new Method[components.length];
             for (int i = 0; i < components.length; i++) {
+                labels[i] = (i > 0 ? "," : "") + components[i].getName() + "=";
                 methods[i] = components[i].getAccessor();
                 methods[i].setAccessible(true);
             }
-            return methods;
+            return new Shape(type.getSimpleName(), labels, methods);
         }
     };
 
@@ -62,7 +68,7 @@ public final class RecordCodec {
 
     /** The journal type of an event: its simple class name ({@code Fill}, {@code OrderUpdated}). */
     public static String typeOf(Record event) {
-        return event.getClass().getSimpleName();
+        return SHAPES.get(event.getClass()).name;
     }
 
     private static void value(StringBuilder out, Object v) {
@@ -114,17 +120,15 @@ public final class RecordCodec {
     }
 
     private static void record(StringBuilder out, Record r) {
-        Class<?> type = r.getClass();
-        out.append(type.getSimpleName()).append('{');
-        RecordComponent[] components = type.getRecordComponents();
-        Method[] accessors = ACCESSORS.get(type);
+        Shape shape = SHAPES.get(r.getClass());
+        out.append(shape.name).append('{');
+        Method[] accessors = shape.accessors;
         for (int i = 0; i < accessors.length; i++) {
-            if (i > 0) out.append(',');
-            out.append(components[i].getName()).append('=');
+            out.append(shape.labels[i]);
             try {
                 value(out, accessors[i].invoke(r));
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + type.getName() + "." + components[i].getName(), e);
+                throw new IllegalStateException("cannot read " + shape.name + "." + accessors[i].getName(), e);
             }
         }
         out.append('}');
