@@ -22,7 +22,7 @@ import java.io.UncheckedIOException;
 @Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast 0.1.0",
         description = "An event-driven engine for safely executing trading strategies.",
         subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class,
-                StrategyCommand.class, LifecycleCommands.ListCommand.class, GenerateCommand.class,
+                StrategyCommand.class, LifecycleCommands.ListCommand.class, GenerateCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BallastCli {
     public static final int USER_ERROR = 2;

@@ -1,0 +1,59 @@
+package dev.ballast.cli;
+
+import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.engine.journal.FsyncPolicy;
+import dev.ballast.engine.journal.JournalWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditCommandTest {
+    @TempDir
+    Path run;
+
+    private void journal(int n) throws Exception {
+        try (FileJournalStore store = FileJournalStore.open(run.resolve("journal"), FsyncPolicy.everyBatch());
+             JournalWriter writer = new JournalWriter(store)) {
+            long last = 0;
+            for (int i = 1; i <= n; i++) last = writer.append(i, "Note", ("note " + i).getBytes(StandardCharsets.UTF_8));
+            writer.awaitDurable(last, Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void intactJournalIsOk() throws Exception {
+        journal(25);
+        CliRun r = CliRun.of("audit", "verify", run.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("OK: 25 records");
+    }
+
+    @Test
+    void tamperedJournalExitsWithOne() throws Exception {
+        journal(25);
+        Path segment;
+        try (var files = Files.list(run.resolve("journal"))) {
+            segment = files.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("note 7");
+        bytes[at + 5] = '9';
+        Files.write(segment, bytes);
+        CliRun r = CliRun.of("audit", "verify", run.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("BAD at sequence 7").contains("CRC_MISMATCH");
+    }
+
+    @Test
+    void missingJournalIsAUserError() {
+        CliRun r = CliRun.of("audit", "verify", run.resolve("nope").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+}

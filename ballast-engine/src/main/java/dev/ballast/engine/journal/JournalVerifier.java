@@ -1,0 +1,101 @@
+package dev.ballast.engine.journal;
+
+import java.util.Arrays;
+import java.util.Iterator;
+
+/**
+ * Reads a journal end to end and recomputes its hash chain. Reports the first record that cannot be trusted and
+ * why, or OK with the number of records.
+ */
+public final class JournalVerifier {
+    /** Why a record is bad. */
+    public enum Problem {
+        /** The record's stored hash is not SHA-256(previous hash || its content): it was altered. */
+        HASH_MISMATCH,
+        /** The last record's hash does not chain onto the intact records before it: appended by hand (or altered). */
+        UNCHAINED_APPEND,
+        /** A sequence number is missing: a record was deleted. */
+        SEQUENCE_GAP,
+        /** Records are out of order (a record was moved, or two swapped). */
+        REORDERED,
+        /** A frame fails its CRC, or is not a valid frame: damaged or edited bytes. */
+        CRC_MISMATCH,
+        /** A frame is cut short: a torn write at the tail. */
+        TORN
+    }
+
+    /**
+     * The verdict. When {@code ok}, {@code count} records chain correctly; otherwise {@code sequence} is the
+     * first bad record's sequence (for a gap or reordering, the sequence that was expected there), {@code count}
+     * the records verified before it.
+     */
+    public record Result(boolean ok, long count, long sequence, Problem problem, String detail) {
+        static Result ok(long count) {
+            return new Result(true, count, -1, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return ok ? "OK: " + count + " records, hash chain intact"
+                    : "BAD at sequence " + sequence + ": " + problem + " (" + detail + "); " + count
+                    + " records verified before it";
+        }
+    }
+
+    private JournalVerifier() {
+    }
+
+    public static Result verify(JournalStore store) {
+        Iterator<JournalRecord> it = store.read(1);
+        byte[] previous = JournalRecord.GENESIS;
+        long count = 0;
+        JournalRecord current = null;
+        try {
+            current = it.hasNext() ? it.next() : null;
+            while (current != null) {
+                JournalRecord next = it.hasNext() ? it.next() : null;
+                long expected = count + 1;
+                if (current.sequence() != expected) {
+                    boolean reordered = current.sequence() < expected
+                            || (next != null && next.sequence() == expected);
+                    if (reordered) {
+                        return new Result(false, count, expected, Problem.REORDERED,
+                                "record " + current.sequence() + " found where " + expected + " was due");
+                    }
+                    return new Result(false, count, expected, Problem.SEQUENCE_GAP,
+                            "record " + expected + " missing: " + current.sequence() + " follows "
+                                    + (expected - 1));
+                }
+                byte[] hash = JournalRecord.chain(previous, current.canonicalBytes());
+                if (!Arrays.equals(hash, current.hash())) {
+                    if (next == null) {
+                        return new Result(false, count, expected, Problem.UNCHAINED_APPEND,
+                                "the last record's hash does not chain onto record " + (expected - 1)
+                                        + ": appended by hand or altered");
+                    }
+                    return new Result(false, count, expected, Problem.HASH_MISMATCH,
+                            "stored hash differs from SHA-256(previous hash || record): the record was altered");
+                }
+                previous = hash;
+                count++;
+                current = next;
+            }
+        } catch (JournalCorruptException e) {
+            // a corrupt frame found while looking ahead: the records before it are checked first
+            if (current != null) {
+                long expected = count + 1;
+                byte[] hash = current.sequence() == expected ? JournalRecord.chain(previous, current.canonicalBytes()) : null;
+                if (hash == null || !Arrays.equals(hash, current.hash())) {
+                    return new Result(false, count, expected,
+                            hash == null ? Problem.SEQUENCE_GAP : Problem.HASH_MISMATCH,
+                            "record " + current.sequence() + " does not follow record " + count);
+                }
+                count++;
+            }
+            return new Result(false, count, count + 1,
+                    e.kind() == JournalCorruptException.Kind.TORN ? Problem.TORN : Problem.CRC_MISMATCH,
+                    e.getMessage());
+        }
+        return Result.ok(count);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ballast.engine.journal;
+
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Quantity;
+import dev.ballast.model.event.HaltTrading;
+import dev.ballast.model.event.OrderReplaced;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static dev.ballast.engine.journal.JournalTestSupport.fill;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RecordCodecTest {
+    @Test
+    void rendersComponentsInDeclarationOrderExactly() {
+        assertThat(RecordCodec.encodeText(fill(1))).isEqualTo(
+                "Fill{orderId=ClientOrderId{value=\"sma-1\"},tradeId=\"t1\",symbol=Symbol{value=\"AAPL\"},side=SELL,"
+                        + "quantity=" + Quantity.ofUnits(101) + ",price=187.25,commission=1.5,"
+                        + "timestamp=1700000000000000001}"
+                        .replace("price=187.25", "price=" + dev.ballast.model.Price.of("187.25"))
+                        .replace("commission=1.5", "commission=" + dev.ballast.model.Money.of("1.5")));
+        assertThat(RecordCodec.typeOf(fill(1))).isEqualTo("Fill");
+    }
+
+    @Test
+    void sameEventSameBytesDifferentEventDifferentBytes() {
+        assertThat(RecordCodec.encode(fill(7))).isEqualTo(RecordCodec.encode(fill(7)));
+        assertThat(RecordCodec.encode(fill(7))).isNotEqualTo(RecordCodec.encode(fill(8)));
+        OrderReplaced a = new OrderReplaced(ClientOrderId.of("x-1"), Quantity.ofUnits(5), null, null, 9);
+        OrderReplaced b = new OrderReplaced(ClientOrderId.of("x-1"), Quantity.ofUnits(5), null, null, 10);
+        assertThat(RecordCodec.encode(a)).isNotEqualTo(RecordCodec.encode(b));
+        assertThat(RecordCodec.encodeText(a)).contains("limitPrice=null,stopPrice=null");
+    }
+
+    @Test
+    void escapesStringsAndKeepsUtf8() {
+        HaltTrading h = new HaltTrading(null, "quote \" back\\slash\nnew line – ünïcode", 1);
+        String text = RecordCodec.encodeText(h);
+        assertThat(text).isEqualTo(
+                "HaltTrading{strategyId=null,reason=\"quote \\\" back\\\\slash\\nnew line – ünïcode\",timestamp=1}");
+        assertThat(new String(RecordCodec.encode(h), StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+
+    record Holder(List<Object> items, Object other) {
+    }
+
+    @Test
+    void listsInOrderAndRefusesNonDeterministicTypes() {
+        assertThat(RecordCodec.encodeText(new Holder(List.of(1L, "a", true), 2.5)))
+                .isEqualTo("Holder{items=[1,\"a\",true],other=2.5}");
+        assertThatThrownBy(() -> RecordCodec.encode(new Holder(List.of(), new Object())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecordCodec.encode(new Holder(List.of(), new java.util.HashMap<>())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
