@@ -21,6 +21,7 @@ import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.Price;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.BrokerConnectionChanged;
+import dev.ballast.model.event.JournalFailed;
 import dev.ballast.model.event.FlattenPositions;
 import dev.ballast.model.event.HaltTrading;
 import dev.ballast.model.event.ResumeTrading;
@@ -81,6 +82,8 @@ public final class TradingEngine implements AutoCloseable {
     private boolean stopRequested;
     private String stopReason;
     private long eventsProcessed;
+    private Consumer<Event> inputRecorder;
+    private boolean recordMarketData;
 
     /**
      * @param clock        a {@link SimulatedClock} for a backtest, a {@link dev.ballast.engine.clock.ReplayClock} for
@@ -176,8 +179,19 @@ public final class TradingEngine implements AutoCloseable {
         drain();
     }
 
+    /**
+     * Sets the hook that sees every input event on the engine thread before it is handled (the journal).
+     * Market data is passed only when {@code marketData} is true.
+     */
+    public void setInputRecorder(Consumer<Event> recorder, boolean marketData) {
+        this.inputRecorder = recorder;
+        this.recordMarketData = marketData;
+    }
+
     private void dispatch(Event event) {
         eventsProcessed++;
+        Consumer<Event> recorder = inputRecorder;
+        if (recorder != null && (recordMarketData || !(event instanceof MarketData))) recorder.accept(event);
         switch (event) {
             case MarketData data -> onMarketData(data);
             case BrokerReport report -> flow.onBrokerReport(report);
@@ -227,6 +241,7 @@ public final class TradingEngine implements AutoCloseable {
     private void onSystem(SystemEvent event) {
         switch (event) {
             case BrokerConnectionChanged change -> risk.onBrokerConnection(change);
+            case JournalFailed failure -> risk.onJournalFailure(failure);
         }
     }
 
