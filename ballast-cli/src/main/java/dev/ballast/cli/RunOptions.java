@@ -73,7 +73,7 @@ class RunOptions {
                 err.flush();
                 System.exit(BallastCli.FATAL);
             }, plan.statistics(), plan.alertBands(), engine -> {
-                if (journal != null) journal.attach(engine, started);
+                if (journal != null) engine.attachJournal(journal, started);
                 if (metrics != null) metrics.attach(engine);
             });
         } finally {

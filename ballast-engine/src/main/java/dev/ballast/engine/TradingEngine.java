@@ -22,6 +22,7 @@ import dev.ballast.model.Price;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.BrokerConnectionChanged;
 import dev.ballast.model.event.JournalFailed;
+import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.event.FlattenPositions;
 import dev.ballast.model.event.HaltTrading;
 import dev.ballast.model.event.ResumeTrading;
@@ -186,6 +187,18 @@ public final class TradingEngine implements AutoCloseable {
     public void setInputRecorder(Consumer<Event> recorder, boolean marketData) {
         this.inputRecorder = recorder;
         this.recordMarketData = marketData;
+    }
+
+    /**
+     * Journals this engine's run into {@code journal}: records {@code start}, then every input event (market data
+     * only when the journal asks) and every engine event; a journal failure posts {@link JournalFailed}, which
+     * halts the account. Call before {@link #start}.
+     */
+    public void attachJournal(RunJournal journal, RunJournal.RunStarted start) {
+        journal.start(start);
+        subscribe(journal);
+        setInputRecorder(journal, journal.recordsMarketData());
+        journal.onFailure(detail -> post(new JournalFailed(detail, clock.nanos())));
     }
 
     private void dispatch(Event event) {

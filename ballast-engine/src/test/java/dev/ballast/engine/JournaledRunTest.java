@@ -111,7 +111,7 @@ class JournaledRunTest {
         MemoryStore store = new MemoryStore();
         JournalWriter writer = new JournalWriter(store, 1024, 64);
         RunJournal journal = new RunJournal(writer, store, false, null);
-        journal.attach(engine, start(false));
+        engine.attachJournal(journal, start(false));
         engine.start();
         step(engine, flat(0, "100"));
         step(engine, flat(1, "100"));
@@ -162,7 +162,7 @@ class JournaledRunTest {
         }), List.of(XYZ)));
         MemoryStore store = new MemoryStore();
         RunJournal journal = new RunJournal(new JournalWriter(store, 1024, 64), store, marketData, null);
-        journal.attach(engine, start(marketData));
+        engine.attachJournal(journal, start(marketData));
         EngineFixtures.runBacktest(engine, List.of(flat(0, "100"), flat(1, "100"), flat(2, "100")));
         journal.close();
         assertThat(journal.failed()).isFalse();

@@ -1,6 +1,5 @@
 package dev.ballast.engine.journal;
 
-import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Event;
@@ -16,8 +15,8 @@ import java.util.function.Consumer;
  * state changes, risk approvals and denials, fills booked, quarantines, trading-state changes, anomalies,
  * alerts), each with its own timestamp as engine time, in the order the engine thread saw them.
  *
- * <p>Fail safe: when the journal cannot be written, the engine is told with a {@link JournalFailed} system event
- * and halts the account (Ballast never trades unaudited). Everything here except {@link #close} runs on the
+ * <p>Fail safe: when the journal cannot be written, {@link #onFailure} listeners are told; the engine
+ * ({@code TradingEngine.attachJournal}) posts a {@link JournalFailed} system event and halts the account (Ballast never trades unaudited). Everything here except {@link #close} runs on the
  * engine thread.
  */
 public final class RunJournal implements EngineEventListener, Consumer<Event>, AutoCloseable {
@@ -37,8 +36,8 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     private final JournalStore store;
     private final boolean marketData;
     private final Path directory;
+    private final List<Consumer<String>> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean failed;
-    private TradingEngine engine;
     private long lastSequence;
 
     /** A journal over {@code writer}; {@code store} (may be null) is closed with it. */
@@ -55,23 +54,27 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         return new RunJournal(new JournalWriter(store), store, marketData, directory);
     }
 
-    /**
-     * Records {@code start} and connects the journal to {@code engine}: it sees every input and engine event
-     * from now on, and a writer failure halts the engine's account. Call before the first event.
-     */
-    public void attach(TradingEngine engine, RunStarted start) {
-        this.engine = engine;
+    /** Records the run start; call before the first event. */
+    public void start(RunStarted start) {
         append(start.timestamp(), start);
-        engine.subscribe(this);
-        engine.setInputRecorder(this, marketData);
-        writer.onFailure(this::failed);
     }
 
-    private void failed(Throwable t) {
-        TradingEngine e = engine;
-        if (e == null) return;
-        String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        e.post(new JournalFailed(detail, e.clock().nanos()));
+    /** Whether market data is journaled (the engine passes it to {@link #accept} only then). */
+    public boolean recordsMarketData() {
+        return marketData;
+    }
+
+    /**
+     * Registers {@code listener} for the journal's failure, with a one-line detail; called once, on the writer
+     * thread or the engine thread. The engine posts a {@link JournalFailed} from it and halts the account.
+     */
+    public void onFailure(Consumer<String> listener) {
+        failureListeners.add(listener);
+        writer.onFailure(t -> listener.accept(detail(t)));
+    }
+
+    private static String detail(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** An input event, before the engine handles it. */
@@ -94,7 +97,8 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         } catch (RuntimeException e) {
             // An event without a canonical form cannot be journaled: that is a journal failure too.
             failed = true;
-            failed(new JournalException("cannot journal " + event.getClass().getSimpleName() + ": " + e.getMessage()));
+            String detail = "cannot journal " + event.getClass().getSimpleName() + ": " + e.getMessage();
+            for (Consumer<String> l : failureListeners) l.accept(detail);
             return;
         }
         if (sequence < 0) {
