@@ -19,12 +19,15 @@ import java.io.UncheckedIOException;
  * mistake in the command, and scripts may want to retry on 4 later but not on 5. {@code strategy promote}
  * exits with 6 when a lifecycle gate refuses the promotion (an illegal transition is a user error, 2).
  */
-@Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast 0.1.0",
+@Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast " + BallastCli.VERSION,
         description = "An event-driven engine for safely executing trading strategies.",
         subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class,
                 StrategyCommand.class, LifecycleCommands.ListCommand.class, GenerateCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BallastCli {
+    /** The version of this build, in the journal's run-start record and in --version. */
+    public static final String VERSION = "0.1.0";
+
     public static final int USER_ERROR = 2;
     public static final int FATAL = 3;
     public static final int SERVICE_ERROR = 4;

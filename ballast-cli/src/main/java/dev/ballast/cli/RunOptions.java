@@ -15,7 +15,18 @@ import dev.ballast.engine.data.BadRowPolicy;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.ballast.cli.config.DocumentOrigin;
+import dev.ballast.cli.config.JournalSettings;
+import dev.ballast.engine.journal.RunJournal;
+import dev.ballast.engine.strategy.StrategySpec;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -52,6 +63,8 @@ class RunOptions {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);
         }
         RunExecutor.Outcome outcome;
+        RunJournal journal = openJournal(plan, mode, output);
+        RunJournal.RunStarted started = runStarted(plan, mode);
         try (LiveMetrics metrics = port == null ? null : LiveMetrics.start(port)) {
             if (metrics != null) err.println("metrics: " + metrics.url());
             outcome = RunExecutor.execute(plan, mode, speed, progress(err), message -> {
@@ -60,8 +73,15 @@ class RunOptions {
                 err.flush();
                 System.exit(BallastCli.FATAL);
             }, plan.statistics(), plan.alertBands(), engine -> {
+                if (journal != null) engine.attachJournal(journal, started);
                 if (metrics != null) metrics.attach(engine);
             });
+        } finally {
+            // Stores everything still queued: the journal is complete when the run's results are written.
+            if (journal != null) journal.close();
+        }
+        if (journal != null && journal.failed()) {
+            err.println("warning: the journal failed during the run; the account was halted (JOURNAL_FAILURE)");
         }
         if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
         ResultWriter.write(output, plan, mode.name().toLowerCase(Locale.ROOT), outcome);
@@ -70,7 +90,42 @@ class RunOptions {
                 outcome.analytics());
         out.printf(Locale.ROOT, "  %-18s %s%n", "Report", report);
         out.printf(Locale.ROOT, "  %-18s %s%n", "Chart", PngCharts.write(output));
+        if (journal != null) {
+            out.printf(Locale.ROOT, "  %-18s %s (%d records)%n", "Journal", journal.directory(), journal.records());
+        }
         return 0;
+    }
+
+    /** The run's journal in OUTPUT/journal (a previous run's journal there is replaced), or null when disabled. */
+    private static RunJournal openJournal(RunPlan plan, RunMode mode, Path output) {
+        JournalSettings settings = plan.journal();
+        if (!settings.enabled()) return null;
+        Path dir = output.resolve("journal");
+        try {
+            if (Files.isDirectory(dir)) {
+                try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "segment-*.journal")) {
+                    for (Path segment : old) Files.delete(segment);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the journal in " + dir, e);
+        }
+        return RunJournal.open(dir, settings.fsyncFor(mode == RunMode.BACKTEST), settings.marketData());
+    }
+
+    /** The run-start record: what ran (strategies, their classes and document hashes) and with which versions. */
+    static RunJournal.RunStarted runStarted(RunPlan plan, RunMode mode) {
+        List<RunJournal.StrategyInfo> strategies = new ArrayList<>();
+        for (StrategySpec spec : plan.strategies()) {
+            DocumentOrigin document = plan.documents().get(spec.id());
+            strategies.add(new RunJournal.StrategyInfo(spec.id().toString(), spec.strategy().getClass().getName(),
+                    document == null ? null : document.sha256()));
+        }
+        JournalSettings settings = plan.journal();
+        Instant now = Instant.now();
+        return new RunJournal.RunStarted(plan.name(), mode.name(), strategies, BallastCli.VERSION,
+                System.getProperty("java.version"), settings.marketData(),
+                settings.fsyncFor(mode == RunMode.BACKTEST).mode().name(), now.getEpochSecond() * 1_000_000_000L + now.getNano());
     }
 
     private ProgressListener progress(PrintStream err) {

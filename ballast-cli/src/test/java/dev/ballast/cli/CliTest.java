@@ -78,6 +78,73 @@ class CliTest {
         assertThat(out.resolve("equity.png")).isNotEmptyFile();
     }
 
+    /** The types of a run's journal records, in order, read back from its files. */
+    private static List<String> journalTypes(Path journal) {
+        List<String> types = new java.util.ArrayList<>();
+        try (var store = dev.ballast.engine.journal.FileJournalStore.openReadOnly(journal)) {
+            long expected = 1;
+            for (var it = store.read(1); it.hasNext(); ) {
+                var record = it.next();
+                assertThat(record.sequence()).isEqualTo(expected++);
+                types.add(record.type());
+            }
+        }
+        return types;
+    }
+
+    @Test
+    void backtestWritesAJournalThatVerifies() throws IOException {
+        writeData(200);
+        Path config = writeConfig(config(""));
+
+        CliRun run = CliRun.of("backtest", "-q", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path out = dir.resolve("out");
+        Path journal = out.resolve("journal");
+        List<String> types = journalTypes(journal);
+        assertThat(run.out()).contains("Journal", journal + " (" + types.size() + " records)");
+        CliRun verify = CliRun.of("audit", "verify", out.toString());
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("OK: " + types.size() + " records");
+        assertThat(types.getFirst()).isEqualTo("RunStarted");
+        assertThat(types).doesNotContain("Bar")
+                .containsSubsequence("SubmitOrder", "OrderApproved", "OrderUpdated", "Fill", "FillBooked");
+        int fills = (int) new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("fills").asLong();
+        assertThat(types).filteredOn("FillBooked"::equals).hasSize(fills);
+
+        // A second run into the same folder replaces the journal: a fresh chain that verifies.
+        CliRun again = CliRun.of("backtest", "-q", config.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(journalTypes(journal)).hasSize(types.size());
+        assertThat(CliRun.of("audit", "verify", out.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void journalRecordsMarketDataWhenAskedAndCanBeTurnedOff() throws IOException {
+        writeData(50);
+        Path config = writeConfig(config("journal: {marketData: true, fsync: never}\n"));
+        CliRun run = CliRun.of("backtest", "-q", config.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(journalTypes(dir.resolve("out").resolve("journal"))).filteredOn("Bar"::equals).hasSize(150);
+
+        Path off = writeConfig(config("journal: {enabled: false}\n").replace("output: out", "output: off"));
+        CliRun quiet = CliRun.of("backtest", "-q", off.toString());
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        assertThat(quiet.out()).doesNotContain("Journal");
+        assertThat(dir.resolve("off").resolve("journal")).doesNotExist();
+    }
+
+    @Test
+    void badJournalSettingsAreRefused() throws IOException {
+        writeData(10);
+        CliRun run = CliRun.of("backtest", "-q", writeConfig(config("journal: {fsync: sometimes}\n")).toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("journal.fsync", "interval, every-batch or never");
+        CliRun typo = CliRun.of("backtest", "-q", writeConfig(config("journal: {marketdata: true}\n")).toString());
+        assertThat(typo.exitCode()).isEqualTo(2);
+    }
+
     @Test
     void backtestWritesPerformanceExecutionQualityAndTrades() throws IOException {
         writeData(500);

@@ -26,6 +26,10 @@ public final class BacktestRunner {
             last = time;
             engine.advanceTo(time);
             engine.process(data);
+            // Events posted from other threads (a journal failure) take effect at the next data event.
+            while (engine.externalBacklog() > 0 && engine.pollExternal()) {
+                // processed
+            }
             if ((++count & (PROGRESS_EVERY - 1)) == 0) progress.progress(count, time);
             if (engine.stopRequested()) break;
         }

@@ -21,6 +21,8 @@ import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.Price;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.BrokerConnectionChanged;
+import dev.ballast.model.event.JournalFailed;
+import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.event.FlattenPositions;
 import dev.ballast.model.event.HaltTrading;
 import dev.ballast.model.event.ResumeTrading;
@@ -81,6 +83,8 @@ public final class TradingEngine implements AutoCloseable {
     private boolean stopRequested;
     private String stopReason;
     private long eventsProcessed;
+    private Consumer<Event> inputRecorder;
+    private boolean recordMarketData;
 
     /**
      * @param clock        a {@link SimulatedClock} for a backtest, a {@link dev.ballast.engine.clock.ReplayClock} for
@@ -176,8 +180,31 @@ public final class TradingEngine implements AutoCloseable {
         drain();
     }
 
+    /**
+     * Sets the hook that sees every input event on the engine thread before it is handled (the journal).
+     * Market data is passed only when {@code marketData} is true.
+     */
+    public void setInputRecorder(Consumer<Event> recorder, boolean marketData) {
+        this.inputRecorder = recorder;
+        this.recordMarketData = marketData;
+    }
+
+    /**
+     * Journals this engine's run into {@code journal}: records {@code start}, then every input event (market data
+     * only when the journal asks) and every engine event; a journal failure posts {@link JournalFailed}, which
+     * halts the account. Call before {@link #start}.
+     */
+    public void attachJournal(RunJournal journal, RunJournal.RunStarted start) {
+        journal.start(start);
+        subscribe(journal);
+        setInputRecorder(journal, journal.recordsMarketData());
+        journal.onFailure(detail -> post(new JournalFailed(detail, clock.nanos())));
+    }
+
     private void dispatch(Event event) {
         eventsProcessed++;
+        Consumer<Event> recorder = inputRecorder;
+        if (recorder != null && (recordMarketData || !(event instanceof MarketData))) recorder.accept(event);
         switch (event) {
             case MarketData data -> onMarketData(data);
             case BrokerReport report -> flow.onBrokerReport(report);
@@ -227,6 +254,7 @@ public final class TradingEngine implements AutoCloseable {
     private void onSystem(SystemEvent event) {
         switch (event) {
             case BrokerConnectionChanged change -> risk.onBrokerConnection(change);
+            case JournalFailed failure -> risk.onJournalFailure(failure);
         }
     }
 

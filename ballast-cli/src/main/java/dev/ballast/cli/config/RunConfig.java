@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, List<StrategyConfig> strategies,
                         Broker broker, Risk risk, Isolation isolation, Paper paper, Metrics metrics,
-                        Analytics analytics) {
+                        Analytics analytics, Journal journal) {
 
     /** Account and output: initial cash, the account currency, the output folder. */
     public record Run(String name, BigDecimal initialCash, String currency, String output) {
@@ -115,5 +115,9 @@ public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, Li
     }
 
     public record Metrics(Integer port) {
+    }
+
+    /** The run journal: on or off (default on), market data journaled (default no), fsync interval|every-batch|never. */
+    public record Journal(Boolean enabled, Boolean marketData, String fsync) {
     }
 }

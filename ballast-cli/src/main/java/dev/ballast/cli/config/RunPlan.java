@@ -26,22 +26,35 @@ import dev.ballast.model.StrategyId;
  * @param statistics how performance statistics are defined (analytics section)
  * @param alertBands the execution-quality band outside which an order raises an alert
  * @param documents  for each strategy written in the strategy language, the document (and generation) it came from
+ * @param journal    the run journal: on or off, market data, fsync policy
  * @param metricsPort loopback port of the Prometheus endpoint for paper runs (0 = any free port), null when not configured
  */
 public record RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
                       List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
                       List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
                       IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
-                      StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents) {
+                      StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents,
+                      JournalSettings journal) {
 
     public RunPlan {
         documents = documents == null ? Map.of() : Map.copyOf(documents);
+        journal = journal == null ? JournalSettings.DEFAULT : journal;
+    }
+
+    /** A plan with the default journal settings. */
+    public RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
+                   List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
+                   List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
+                   IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
+                   StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents) {
+        this(configFile, name, initialCash, output, dataKind, dataFiles, csvOptions, instruments, strategies, broker, risk,
+                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, JournalSettings.DEFAULT);
     }
 
     /** The same plan with bad data rows skipped and counted instead of stopping the run. */
     public RunPlan skippingBadRows() {
         return new RunPlan(configFile, name, initialCash, output, dataKind, dataFiles,
                 csvOptions.withPolicy(dev.ballast.engine.data.BadRowPolicy.SKIP), instruments, strategies, broker, risk,
-                isolation, paperSpeed, metricsPort, statistics, alertBands, documents);
+                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, journal);
     }
 }

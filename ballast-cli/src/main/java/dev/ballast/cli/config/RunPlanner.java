@@ -104,7 +104,25 @@ public final class RunPlanner {
         return new RunPlan(configFile, name, initialCash, output, kind, files, csv, List.copyOf(instruments.values()),
                 strategies, broker(values, config.broker()), RiskPlanner.plan(values, config.risk(), strategies.stream().map(spec -> spec.id().toString()).toList()), isolation(values, config.isolation()),
                 speed(values, config.paper()), metricsPort(values, config.metrics()), statistics(values, config.analytics()),
-                alertBands(values, config.analytics()), documents);
+                alertBands(values, config.analytics()), documents, journal(values, config.journal()));
+    }
+
+    private static JournalSettings journal(Values values, RunConfig.Journal journal) {
+        if (journal == null) return JournalSettings.DEFAULT;
+        boolean enabled = journal.enabled() == null || journal.enabled();
+        boolean marketData = journal.marketData() != null && journal.marketData();
+        if (!enabled && marketData) throw values.error("journal.marketData", "needs the journal enabled");
+        dev.ballast.engine.journal.FsyncPolicy fsync = null;
+        if (journal.fsync() != null) {
+            fsync = switch (journal.fsync().trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "interval" -> dev.ballast.engine.journal.FsyncPolicy.defaultInterval();
+                case "every-batch" -> dev.ballast.engine.journal.FsyncPolicy.everyBatch();
+                case "never" -> dev.ballast.engine.journal.FsyncPolicy.never();
+                default -> throw values.error("journal.fsync", "must be interval, every-batch or never, was '"
+                        + journal.fsync() + "'");
+            };
+        }
+        return new JournalSettings(enabled, marketData, fsync);
     }
 
     private static Map<Symbol, Instrument> instruments(Values values, List<RunConfig.InstrumentSpec> specs, String currency) {

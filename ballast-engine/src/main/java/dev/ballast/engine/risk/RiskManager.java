@@ -28,6 +28,7 @@ import dev.ballast.model.StrategyId;
 import dev.ballast.model.TradingState;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.BrokerConnectionChanged;
+import dev.ballast.model.event.JournalFailed;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.FlattenPositions;
 import dev.ballast.model.event.HaltTrading;
@@ -348,6 +349,14 @@ public final class RiskManager {
         if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, "BROKER_DISCONNECTED",
                 "broker connection lost: " + change.detail(), Long.MAX_VALUE)) {
             actions.cancelOpenOrders(RiskScope.ACCOUNT, "broker disconnected");
+        }
+    }
+
+    /** The journal failed: halt the account and cancel its open orders (Ballast never trades unaudited). */
+    public void onJournalFailure(JournalFailed failure) {
+        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, "JOURNAL_FAILURE",
+                "journal failed: " + failure.detail(), Long.MAX_VALUE)) {
+            actions.cancelOpenOrders(RiskScope.ACCOUNT, "journal failure");
         }
     }
 

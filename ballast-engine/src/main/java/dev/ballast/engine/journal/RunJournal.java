@@ -1,0 +1,137 @@
+package dev.ballast.engine.journal;
+
+import dev.ballast.engine.bus.EngineEventListener;
+import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.Event;
+import dev.ballast.model.event.JournalFailed;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A run's audit trail: journals the run start, every input event the engine handles (strategy requests, broker
+ * reports, operator commands, system events; market data only when asked) and every {@link EngineEvent} (order
+ * state changes, risk approvals and denials, fills booked, quarantines, trading-state changes, anomalies,
+ * alerts), each with its own timestamp as engine time, in the order the engine thread saw them.
+ *
+ * <p>Fail safe: when the journal cannot be written, {@link #onFailure} listeners are told; the engine
+ * ({@code TradingEngine.attachJournal}) posts a {@link JournalFailed} system event and halts the account (Ballast never trades unaudited). Everything here except {@link #close} runs on the
+ * engine thread.
+ */
+public final class RunJournal implements EngineEventListener, Consumer<Event>, AutoCloseable {
+    /** One strategy of the run: its id, class and the hash of the document that configured it (or null). */
+    public record StrategyInfo(String id, String className, String documentHash) {
+    }
+
+    /** The first record of a run's journal: what ran, and with what. */
+    public record RunStarted(String runName, String mode, List<StrategyInfo> strategies, String ballastVersion,
+                             String javaVersion, boolean marketData, String fsync, long timestamp) {
+        public RunStarted {
+            strategies = List.copyOf(strategies);
+        }
+    }
+
+    private final JournalWriter writer;
+    private final JournalStore store;
+    private final boolean marketData;
+    private final Path directory;
+    private final List<Consumer<String>> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean failed;
+    private long lastSequence;
+
+    /** A journal over {@code writer}; {@code store} (may be null) is closed with it. */
+    public RunJournal(JournalWriter writer, JournalStore store, boolean marketData, Path directory) {
+        this.writer = writer;
+        this.store = store;
+        this.marketData = marketData;
+        this.directory = directory;
+    }
+
+    /** Opens a new file journal in {@code directory}. */
+    public static RunJournal open(Path directory, FsyncPolicy fsync, boolean marketData) {
+        FileJournalStore store = FileJournalStore.open(directory, fsync);
+        return new RunJournal(new JournalWriter(store), store, marketData, directory);
+    }
+
+    /** Records the run start; call before the first event. */
+    public void start(RunStarted start) {
+        append(start.timestamp(), start);
+    }
+
+    /** Whether market data is journaled (the engine passes it to {@link #accept} only then). */
+    public boolean recordsMarketData() {
+        return marketData;
+    }
+
+    /**
+     * Registers {@code listener} for the journal's failure, with a one-line detail; called once, on the writer
+     * thread or the engine thread. The engine posts a {@link JournalFailed} from it and halts the account.
+     */
+    public void onFailure(Consumer<String> listener) {
+        failureListeners.add(listener);
+        writer.onFailure(t -> listener.accept(detail(t)));
+    }
+
+    private static String detail(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** An input event, before the engine handles it. */
+    @Override
+    public void accept(Event event) {
+        append(event.timestamp(), (Record) event);
+    }
+
+    /** An engine event, as it is published. */
+    @Override
+    public void on(EngineEvent event) {
+        append(event.timestamp(), (Record) event);
+    }
+
+    private void append(long engineTime, Record event) {
+        if (failed) return;
+        long sequence;
+        try {
+            sequence = writer.append(engineTime, event);
+        } catch (RuntimeException e) {
+            // An event without a canonical form cannot be journaled: that is a journal failure too.
+            failed = true;
+            String detail = "cannot journal " + event.getClass().getSimpleName() + ": " + e.getMessage();
+            for (Consumer<String> l : failureListeners) l.accept(detail);
+            return;
+        }
+        if (sequence < 0) {
+            failed = true; // the writer has told its failure listeners
+        } else {
+            lastSequence = sequence;
+        }
+    }
+
+    /** Whether the journal has failed (the account is halted or about to be). */
+    public boolean failed() {
+        return failed || writer.failure() != null;
+    }
+
+    /** The folder of a file journal (null for another store). */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Records stored so far (after {@link #close}: all of the run's). */
+    public long records() {
+        return writer.durableSequence();
+    }
+
+    /** The sequence of the last record queued. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** Stores everything queued and closes the store. */
+    @Override
+    public void close() {
+        writer.close();
+        if (store != null) store.close();
+    }
+}
