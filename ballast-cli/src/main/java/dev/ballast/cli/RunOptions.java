@@ -1,5 +1,7 @@
 package dev.ballast.cli;
 
+import dev.ballast.model.EpochNanos;
+
 import dev.ballast.cli.config.ConfigException;
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.cli.config.RunPlanner;
@@ -125,7 +127,7 @@ class RunOptions {
         Instant now = Instant.now();
         return new RunJournal.RunStarted(plan.name(), mode.name(), strategies, BallastCli.VERSION,
                 System.getProperty("java.version"), settings.marketData(),
-                settings.fsyncFor(mode == RunMode.BACKTEST).mode().name(), now.getEpochSecond() * 1_000_000_000L + now.getNano());
+                settings.fsyncFor(mode == RunMode.BACKTEST).mode().name(), EpochNanos.of(now));
     }
 
     private ProgressListener progress(PrintStream err) {

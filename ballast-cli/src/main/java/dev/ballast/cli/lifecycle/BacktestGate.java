@@ -1,5 +1,7 @@
 package dev.ballast.cli.lifecycle;
 
+import dev.ballast.model.EpochNanos;
+
 import dev.ballast.cli.config.ConfigException;
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.cli.lang.StrategyDocumentLoader;
@@ -14,7 +16,6 @@ import dev.ballast.model.event.MarketData;
 import dev.ballast.model.Order;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,6 +220,6 @@ public final class BacktestGate {
     }
 
     static String time(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)).toString();
+        return EpochNanos.toInstant(nanos).toString();
     }
 }

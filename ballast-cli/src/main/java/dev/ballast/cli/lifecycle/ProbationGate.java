@@ -1,5 +1,7 @@
 package dev.ballast.cli.lifecycle;
 
+import dev.ballast.model.EpochNanos;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.cli.config.ConfigException;
@@ -95,8 +97,8 @@ public final class ProbationGate {
         } else {
             RunPlan plan = RunPlanner.plan(config);
             List<String> fatal = new ArrayList<>();
-            long from = start.getEpochSecond() * 1_000_000_000L + start.getNano();
-            long to = end.getEpochSecond() * 1_000_000_000L + end.getNano() + 1;
+            long from = EpochNanos.of(start);
+            long to = EpochNanos.of(end) + 1;
             RunExecutor.Outcome backtest = BacktestGate.backtest(plan, new TimeWindow(from, to), fatal);
             for (String message : fatal) reasons.add("the comparison backtest failed: " + message);
             Double te = trackingError(daily(readEquity(equityFile)), daily(backtest.engine().monitor().equityCurve()));
@@ -145,7 +147,7 @@ public final class ProbationGate {
         List<Map.Entry<Instant, Double>> points = new ArrayList<>();
         for (int i = 0; i < curve.size(); i++) {
             long t = curve.time(i);
-            points.add(Map.entry(Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L), Math.floorMod(t, 1_000_000_000L)),
+            points.add(Map.entry(EpochNanos.toInstant(t),
                     Double.parseDouble(curve.equity(i).toString())));
         }
         return daily(points);

@@ -1,5 +1,7 @@
 package dev.ballast.cli.run;
 
+import dev.ballast.model.EpochNanos;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ballast.cli.config.DocumentOrigin;
@@ -24,7 +26,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,10 +196,6 @@ public final class ResultWriter {
 
     static String time(long epochNanos) {
         if (epochNanos == Long.MIN_VALUE) return "";
-        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L)).toString();
-    }
-
-    static String money(Money money) {
-        return money.toCents();
+        return EpochNanos.toInstant(epochNanos).toString();
     }
 }

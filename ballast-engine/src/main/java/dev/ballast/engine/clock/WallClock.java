@@ -1,5 +1,7 @@
 package dev.ballast.engine.clock;
 
+import dev.ballast.model.EpochNanos;
+
 /** The real time, in epoch nanoseconds at microsecond resolution. Thread-safe. */
 public final class WallClock implements Clock {
     public static final WallClock INSTANCE = new WallClock();
@@ -9,6 +11,6 @@ public final class WallClock implements Clock {
     @Override
     public long nanos() {
         java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return EpochNanos.of(now);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ballast.engine.data;
 
+import dev.ballast.model.EpochNanos;
+
 import dev.ballast.model.FixedPoint;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.Bar;
@@ -11,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class CsvBarWriter implements AutoCloseable {
         StringBuilder r = row;
         r.setLength(0);
         long t = bar.timestamp();
-        DateTimeFormatter.ISO_INSTANT.formatTo(Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L), Math.floorMod(t, 1_000_000_000L)), r);
+        DateTimeFormatter.ISO_INSTANT.formatTo(EpochNanos.toInstant(t), r);
         if (onlySymbol == null) r.append(',').append(bar.symbol().value());
         appendDecimal(r.append(','), bar.open().raw());
         appendDecimal(r.append(','), bar.high().raw());

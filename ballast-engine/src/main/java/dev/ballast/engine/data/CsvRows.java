@@ -1,5 +1,7 @@
 package dev.ballast.engine.data;
 
+import dev.ballast.model.EpochNanos;
+
 import dev.ballast.model.FixedPoint;
 import dev.ballast.model.Symbol;
 import java.io.FileInputStream;
@@ -7,7 +9,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -255,7 +256,7 @@ final class CsvRows implements AutoCloseable {
     }
 
     private static String instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)).toString();
+        return EpochNanos.toInstant(nanos).toString();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ballast.engine.data;
 
+import dev.ballast.model.EpochNanos;
+
 import dev.ballast.model.FixedPoint;
 import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
@@ -56,7 +58,7 @@ public final class SyntheticBars implements Iterable<Bar> {
         requireProbability(b.calmToTurbulent, "calmToTurbulent");
         requireProbability(b.turbulentToCalm, "turbulentToCalm");
         this.barsPerSymbol = b.barsPerSymbol;
-        this.startNanos = Math.addExact(Math.multiplyExact(b.start.getEpochSecond(), 1_000_000_000L), b.start.getNano());
+        this.startNanos = EpochNanos.of(b.start);
         this.intervalNanos = b.interval.toNanos();
         this.initialPrice = b.initialPrice;
         this.drift = b.drift;

@@ -1,5 +1,7 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.model.EpochNanos;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +87,7 @@ public final class JournalWriter implements AutoCloseable {
 
     private static long wallNanos() {
         java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return EpochNanos.of(now);
     }
 
     /** The highest sequence stored (durable as far as the fsync policy promises). */

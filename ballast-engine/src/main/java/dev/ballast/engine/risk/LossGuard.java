@@ -1,5 +1,7 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.EpochNanos;
+
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.model.Money;
 import dev.ballast.model.StrategyId;
@@ -73,9 +75,9 @@ final class LossGuard {
 
     private void newDay(long now, long accountEquity) {
         boolean first = nextDayStart == Long.MIN_VALUE;
-        Instant instant = Instant.ofEpochSecond(Math.floorDiv(now, 1_000_000_000L));
+        Instant instant = EpochNanos.toInstant(now);
         Instant next = instant.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
-        nextDayStart = next.getEpochSecond() * 1_000_000_000L;
+        nextDayStart = EpochNanos.of(next);
         if (account != null) account.startDay(first ? accountEquity : account.lastEquity, first);
         for (Tracker tracker : strategies) {
             tracker.startDay(first ? strategyEquity(tracker.scope.strategyId()) : tracker.lastEquity, first);

@@ -1,5 +1,7 @@
 package dev.ballast.engine.broker.paper;
 
+import dev.ballast.model.EpochNanos;
+
 import dev.ballast.engine.broker.BrokerReportSink;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.Clock;
@@ -370,9 +372,9 @@ public final class PaperBroker implements BrokerageInterface {
     }
 
     private void startTradingDay(WorkingOrder o, long ts) {
-        Instant instant = Instant.ofEpochSecond(Math.floorDiv(ts, 1_000_000_000L), Math.floorMod(ts, 1_000_000_000L));
+        Instant instant = EpochNanos.toInstant(ts);
         Instant nextDay = instant.atZone(dayZone).toLocalDate().plusDays(1).atStartOfDay(dayZone).toInstant();
-        o.dayEnd = Math.addExact(Math.multiplyExact(nextDay.getEpochSecond(), 1_000_000_000L), nextDay.getNano());
+        o.dayEnd = EpochNanos.of(nextDay);
         earliestDayEnd = Math.min(earliestDayEnd, o.dayEnd);
     }
 

@@ -1,6 +1,7 @@
 package dev.ballast.engine.monitor.analytics;
 
-import java.time.Instant;
+import dev.ballast.model.EpochNanos;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,6 +58,6 @@ public record PeriodReturns(List<Daily> daily, List<Monthly> monthly, List<Yearl
     }
 
     static LocalDate date(long epochNanos) {
-        return LocalDate.ofInstant(Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L)), ZoneOffset.UTC);
+        return LocalDate.ofInstant(EpochNanos.toInstant(epochNanos), ZoneOffset.UTC);
     }
 }
