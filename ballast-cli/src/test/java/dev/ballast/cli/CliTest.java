@@ -34,6 +34,23 @@ class CliTest {
         return config;
     }
 
+    /** The Java crossover of {@link #config} written in the strategy language. */
+    private static final String SMA_DOCUMENT = """
+            version: 1
+            id: sma_doc
+            universe: [SYM000, SYM001, SYM002]
+            timeframe: 1d
+            entry: {longWhen: "crosses_above(sma(close, 5), sma(close, 20))"}
+            exit: {longWhen: "crosses_below(sma(close, 5), sma(close, 20))"}
+            sizing: {mode: fixed, quantity: 10}
+            """;
+
+    /** {@link #config} running the strategy document at {@code file} (relative to the config) instead. */
+    private static String documentConfig(String file) {
+        return config("").replace("type: sma-crossover", "type: document")
+                .replace("params: {fast: 5, slow: 20, quantity: 10}", "params: {file: " + file + "}");
+    }
+
     private static String config(String extra) {
         return """
                 run:
@@ -222,19 +239,10 @@ class CliTest {
     @Test
     void documentStrategyTradesExactlyAsTheJavaCrossover() throws IOException {
         writeData(400);
-        Files.writeString(dir.resolve("sma.yaml"), """
-                version: 1
-                id: sma_doc
-                universe: [SYM000, SYM001, SYM002]
-                timeframe: 1d
-                entry: {longWhen: "crosses_above(sma(close, 5), sma(close, 20))"}
-                exit: {longWhen: "crosses_below(sma(close, 5), sma(close, 20))"}
-                sizing: {mode: fixed, quantity: 10}
-                """);
+        Files.writeString(dir.resolve("sma.yaml"), SMA_DOCUMENT);
         Path java = writeConfig(config(""));
         CliRun javaRun = CliRun.of("backtest", "-q", java.toString(), "--out", dir.resolve("java").toString());
-        Path document = writeConfig(config("").replace("type: sma-crossover", "type: document")
-                .replace("params: {fast: 5, slow: 20, quantity: 10}", "params: {file: sma.yaml}"));
+        Path document = writeConfig(documentConfig("sma.yaml"));
         CliRun documentRun = CliRun.of("backtest", "-q", document.toString(), "--out", dir.resolve("document").toString());
 
         assertThat(javaRun.exitCode()).as(javaRun.err()).isZero();
@@ -254,18 +262,9 @@ class CliTest {
     void generatedDocumentTracesToItsProvenance() throws IOException {
         writeData(100);
         Path registered = Files.createDirectories(dir.resolve("registry/sma_doc"));
-        Files.writeString(registered.resolve("strategy.yaml"), """
-                version: 1
-                id: sma_doc
-                universe: [SYM000, SYM001, SYM002]
-                timeframe: 1d
-                entry: {longWhen: "crosses_above(sma(close, 5), sma(close, 20))"}
-                exit: {longWhen: "crosses_below(sma(close, 5), sma(close, 20))"}
-                sizing: {mode: fixed, quantity: 10}
-                """);
+        Files.writeString(registered.resolve("strategy.yaml"), SMA_DOCUMENT);
         Files.writeString(registered.resolve("provenance.json"), "{\"model\": \"stub\"}");
-        Path config = writeConfig(config("").replace("type: sma-crossover", "type: document")
-                .replace("params: {fast: 5, slow: 20, quantity: 10}", "params: {file: registry/sma_doc/strategy.yaml}"));
+        Path config = writeConfig(documentConfig("registry/sma_doc/strategy.yaml"));
 
         CliRun run = CliRun.of("backtest", "-q", config.toString());
 
@@ -297,8 +296,7 @@ class CliTest {
                 exit: {longWhen: "close < 1"}
                 sizing: {mode: fixed, quantity: 10}
                 """);
-        Path config = writeConfig(config("").replace("type: sma-crossover", "type: document")
-                .replace("params: {fast: 5, slow: 20, quantity: 10}", "params: {file: bad.yaml}"));
+        Path config = writeConfig(documentConfig("bad.yaml"));
 
         CliRun run = CliRun.of("backtest", config.toString());
 
