@@ -5,6 +5,7 @@ import dev.ballast.engine.portfolio.PortfolioSnapshot;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
 import dev.ballast.model.OrderStatus;
+import dev.ballast.engine.monitor.ExecutionMonitor;
 import dev.ballast.model.Price;
 import dev.ballast.model.TradingState;
 import dev.ballast.model.event.EngineEvent;
@@ -159,10 +160,8 @@ public final class EngineMetrics implements EngineEventListener {
         open.remove(order.id());
         finished.get(status).increment();
         if (status == OrderStatus.REJECTED) brokerRejects.increment();
-        Price arrival = arrivalPrices.apply(order.id());
-        Price average = order.averageFillPrice();
-        if (arrival != null && average != null && arrival.raw() != 0) {
-            double bps = order.side().sign() * (average.toDouble() - arrival.toDouble()) / arrival.toDouble() * 10_000.0;
+        double bps = ExecutionMonitor.slippageBps(order, arrivalPrices.apply(order.id()));
+        if (!Double.isNaN(bps)) {
             if (bps >= 0) adverseSlippage.record(bps);
             else favorableSlippage.record(-bps);
         }

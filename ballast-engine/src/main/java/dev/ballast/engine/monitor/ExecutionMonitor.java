@@ -186,7 +186,7 @@ public final class ExecutionMonitor implements EngineEventListener {
     }
 
     /** Signed slippage in basis points (positive = worse than arrival), NaN without arrival or fills. */
-    static double slippageBps(Order order, Price arrival) {
+    public static double slippageBps(Order order, Price arrival) {
         if (arrival == null || order.averageFillPrice() == null || arrival.raw() == 0) return Double.NaN;
         return order.side().sign() * (order.averageFillPrice().toDouble() - arrival.toDouble())
                 / arrival.toDouble() * 10_000.0;
