@@ -1,0 +1,18 @@
+package dev.ballast.cli.config;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 digests as lowercase hex, for the provenance and document hashes the CLI records. Stateless. */
+public final class Sha256 {
+    private Sha256() {}
+
+    public static String hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
