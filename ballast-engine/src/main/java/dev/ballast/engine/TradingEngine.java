@@ -85,6 +85,7 @@ public final class TradingEngine implements AutoCloseable {
     private long eventsProcessed;
     private Consumer<Event> inputRecorder;
     private boolean recordMarketData;
+    private Runnable boundaryHook;
 
     /**
      * @param clock        a {@link SimulatedClock} for a backtest, a {@link dev.ballast.engine.clock.ReplayClock} for
@@ -169,7 +170,6 @@ public final class TradingEngine implements AutoCloseable {
             Scheduled next = scheduled.poll();
             if (dataClock != null) dataClock.advanceTo(next.report.timestamp());
             process(next.report);
-            drain();
         }
         if (dataClock != null) dataClock.advanceTo(time);
     }
@@ -178,6 +178,33 @@ public final class TradingEngine implements AutoCloseable {
     public void process(Event event) {
         dispatch(event);
         drain();
+        if (boundaryHook != null) boundaryHook.run();
+    }
+
+    /**
+     * Sets the hook run after each input has been handled to completion, before the next one (recovery
+     * reconciles the broker there). Engine thread.
+     */
+    public void setBoundaryHook(Runnable hook) {
+        this.boundaryHook = hook;
+    }
+
+    /** Stops the run after the current input (engine thread): the runner ends as for a StopEngine command. */
+    public void requestStop(String reason) {
+        stopRequested = true;
+        stopReason = reason;
+    }
+
+    /** Reports already sent by the broker but stamped later, not yet applied (for reconciliation). */
+    java.util.List<BrokerReport> inFlightReports() {
+        java.util.List<BrokerReport> out = new java.util.ArrayList<>(scheduled.size());
+        for (Scheduled s : scheduled) out.add(s.report);
+        return out;
+    }
+
+    /** Publishes an engine event from a component of the engine root (recovery). Engine thread. */
+    void publishEvent(dev.ballast.model.event.EngineEvent event) {
+        events.publish(event);
     }
 
     /**

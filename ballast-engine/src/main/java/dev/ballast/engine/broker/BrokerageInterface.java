@@ -7,6 +7,8 @@ import dev.ballast.model.Quantity;
 import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.event.MarketData;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The adapter SPI between the engine and a broker, the same for the paper broker and live ones.
  * Asynchronous like a real venue: {@link #submit}, {@link #cancel} and {@link #modify} return at once;
@@ -39,4 +41,15 @@ public interface BrokerageInterface {
 
     /** Engine time moved to {@code now} with no market data (timers, end of run). */
     default void onTime(long now) {}
+
+    /**
+     * Asks the broker for the account's open orders and positions (reconciliation after a restart). Must not
+     * block; the future completes when the broker answers. A future that fails or never completes means the
+     * broker's state is unknown, which the engine never takes for flat. Adapters that cannot be asked keep
+     * this default, which fails.
+     */
+    default CompletableFuture<BrokerState> queryState() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                getClass().getSimpleName() + " cannot report its open orders and positions"));
+    }
 }

@@ -32,6 +32,14 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         }
     }
 
+    /**
+     * Written when a run resumes after a restart, before its first new record: the records up to
+     * {@code verifiedRecords} were matched by re-executing the run.
+     */
+    public record RunResumed(String runName, long verifiedRecords, String ballastVersion, String javaVersion,
+                             long timestamp) {
+    }
+
     private final JournalWriter writer;
     private final JournalStore store;
     private final boolean marketData;
@@ -57,6 +65,27 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     /** Records the run start; call before the first event. */
     public void start(RunStarted start) {
         append(start.timestamp(), start);
+    }
+
+    /** Records that the run resumed after a restart (see {@link RunResumed}). */
+    public void resumed(long engineTime, RunResumed resumed) {
+        append(engineTime, resumed);
+    }
+
+    /**
+     * Waits until record {@code sequence} is stored (write-ahead: call before acting on it outside the engine).
+     * See {@link JournalWriter#awaitDurable}.
+     */
+    public void awaitDurable(long sequence, java.time.Duration timeout)
+            throws java.util.concurrent.TimeoutException, InterruptedException {
+        writer.awaitDurable(sequence, timeout);
+    }
+
+    /** Fails the journal from outside (a record that did not become durable in time): listeners are told once. */
+    public void fail(String detail) {
+        if (failed) return;
+        failed = true;
+        for (Consumer<String> l : failureListeners) l.accept(detail);
     }
 
     /** Whether market data is journaled (the engine passes it to {@link #accept} only then). */

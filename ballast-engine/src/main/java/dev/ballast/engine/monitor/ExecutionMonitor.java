@@ -8,6 +8,7 @@ import dev.ballast.model.OrderStatus;
 import dev.ballast.model.Price;
 import dev.ballast.model.event.AnomalyFlagged;
 import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.ExecutionAlert;
 import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.OrderDenied;
@@ -132,6 +133,7 @@ public final class ExecutionMonitor implements EngineEventListener {
             case TradingStateChanged change -> stateChanges.add(change);
             case OrderApproved approved -> { }
             case ExecutionAlert alert -> { } // raised here (see checkBands); nothing more to track
+            case BrokerReconciled reconciled -> { }
         }
     }
 

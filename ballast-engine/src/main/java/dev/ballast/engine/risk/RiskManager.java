@@ -360,6 +360,16 @@ public final class RiskManager {
         }
     }
 
+    /**
+     * After a restart the broker's open orders or positions do not match the engine's, or the broker could not
+     * be asked: halt the account and cancel its open orders (what the broker holds is unknown).
+     */
+    public void onReconciliationFailed(String detail) {
+        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, "RECONCILIATION_FAILED", detail, Long.MAX_VALUE)) {
+            actions.cancelOpenOrders(RiskScope.ACCOUNT, "reconciliation failed");
+        }
+    }
+
     private static RiskScope scopeOf(StrategyId strategyId) {
         return strategyId == null ? RiskScope.ACCOUNT : RiskScope.of(strategyId);
     }

@@ -5,6 +5,6 @@ package dev.ballast.model.event;
  * trail) on the engine thread, in the order it happened. Sealed, immutable.
  */
 public sealed interface EngineEvent permits OrderUpdated, OrderDenied, FillBooked, StrategyQuarantined, AnomalyFlagged,
-        RequestRefused, TradingStateChanged, OrderApproved, ExecutionAlert {
+        RequestRefused, TradingStateChanged, OrderApproved, ExecutionAlert, BrokerReconciled {
     long timestamp();
 }

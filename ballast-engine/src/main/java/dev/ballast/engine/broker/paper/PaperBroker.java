@@ -3,6 +3,7 @@ package dev.ballast.engine.broker.paper;
 import dev.ballast.model.EpochNanos;
 
 import dev.ballast.engine.broker.BrokerReportSink;
+import dev.ballast.engine.broker.BrokerState;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.model.ClientOrderId;
@@ -40,6 +41,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -130,6 +133,11 @@ public final class PaperBroker implements BrokerageInterface {
     private long orderSequence;
     private long tradeSequence;
     private BrokerReportSink sink;
+    /** Net position per symbol from every fill executed here, raw quantity units. */
+    private final Map<Symbol, Long> positions = new HashMap<>();
+    private VenueOrderLog orderLog;
+    private boolean recovering;
+    private int duplicatesRefused;
 
     /**
      * @param clock       engine time; the simulated clock in backtests
@@ -161,6 +169,39 @@ public final class PaperBroker implements BrokerageInterface {
         return working.size();
     }
 
+    /**
+     * Gives the venue a durable memory of the orders it received ({@link VenueOrderLog}). With
+     * {@code recovering} true the venue is being rebuilt after a restart by re-simulating the run: an order it
+     * already has is taken again as part of that rebuild, not as a second copy; {@link #endRecovery} ends that.
+     * Outside recovery a second order with a known id is rejected, as a real venue rejects a duplicate id.
+     */
+    public void attachOrderLog(VenueOrderLog log, boolean recovering) {
+        this.orderLog = Objects.requireNonNull(log, "log");
+        this.recovering = recovering;
+    }
+
+    /** The rebuild after a restart is over: from now on a known order id is a duplicate. */
+    public void endRecovery() {
+        recovering = false;
+    }
+
+    /** Orders refused because their client order id had been received before. */
+    public int duplicatesRefused() {
+        return duplicatesRefused;
+    }
+
+    @Override
+    public CompletableFuture<BrokerState> queryState() {
+        Map<ClientOrderId, Quantity> open = new LinkedHashMap<>();
+        for (WorkingOrder o : working.values()) open.put(o.id, Quantity.ofRaw(o.quantity - o.filled));
+        Map<Symbol, Quantity> held = new HashMap<>();
+        positions.forEach((symbol, raw) -> {
+            if (raw != 0) held.put(symbol, Quantity.ofRaw(raw));
+        });
+        Set<ClientOrderId> known = orderLog != null ? orderLog.ids() : working.keySet();
+        return CompletableFuture.completedFuture(new BrokerState(open, held, known));
+    }
+
     @Override
     public void connect(BrokerReportSink sink) {
         if (this.sink != null) throw new IllegalStateException("paper broker is already connected");
@@ -173,6 +214,16 @@ public final class PaperBroker implements BrokerageInterface {
         long now = clock.nanos();
         drainPending(now);
         long acceptAt = now + latencyNanos;
+        if (orderLog != null) {
+            if (!orderLog.contains(order.id())) {
+                orderLog.record(order.id());
+            } else if (!recovering) {
+                duplicatesRefused++;
+                emit(new OrderRejected(order.id(), "duplicate client order id " + order.id()
+                        + ": this venue already received an order with it", acceptAt));
+                return;
+            }
+        }
         Instrument instrument = instruments.apply(order.symbol());
         String problem = instrument == null ? "unknown symbol " + order.symbol() : validate(order, instrument);
         if (problem == null && working.containsKey(order.id())) problem = "order id " + order.id() + " is already working";
@@ -368,6 +419,7 @@ public final class PaperBroker implements BrokerageInterface {
         }
         Money fee = commission.commission(o.instrument, o.side, quantity, price);
         o.filled += quantityRaw;
+        positions.merge(o.symbol, o.side == OrderSide.BUY ? quantityRaw : -quantityRaw, Long::sum);
         emit(new Fill(o.id, "P-" + (++tradeSequence), o.symbol, o.side, quantity, price, fee, ts));
     }
 

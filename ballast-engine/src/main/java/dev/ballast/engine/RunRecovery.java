@@ -1,0 +1,165 @@
+package dev.ballast.engine;
+
+import dev.ballast.engine.broker.BrokerState;
+import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.JournaledBroker;
+import dev.ballast.engine.journal.ResumedJournal;
+import dev.ballast.engine.journal.RunJournal;
+import dev.ballast.model.event.BrokerReconciled;
+import dev.ballast.model.event.JournalFailed;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Brings a run back after its process died: the run is re-executed from its start against its journal
+ * ({@link ResumedJournal}); when every durable record has been matched, the engine's orders, positions, cash,
+ * risk state and strategies are what they were at the last durable record. Then, before any further input
+ * is handled, the broker is reconciled: its open orders and positions must equal the engine's. Until that has
+ * succeeded, nothing new reaches the broker ({@link JournaledBroker} holds it back); when it fails, or the
+ * broker cannot be asked (its state is unknown, never taken for flat), the account is HALTED and what was held
+ * back is rejected. Either way the outcome is published as {@link BrokerReconciled} and journaled.
+ *
+ * <p>Re-execution needs a deterministic run: a backtest, or paper trading at maximum replay speed (where
+ * every event waits for every strategy). A run that does not re-execute as it ran is refused at the first
+ * record that differs, with both versions in the message. Engine thread only, except {@link #outcome}.
+ */
+public final class RunRecovery {
+    /** How a resume ended. */
+    public enum Outcome { REPLAYING, RECONCILED, HALTED_UNRECONCILED, REFUSED }
+
+    private final TradingEngine engine;
+    private final JournaledBroker broker;
+    private final RunJournal live;
+    private final ResumedJournal resumed;
+    private final Duration queryTimeout;
+    private final Runnable brokerRecovered;
+    private final String runName;
+    private volatile Outcome outcome = Outcome.REPLAYING;
+    private volatile String detail;
+    private boolean reconcileDue;
+
+    /**
+     * @param stored          the journal's records after its run-start record
+     * @param brokerRecovered told when reconciliation succeeded (the paper venue ends its own rebuild then)
+     */
+    public RunRecovery(TradingEngine engine, JournaledBroker broker, RunJournal live, Iterator<JournalRecord> stored,
+                       String runName, Duration queryTimeout, Runnable brokerRecovered) {
+        this.engine = engine;
+        this.broker = broker;
+        this.live = live;
+        this.runName = runName;
+        this.queryTimeout = queryTimeout;
+        this.brokerRecovered = brokerRecovered;
+        this.resumed = new ResumedJournal(stored, live, live.recordsMarketData(), this::allMatched);
+    }
+
+    /** Wires the recovery into the engine; call before {@link TradingEngine#start}. */
+    public void attach() {
+        engine.subscribe(resumed);
+        engine.setInputRecorder(resumed, resumed.recordsMarketData());
+        live.onFailure(failure -> engine.post(new JournalFailed(failure, engine.clock().nanos())));
+        engine.setBoundaryHook(this::atBoundary);
+        resumed.begin();
+    }
+
+    private void allMatched() {
+        broker.hold();
+        live.resumed(engine.clock().nanos(), new RunJournal.RunResumed(runName, resumed.matched(),
+                RunJournal.class.getPackage().getImplementationVersion(), System.getProperty("java.version"),
+                dev.ballast.model.EpochNanos.of(java.time.Instant.now())));
+        reconcileDue = true;
+    }
+
+    /** Between two inputs: refuse a divergent run, or reconcile once everything durable has been matched. */
+    private void atBoundary() {
+        if (outcome == Outcome.REFUSED) return;
+        if (resumed.divergence() != null) {
+            detail = "resume refused: the re-executed run does not match its journal: " + resumed.divergence();
+            outcome = Outcome.REFUSED;
+            engine.requestStop(detail);
+            return;
+        }
+        if (reconcileDue) {
+            reconcileDue = false;
+            reconcile();
+        }
+    }
+
+    /**
+     * Called by the runner when the data is exhausted: a journal holding more records than the re-executed run
+     * produced is refused too, and a run that ended exactly at its last durable record is reconciled now.
+     */
+    public void atEnd() {
+        atBoundary();
+        if (outcome == Outcome.REPLAYING && !resumed.allMatched() && resumed.divergence() == null) {
+            detail = "resume refused: the journal holds records after record " + resumed.matched()
+                    + " that the re-executed run never produced";
+            outcome = Outcome.REFUSED;
+        }
+    }
+
+    private void reconcile() {
+        BrokerState state;
+        try {
+            BrokerState first = broker.queryState().get(queryTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            broker.rebuildKnown(first.knownOrders());
+            state = broker.queryState().get(queryTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            unknown(e.getCause() == null ? e.toString() : e.getCause().toString());
+            return;
+        } catch (TimeoutException e) {
+            unknown("no answer within " + queryTimeout);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unknown("interrupted");
+            return;
+        }
+        var open = engine.orders().openOrders();
+        List<String> differences = Reconciliation.differences(open, engine.portfolio(), engine.inFlightReports(), state);
+        int positions = (int) engine.portfolio().symbols().stream()
+                .filter(s -> engine.portfolio().accountQuantityRaw(s) != 0).count();
+        engine.publishEvent(new BrokerReconciled(differences.isEmpty(), differences, open.size(), positions,
+                engine.clock().nanos()));
+        if (differences.isEmpty()) {
+            outcome = Outcome.RECONCILED;
+            brokerRecovered.run();
+            broker.release(state);
+        } else {
+            halt("broker does not match the engine: " + String.join("; ", differences));
+        }
+    }
+
+    private void unknown(String why) {
+        String line = "broker state unknown (query failed: " + why + "); it is not taken for flat";
+        engine.publishEvent(new BrokerReconciled(false, List.of(line), engine.orders().openOrders().size(), 0,
+                engine.clock().nanos()));
+        halt(line);
+    }
+
+    private void halt(String why) {
+        outcome = Outcome.HALTED_UNRECONCILED;
+        detail = why;
+        engine.risk().onReconciliationFailed(why);
+        broker.refuseHeld("reconciliation with the broker failed");
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** Why the resume was refused or the account halted, or null. */
+    public String detail() {
+        return detail;
+    }
+
+    /** Stored records matched by the re-execution. */
+    public long matchedRecords() {
+        return resumed.matched();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.ballast.engine.journal;
+
+import dev.ballast.engine.bus.EngineEventListener;
+import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.Event;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.function.Consumer;
+
+/**
+ * The journal of a run that resumes after a restart. The run is re-executed from its start, and every record
+ * it would write is first matched against the record the journal already holds at that place: same type, same
+ * engine time, same canonical payload (wall time differs by nature). When every stored record has been
+ * matched, the engine's state is the one it had when the last durable record was written, and further
+ * records go to the live {@link RunJournal}, whose chain continues the stored one.
+ *
+ * <p>A record that does not match means the run did not re-execute as it ran (changed code, config or data,
+ * or a strategy that is not deterministic): the resume is refused, because the engine's state would not be
+ * the journal's. Engine thread only.
+ */
+public final class ResumedJournal implements EngineEventListener, Consumer<Event> {
+    private final Iterator<JournalRecord> stored;
+    private final RunJournal live;
+    private final boolean marketData;
+    private final Runnable onAllMatched;
+    private JournalRecord expected;
+    private long matched;
+    private String divergence;
+    private boolean liveNow;
+
+    /**
+     * @param stored       the stored records after the run-start record, in order
+     * @param live         the journal new records go to once every stored record is matched
+     * @param marketData   whether the run journals market data
+     * @param onAllMatched called once, on the engine thread, right after the last stored record is matched
+     *                     (before anything else happens), or at once when there is none to match
+     */
+    public ResumedJournal(Iterator<JournalRecord> stored, RunJournal live, boolean marketData, Runnable onAllMatched) {
+        this.stored = stored;
+        this.live = live;
+        this.marketData = marketData;
+        this.onAllMatched = onAllMatched;
+        this.expected = stored.hasNext() ? stored.next() : null;
+    }
+
+    /** Call once the journal is attached: when nothing is left to match, the run is live from the start. */
+    public void begin() {
+        if (expected == null) {
+            onAllMatched.run();
+        }
+    }
+
+    public boolean recordsMarketData() {
+        return marketData;
+    }
+
+    @Override
+    public void accept(Event event) {
+        if (offer(event.timestamp(), (Record) event)) live.accept(event);
+    }
+
+    @Override
+    public void on(EngineEvent event) {
+        if (offer(event.timestamp(), (Record) event)) live.on(event);
+    }
+
+    /** Matches the record against the stored one; true when it is new and goes to the live journal. */
+    private boolean offer(long engineTime, Record record) {
+        if (liveNow) return true;
+        if (divergence != null) return false;
+        if (expected == null) {
+            liveNow = true;
+            return true;
+        }
+        String type = RecordCodec.typeOf(record);
+        byte[] payload = RecordCodec.encode(record);
+        if (!type.equals(expected.type()) || engineTime != expected.engineTime()
+                || !Arrays.equals(payload, expected.payload())) {
+            divergence = "record " + expected.sequence() + " differs: the journal has " + expected.type() + " at "
+                    + expected.engineTime() + " " + expected.payloadText() + ", the re-executed run produced " + type
+                    + " at " + engineTime + " " + new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+            return false;
+        }
+        matched = expected.sequence();
+        expected = stored.hasNext() ? stored.next() : null;
+        if (expected == null) onAllMatched.run();
+        return false;
+    }
+
+    /** Whether every stored record has been matched. */
+    public boolean allMatched() {
+        return expected == null && divergence == null;
+    }
+
+    /** Why the re-execution does not match the journal, or null. */
+    public String divergence() {
+        return divergence;
+    }
+
+    /** The sequence of the last stored record matched. */
+    public long matched() {
+        return matched;
+    }
+}
