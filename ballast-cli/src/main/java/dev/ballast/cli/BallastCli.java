@@ -34,6 +34,8 @@ public final class BallastCli {
     public static final int GENERATION_FAILED = 5;
     /** {@code strategy promote}: the gate refused the promotion (the reasons are printed and recorded). */
     public static final int GATE_FAILED = 6;
+    /** A resume was refused: the re-executed run does not match its journal. */
+    public static final int RECOVERY_REFUSED = 7;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -52,6 +54,10 @@ public final class BallastCli {
                     || e instanceof ReportException || e instanceof dev.ballast.cli.lifecycle.LifecycleException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
+            }
+            if (e instanceof dev.ballast.cli.run.PaperResume.JournalDamagedException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return 1;
             }
             if (e instanceof LlmServiceException) {
                 commandLine.getErr().println("error: " + e.getMessage());

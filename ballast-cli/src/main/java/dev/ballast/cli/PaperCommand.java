@@ -24,11 +24,22 @@ final class PaperCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "SPEED", description = "Replay speed: 1 (real time), 10, ... or max (default: paper.speed of the config, else 1).")
     String speed;
 
+    @Option(names = "--resume", paramLabel = "RUN", description = "Resume the paper run in folder RUN after a crash: "
+            + "re-execute it against its journal, reconcile the broker, then carry on (no CONFIG, no --out).")
+    java.nio.file.Path resume;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            if (speed != null && !speed.trim().equalsIgnoreCase("max")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--resume re-executes the run at --speed max; another --speed cannot be given");
+            }
+            return options.resume(resume, new PrintStream(System.out, true), System.err);
+        }
         Double parsed = null;
         if (speed != null) {
             String text = speed.trim().toLowerCase(Locale.ROOT);

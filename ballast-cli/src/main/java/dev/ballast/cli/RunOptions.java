@@ -11,6 +11,11 @@ import dev.ballast.cli.report.PngCharts;
 import dev.ballast.cli.run.ResultWriter;
 import dev.ballast.cli.run.RunExecutor;
 import dev.ballast.cli.run.RunMode;
+import dev.ballast.cli.run.PaperJournaling;
+import dev.ballast.cli.run.PaperResume;
+import dev.ballast.cli.run.TimeWindow;
+import dev.ballast.cli.config.ConfigHash;
+import dev.ballast.engine.RunRecovery;
 import dev.ballast.cli.run.SummaryPrinter;
 import dev.ballast.engine.ProgressListener;
 import dev.ballast.engine.data.BadRowPolicy;
@@ -36,7 +41,7 @@ import java.util.Locale;
 /** The options backtest and paper share, and the run they both do. */
 class RunOptions {
     // Fields are set by picocli through the mixin subclass.
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "The run configuration (YAML).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The run configuration (YAML).")
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: run.output of the config).")
@@ -54,19 +59,37 @@ class RunOptions {
     Integer metricsPort;
 
     int execute(RunMode mode, Double speedOverride, PrintStream out, PrintStream err) {
-        RunPlan plan = RunPlanner.plan(config);
+        if (config == null) throw new ConfigException("a run configuration (CONFIG) is required");
+        return execute(RunPlanner.plan(config), config, mode, speedOverride, out, err, null);
+    }
+
+    /** Resumes the paper run in {@code runDir} after a crash (see {@link RunRecovery}). */
+    int resume(Path runDir, PrintStream out, PrintStream err) {
+        if (config != null) {
+            throw new ConfigException("--resume takes the configuration the run started with; give no CONFIG");
+        }
+        if (outDir != null) throw new ConfigException("--resume continues the run in its own folder; give no --out");
+        try (PaperResume resume = PaperResume.open(runDir)) {
+            return execute(RunPlanner.plan(resume.config()), resume.config(), RunMode.PAPER, 0.0, out, err, resume);
+        }
+    }
+
+    private int execute(RunPlan plan, Path configFile, RunMode mode, Double speedOverride, PrintStream out,
+                        PrintStream err, PaperResume resume) {
         if (skipBadRows) {
             plan = plan.skippingBadRows();
         }
-        Path output = outDir != null ? outDir : plan.output();
+        Path output = resume != null ? resume.runDir() : outDir != null ? outDir : plan.output();
         double speed = speedOverride != null ? speedOverride : plan.paperSpeed();
         Integer port = metricsPort != null ? metricsPort : mode == RunMode.PAPER ? plan.metricsPort() : null;
         if (port != null && (port < 0 || port > 65535)) {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);
         }
         RunExecutor.Outcome outcome;
-        RunJournal journal = openJournal(plan, mode, output);
-        RunJournal.RunStarted started = runStarted(plan, mode);
+        RunJournal journal = resume != null ? PaperJournaling.reopen(plan, output) : openJournal(plan, mode, output);
+        RunJournal.RunStarted started = runStarted(plan, mode, configFile, speed);
+        PaperJournaling paper = mode == RunMode.PAPER && journal != null
+                ? new PaperJournaling(journal, output, resume, plan.name()) : null;
         try (LiveMetrics metrics = port == null ? null : LiveMetrics.start(port)) {
             if (metrics != null) err.println("metrics: " + metrics.url());
             outcome = RunExecutor.execute(plan, mode, speed, progress(err), message -> {
@@ -75,15 +98,31 @@ class RunOptions {
                 err.flush();
                 System.exit(BallastCli.FATAL);
             }, plan.statistics(), plan.alertBands(), engine -> {
-                if (journal != null) engine.attachJournal(journal, started);
+                if (paper != null && resume != null) {
+                    paper.attachRecovery(engine);
+                } else if (journal != null) {
+                    engine.attachJournal(journal, started);
+                }
                 if (metrics != null) metrics.attach(engine);
-            });
+            }, TimeWindow.ALL, paper == null ? RunExecutor.BrokerSetup.NONE : paper::wrap);
         } finally {
             // Stores everything still queued: the journal is complete when the run's results are written.
             if (journal != null) journal.close();
         }
+        if (paper != null) paper.close();
         if (journal != null && journal.failed()) {
             err.println("warning: the journal failed during the run; the account was halted (JOURNAL_FAILURE)");
+        }
+        if (paper != null && resume != null) {
+            RunRecovery recovery = paper.recovery();
+            recovery.atEnd();
+            if (recovery.outcome() == RunRecovery.Outcome.REFUSED) {
+                err.println("error: " + recovery.detail());
+                return BallastCli.RECOVERY_REFUSED;
+            }
+            out.printf(Locale.ROOT, "Resumed %s: %,d journal records matched by re-execution; broker %s%n", output,
+                    recovery.matchedRecords(), recovery.outcome() == RunRecovery.Outcome.RECONCILED ? "reconciled"
+                            : "NOT reconciled, account HALTED: " + recovery.detail());
         }
         if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
         ResultWriter.write(output, plan, mode.name().toLowerCase(Locale.ROOT), outcome);
@@ -98,11 +137,16 @@ class RunOptions {
         return 0;
     }
 
-    /** The run's journal in OUTPUT/journal (a previous run's journal there is replaced), or null when disabled. */
+    /**
+     * The run's journal in OUTPUT/journal, or null when disabled. A backtest replaces a previous backtest's
+     * journal there (it can be run again); a paper run refuses to, since its journal is the only record of what
+     * was traded: it is resumed or moved, never overwritten.
+     */
     private static RunJournal openJournal(RunPlan plan, RunMode mode, Path output) {
         JournalSettings settings = plan.journal();
         if (!settings.enabled()) return null;
         Path dir = output.resolve("journal");
+        if (mode == RunMode.PAPER) PaperJournaling.refuseExistingJournal(output, dir);
         try {
             if (Files.isDirectory(dir)) {
                 try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "segment-*.journal")) {
@@ -116,7 +160,7 @@ class RunOptions {
     }
 
     /** The run-start record: what ran (strategies, their classes and document hashes) and with which versions. */
-    static RunJournal.RunStarted runStarted(RunPlan plan, RunMode mode) {
+    static RunJournal.RunStarted runStarted(RunPlan plan, RunMode mode, Path configFile, double speed) {
         List<RunJournal.StrategyInfo> strategies = new ArrayList<>();
         for (StrategySpec spec : plan.strategies()) {
             DocumentOrigin document = plan.documents().get(spec.id());
@@ -127,7 +171,13 @@ class RunOptions {
         Instant now = Instant.now();
         return new RunJournal.RunStarted(plan.name(), mode.name(), strategies, BallastCli.VERSION,
                 System.getProperty("java.version"), settings.marketData(),
-                settings.fsyncFor(mode == RunMode.BACKTEST).mode().name(), EpochNanos.of(now));
+                settings.fsyncFor(mode == RunMode.BACKTEST).mode().name(), configFile.toAbsolutePath().normalize().toString(),
+                ConfigHash.of(configFile), mode == RunMode.BACKTEST ? null : speed == 0 ? "max" : formatSpeed(speed),
+                EpochNanos.of(now));
+    }
+
+    private static String formatSpeed(double speed) {
+        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
     }
 
     private ProgressListener progress(PrintStream err) {

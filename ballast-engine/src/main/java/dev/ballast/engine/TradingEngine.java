@@ -86,6 +86,7 @@ public final class TradingEngine implements AutoCloseable {
     private Consumer<Event> inputRecorder;
     private boolean recordMarketData;
     private Runnable boundaryHook;
+    private final boolean realTime;
 
     /**
      * @param clock        a {@link SimulatedClock} for a backtest, a {@link dev.ballast.engine.clock.ReplayClock} for
@@ -99,6 +100,7 @@ public final class TradingEngine implements AutoCloseable {
         this.clock = clock;
         this.dataClock = clock instanceof DataDrivenClock driven ? driven : null;
         this.broker = broker;
+        this.realTime = settings.mode() == ExecutionMode.REAL_TIME;
         this.portfolio = new PortfolioManager(settings.initialCash(), settings.instruments());
         this.orders = new OrderManager(clock, events, broker);
         this.risk = new RiskManager(settings.risk(), portfolio, orders, clock, events);
@@ -247,6 +249,8 @@ public final class TradingEngine implements AutoCloseable {
         broker.onMarketData(data);
         drain();
         portfolio.mark(data.symbol(), markPrice(data), data.timestamp());
+        // Real-time strategies read snapshots on their own threads: they must see this mark, not race for it.
+        if (realTime) publishSnapshot();
         strategies.onMarketData(data);
         drain();
         long equity = portfolio.equityRaw();

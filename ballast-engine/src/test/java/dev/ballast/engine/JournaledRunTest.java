@@ -97,7 +97,7 @@ class JournaledRunTest {
 
     private static RunJournal.RunStarted start(boolean marketData) {
         return new RunJournal.RunStarted("test", "BACKTEST",
-                List.of(new RunJournal.StrategyInfo("s", "ScriptedStrategy", null)), "test", "25", marketData, "NEVER", 0);
+                List.of(new RunJournal.StrategyInfo("s", "ScriptedStrategy", null)), "test", "25", marketData, "NEVER", null, null, null, 0);
     }
 
     @Test

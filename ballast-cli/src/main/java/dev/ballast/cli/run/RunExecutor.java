@@ -7,6 +7,7 @@ import dev.ballast.engine.ProgressListener;
 import dev.ballast.engine.RealtimeRunner;
 import dev.ballast.engine.RunResult;
 import dev.ballast.engine.TradingEngine;
+import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.broker.paper.PaperBroker;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.engine.clock.SimulatedClock;
@@ -76,6 +77,21 @@ public final class RunExecutor {
     public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
                                   Consumer<String> fatalHandler, StatisticsSettings statistics, AlertBands alertBands,
                                   Consumer<TradingEngine> beforeRun, TimeWindow window) {
+        return execute(plan, mode, speed, progress, fatalHandler, statistics, alertBands, beforeRun, window, BrokerSetup.NONE);
+    }
+
+    /** Puts something between the engine and the run's paper broker (the journal's write-ahead gate, for one). */
+    @FunctionalInterface
+    public interface BrokerSetup {
+        BrokerSetup NONE = (broker, clock) -> broker;
+
+        BrokerageInterface wrap(PaperBroker broker, Clock clock);
+    }
+
+    /** As above, with the broker the engine talks to set up by {@code brokerSetup}. */
+    public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
+                                  Consumer<String> fatalHandler, StatisticsSettings statistics, AlertBands alertBands,
+                                  Consumer<TradingEngine> beforeRun, TimeWindow window, BrokerSetup brokerSetup) {
         ExecutionMode executionMode = mode == RunMode.BACKTEST ? ExecutionMode.BACKTEST : ExecutionMode.REAL_TIME;
         // Paper runs replay files, so their time is the data's, running on at the replay speed.
         Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new ReplayClock(speed);
@@ -85,7 +101,8 @@ public final class RunExecutor {
         EngineSettings settings = new EngineSettings(executionMode, plan.initialCash(), plan.instruments(), plan.risk(),
                 plan.isolation());
         try (MarketDataSource source = window.apply(MarketDataFiles.openAll(plan.dataFiles(), plan.dataKind(), plan.csvOptions()));
-             TradingEngine engine = new TradingEngine(settings, clock, broker, plan.strategies(), fatalHandler)) {
+             TradingEngine engine = new TradingEngine(settings, clock, brokerSetup.wrap(broker, clock), plan.strategies(),
+                     fatalHandler)) {
             FillRecorder fills = new FillRecorder();
             engine.subscribe(fills);
             TradeRecorder trades = new TradeRecorder(symbol -> RunAnalytics.multiplier(engine.portfolio(), symbol));

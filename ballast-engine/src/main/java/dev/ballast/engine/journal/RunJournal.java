@@ -24,9 +24,16 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     public record StrategyInfo(String id, String className, String documentHash) {
     }
 
-    /** The first record of a run's journal: what ran, and with what. */
+    /**
+     * The first record of a run's journal: what ran, and with what.
+     *
+     * @param configFile   the run configuration's absolute path (a resume reads it again)
+     * @param configSha256 its SHA-256, so that a resume refuses a configuration changed since
+     * @param speed        the paper replay speed ("max", "1", ...), null for a backtest
+     */
     public record RunStarted(String runName, String mode, List<StrategyInfo> strategies, String ballastVersion,
-                             String javaVersion, boolean marketData, String fsync, long timestamp) {
+                             String javaVersion, boolean marketData, String fsync, String configFile,
+                             String configSha256, String speed, long timestamp) {
         public RunStarted {
             strategies = List.copyOf(strategies);
         }
@@ -38,6 +45,15 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
      */
     public record RunResumed(String runName, long verifiedRecords, String ballastVersion, String javaVersion,
                              long timestamp) {
+    }
+
+    /** The journal's own record types besides the model's events. */
+    public static final List<Class<? extends Record>> RUN_RECORDS = List.of(RunStarted.class, RunResumed.class);
+
+    /** A decoder for every record type a run journal holds. */
+    @SuppressWarnings("unchecked")
+    public static RecordDecoder decoder() {
+        return new RecordDecoder(RUN_RECORDS.toArray(new Class[0]));
     }
 
     private final JournalWriter writer;

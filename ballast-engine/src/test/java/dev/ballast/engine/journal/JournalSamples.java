@@ -19,6 +19,7 @@ import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.BrokerConnectionChanged;
 import dev.ballast.model.event.CancelOrder;
 import dev.ballast.model.event.CancelRejected;
+import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.ExecutionAlert;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
@@ -123,7 +124,9 @@ final class JournalSamples {
         put(s, new RunJournal.RunStarted("sma \"crossover\"", "backtest",
                 List.of(new RunJournal.StrategyInfo("sma", "dev.ballast.examples.SmaCrossover", null),
                         new RunJournal.StrategyInfo("doc", "DocumentStrategy", "ab12")),
-                "0.1.0", "25", false, "INTERVAL", T));
+                "0.1.0", "25", false, "INTERVAL", "/runs/sma.yaml", "ab12", "max", T));
+        put(s, new RunJournal.RunResumed("sma", 1234, "0.1.0", "25", T));
+        put(s, new BrokerReconciled(false, List.of("position AAPL: 10 in the engine, 0 at the broker"), 2, 1, T));
         return s;
     }
 

@@ -23,14 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordDecoderTest {
-    private final RecordDecoder decoder = new RecordDecoder(RunJournal.RunStarted.class);
+    private final RecordDecoder decoder = RunJournal.decoder();
 
     @Test
     void everyEventTypeHasASampleThatRoundTripsByteForByte() {
         Map<Class<?>, Record> samples = JournalSamples.all();
         List<Class<?>> types = new ArrayList<>(JournalSamples.concreteTypes(Event.class));
         types.addAll(JournalSamples.concreteTypes(EngineEvent.class));
-        types.add(RunJournal.RunStarted.class);
+        types.addAll(RunJournal.RUN_RECORDS);
         assertThat(samples.keySet()).as("a new event type needs a sample in JournalSamples")
                 .containsAll(types);
         assertThat(decoder.types()).hasSize(types.size());
