@@ -27,8 +27,12 @@ import java.util.TreeSet;
 final class Reconciliation {
     private Reconciliation() {}
 
-    /** One line per difference; empty when the two agree. */
-    static List<String> differences(Collection<Order> engineOpen, PortfolioManager portfolio,
+    /**
+     * One line per difference; empty when the two agree.
+     *
+     * @param notSent orders the engine has open but has not sent yet (kept back until this reconciliation)
+     */
+    static List<String> differences(Collection<Order> engineOpen, Set<ClientOrderId> notSent, PortfolioManager portfolio,
                                     Collection<BrokerReport> inFlight, BrokerState broker) {
         List<String> out = new ArrayList<>();
         Set<ClientOrderId> reported = new HashSet<>();
@@ -53,7 +57,8 @@ final class Reconciliation {
             }
         }
         for (Order order : engineOpen) {
-            if (!broker.openOrders().containsKey(order.id()) && !reported.contains(order.id())) {
+            if (!broker.openOrders().containsKey(order.id()) && !reported.contains(order.id())
+                    && !notSent.contains(order.id())) {
                 out.add("order " + order.id() + " is open in the engine (" + order.status() + ") but not working at the broker");
             }
         }

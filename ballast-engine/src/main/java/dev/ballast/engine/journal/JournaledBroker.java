@@ -150,6 +150,15 @@ public final class JournaledBroker implements BrokerageInterface {
         }
     }
 
+    /** The orders kept back, not sent yet: the broker cannot know them. */
+    public Set<ClientOrderId> heldOrders() {
+        Set<ClientOrderId> ids = new HashSet<>();
+        for (Held h : held) {
+            if (h instanceof HeldSubmit s) ids.add(s.orderId());
+        }
+        return ids;
+    }
+
     /** Orders not sent because the broker already had their client order id. */
     public int notSentTwice() {
         return notSentTwice;

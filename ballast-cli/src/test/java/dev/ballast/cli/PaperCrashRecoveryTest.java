@@ -1,0 +1,164 @@
+package dev.ballast.cli;
+
+import dev.ballast.engine.broker.paper.VenueOrderLog;
+import dev.ballast.model.ClientOrderId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The crash test of issue #4: a paper run in a child JVM is killed with SIGKILL at random points (once while it
+ * first runs, once while it resumes), resumed with {@code --resume}, and its final orders, fills and positions
+ * equal those of an uninterrupted run; no client order id reaches the venue twice.
+ */
+class PaperCrashRecoveryTest {
+    @TempDir
+    static Path dir;
+    static Path config;
+    static Path full;
+
+    @BeforeAll
+    static void uninterruptedRun() throws IOException {
+        Path data = dir.resolve("data.csv");
+        assertThat(CliRun.of("data", "synth", "--bars", "3000", "--symbols", "5", "--interval", "5m", "--out",
+                data.toString()).exitCode()).isZero();
+        String example = Files.readString(Path.of("..", "examples", "sma-crossover.yaml"));
+        config = dir.resolve("paper.yaml");
+        Files.writeString(config, example.replace("files: [data/daily-5.csv]", "files: [data.csv]")
+                .replaceAll("output: [^\\n]*", "output: out")
+                .replace("staleDataMs: 604800000", "staleDataMs: 6048000000"));
+        full = dir.resolve("full");
+        CliRun run = CliRun.of("paper", config.toString(), "--out", full.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(venueOrders(full)).hasSizeGreaterThan(50);
+    }
+
+    @Test
+    void killedTwiceAndResumedEqualsTheUninterruptedRun() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        String why = "seed " + seed;
+        Path crash = dir.resolve("crash");
+        int total = venueOrders(full).size();
+
+        // First kill: while the run trades, after a random number of orders reached the venue.
+        int killAfter = 5 + random.nextInt(total / 2);
+        Process first = child("paper", config.toString(), "--out", crash.toString(), "-q");
+        waitForOrders(first, crash, killAfter);
+        kill(first);
+        int ordersAtFirstKill = venueOrders(crash).size();
+
+        // Second kill: a resume killed at a random moment (re-executing, or trading again).
+        Process second = child("paper", "--resume", crash.toString(), "-q");
+        Thread.sleep(300 + random.nextInt(1500));
+        kill(second);
+
+        CliRun resumed = CliRun.of("paper", "--resume", crash.toString(), "-q");
+        assertThat(resumed.exitCode()).as(why + ": " + resumed.err()).isZero();
+        assertThat(resumed.out()).as(why).contains("broker reconciled");
+
+        assertThat(ordersAtFirstKill).as(why).isBetween(killAfter, total - 1);
+        List<ClientOrderId> received = venueOrders(crash);
+        assertThat(new HashSet<>(received)).as(why + ": no client order id reaches the venue twice").hasSize(received.size());
+        assertThat(received).as(why).containsExactlyElementsOf(venueOrders(full));
+        for (String file : List.of("orders.csv", "fills.csv")) {
+            assertThat(crash.resolve(file)).as(why + ": " + file).hasSameTextualContentAs(full.resolve(file));
+        }
+        assertThat(positions(crash)).as(why).isEqualTo(positions(full));
+        CliRun verify = CliRun.of("audit", "verify", crash.toString());
+        assertThat(verify.exitCode()).as(why + ": " + verify.out()).isZero();
+        assertThat(journalText(crash)).as(why).contains("RunResumed").contains("BrokerReconciled");
+    }
+
+    @Test
+    void aRunThatDoesNotReExecuteAsItRanIsRefused() throws Exception {
+        Path run = dir.resolve("changed");
+        Process child = child("paper", config.toString(), "--out", run.toString(), "-q");
+        waitForOrders(child, run, 10);
+        kill(child);
+        Path data = dir.resolve("data.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(data));
+        Files.write(dir.resolve("data.orig"), lines);
+        try {
+            // Same config file, different prices: the re-execution cannot match the journal.
+            for (int i = 1; i < lines.size(); i++) {
+                String[] cells = lines.get(i).split(",");
+                for (int c = 2; c <= 5; c++) cells[c] = new java.math.BigDecimal(cells[c]).add(java.math.BigDecimal.ONE).toPlainString();
+                lines.set(i, String.join(",", cells));
+            }
+            Files.write(data, lines);
+            CliRun resumed = CliRun.of("paper", "--resume", run.toString(), "-q");
+            assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(BallastCli.RECOVERY_REFUSED);
+            assertThat(resumed.err()).contains("resume refused").contains("differs");
+        } finally {
+            Files.copy(dir.resolve("data.orig"), data, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void aPaperRunNeverOverwritesAJournal() {
+        CliRun again = CliRun.of("paper", config.toString(), "--out", full.toString(), "-q");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("already holds the journal").contains("--resume");
+    }
+
+    private static Process child(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.ballast.cli.BallastCli");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child-" + System.nanoTime() + ".log").toFile()).start();
+    }
+
+    private static void waitForOrders(Process process, Path run, int orders) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (venueOrders(run).size() < orders) {
+            assertThat(process.isAlive()).as("the child run ended before " + orders + " orders").isTrue();
+            assertThat(System.nanoTime()).as("child run too slow").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing of the JVM's own runs. */
+    private static void kill(Process process) throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static List<ClientOrderId> venueOrders(Path run) throws IOException {
+        Path log = run.resolve("venue").resolve("orders.log");
+        return Files.exists(log) ? VenueOrderLog.read(log) : List.of();
+    }
+
+    /** The final account (cash, equity, P&L, exposure) and each strategy's P&L, from results.json. */
+    private static String positions(Path run) throws IOException {
+        var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("results.json").toFile());
+        assertThat(results.has("account")).isTrue();
+        return results.get("account").toString() + results.get("strategies").toString();
+    }
+
+    private static String journalText(Path run) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (var segments = Files.list(run.resolve("journal"))) {
+            for (Path segment : segments.sorted().toList()) {
+                text.append(new String(Files.readAllBytes(segment), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return text.toString();
+    }
+}
