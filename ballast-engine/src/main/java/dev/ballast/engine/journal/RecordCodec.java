@@ -29,7 +29,7 @@ import java.util.Map;
  * Maps are rendered {@code {k=v,...}} only when sorted ({@link java.util.SortedMap}); other maps, and any other
  * type, are refused with an {@link IllegalArgumentException} because their rendering would not be deterministic.
  * Nothing depends on identity hash codes, locale or time zone, so the same event gives the same bytes in
- * every run.
+ * every run. {@link CanonicalText} reads the text back into a tree and {@link RecordDecoder} into the records.
  */
 public final class RecordCodec {
     /** Per record class: its simple name and, per component, "name=" and the accessor. */
@@ -134,7 +134,8 @@ public final class RecordCodec {
         out.append('}');
     }
 
-    private static void string(StringBuilder out, String s) {
+    /** {@code s} quoted and escaped; shared with {@link CanonicalText#render} so both write strings alike. */
+    static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,0 +1,380 @@
+package dev.ballast.engine.journal;
+
+import dev.ballast.engine.journal.CanonicalNode.ListNode;
+import dev.ballast.engine.journal.CanonicalNode.MapNode;
+import dev.ballast.engine.journal.CanonicalNode.NullNode;
+import dev.ballast.engine.journal.CanonicalNode.RecordNode;
+import dev.ballast.engine.journal.CanonicalNode.ScalarNode;
+import dev.ballast.engine.journal.CanonicalNode.StringNode;
+import dev.ballast.model.Money;
+import dev.ballast.model.Price;
+import dev.ballast.model.Quantity;
+import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.Event;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Turns a journal record's payload back into the model record it was written from: the inverse of
+ * {@link RecordCodec}, so that {@code encode(decode(type, encode(e)))} is byte for byte {@code encode(e)}.
+ *
+ * <p>The record's journal type picks the class: a simple name among the records below the sealed roots
+ * {@link Event} and {@link EngineEvent}, or among the record classes given to the constructor (such as
+ * {@link RunJournal.RunStarted}). Below the top, each value is bound by the declared (generic) type of the record
+ * component it fills: records through their canonical constructor, sealed interfaces by the record name written in
+ * the payload, Price/Quantity/Money and BigDecimal from their exact decimal text, enums by name, {@code List} and
+ * {@code SortedMap} element by element, Instant and LocalDate from ISO text, primitives, boxes and strings. A payload
+ * that does not fit gives a {@link JournalException} naming the type, the field path and the problem.
+ *
+ * <p>Binders are built once per class and shared; an instance is immutable and thread-safe.
+ */
+public final class RecordDecoder {
+    /** Binds one node to a Java value; throws {@link Problem} when it does not fit. */
+    @FunctionalInterface
+    private interface Binder {
+        Object bind(CanonicalNode node);
+    }
+
+    private static final ClassValue<Binder> BINDERS = new ClassValue<>() {
+        @Override
+        protected Binder computeValue(Class<?> type) {
+            return forClass(type);
+        }
+    };
+
+    private final Map<String, Class<?>> types = new TreeMap<>();
+
+    /** A decoder for the model's events and engine events and for the {@code extra} record classes. */
+    @SafeVarargs
+    public RecordDecoder(Class<? extends Record>... extra) {
+        collect(Event.class, types);
+        collect(EngineEvent.class, types);
+        for (Class<? extends Record> c : extra) add(c, types);
+    }
+
+    /** The journal types this decoder knows, sorted. */
+    public Set<String> types() {
+        return Collections.unmodifiableSet(types.keySet());
+    }
+
+    /** Whether {@code type} is a journal type this decoder knows. */
+    public boolean knows(String type) {
+        return types.containsKey(type);
+    }
+
+    /** The record a journal record of {@code type} with {@code payload} was written from. */
+    public Record decode(String type, byte[] payload) {
+        CanonicalNode node;
+        try {
+            node = CanonicalText.parse(payload);
+        } catch (JournalException e) {
+            throw new JournalException("cannot decode " + type + ": " + e.getMessage(), e);
+        }
+        return decode(type, node);
+    }
+
+    /** The record of {@code type} the parsed payload {@code node} describes. */
+    public Record decode(String type, CanonicalNode node) {
+        Class<?> c = types.get(type);
+        if (c == null) throw new JournalException("cannot decode " + type + ": unknown journal type; known: " + types.keySet());
+        if (node instanceof NullNode) throw new JournalException("cannot decode " + type + ": the payload is null");
+        try {
+            return (Record) BINDERS.get(c).bind(node);
+        } catch (Problem p) {
+            throw new JournalException("cannot decode " + type + (p.path.isEmpty() ? "" : " at " + p.path()) + ": "
+                    + p.getMessage());
+        }
+    }
+
+    // ---- the known types
+
+    private static void collect(Class<?> root, Map<String, Class<?>> into) {
+        if (root.isSealed()) {
+            for (Class<?> sub : root.getPermittedSubclasses()) collect(sub, into);
+        } else if (root.isRecord()) {
+            add(root, into);
+        }
+    }
+
+    private static void add(Class<?> type, Map<String, Class<?>> into) {
+        if (!type.isRecord()) throw new IllegalArgumentException(type.getName() + " is not a record");
+        Class<?> before = into.putIfAbsent(type.getSimpleName(), type);
+        if (before != null && before != type) {
+            throw new IllegalArgumentException("two journal types named " + type.getSimpleName() + ": "
+                    + before.getName() + " and " + type.getName());
+        }
+    }
+
+    // ---- binders
+
+    /** A value does not fit its type; carries the field path, built as the binders unwind. */
+    private static final class Problem extends RuntimeException {
+        private final Deque<String> path = new ArrayDeque<>();
+
+        Problem(String message) {
+            super(message, null, false, false);
+        }
+
+        Problem at(String segment) {
+            path.addFirst(segment);
+            return this;
+        }
+
+        String path() {
+            StringBuilder out = new StringBuilder();
+            for (String s : path) {
+                if (!out.isEmpty() && !s.startsWith("[")) out.append('.');
+                out.append(s);
+            }
+            return out.toString();
+        }
+    }
+
+    private static Binder forType(Type type) {
+        if (type instanceof Class<?> c) return c.isPrimitive() ? forClass(c) : node -> BINDERS.get(c).bind(node);
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            Type[] args = p.getActualTypeArguments();
+            if (raw == List.class || raw == Collection.class) return list(forType(args[0]));
+            if (raw == SortedMap.class || raw == NavigableMap.class || raw == TreeMap.class) {
+                return map(forType(args[0]), forType(args[1]));
+            }
+        }
+        return unsupported(type);
+    }
+
+    private static Binder forClass(Class<?> c) {
+        if (c == String.class) return node -> node instanceof NullNode ? null : text(node);
+        if (c == Price.class) return decimal("a price", Price::of);
+        if (c == Quantity.class) return decimal("a quantity", Quantity::of);
+        if (c == Money.class) return decimal("an amount of money", Money::of);
+        if (c == BigDecimal.class) return decimal("a decimal", BigDecimal::new);
+        if (c == Instant.class) return scalar("an ISO instant", Instant::parse, false);
+        if (c == LocalDate.class) return scalar("an ISO date", LocalDate::parse, false);
+        if (c == long.class || c == Long.class) return scalar("a whole number", Long::valueOf, c.isPrimitive());
+        if (c == int.class || c == Integer.class) return scalar("an int", Integer::valueOf, c.isPrimitive());
+        if (c == short.class || c == Short.class) return scalar("a short", Short::valueOf, c.isPrimitive());
+        if (c == byte.class || c == Byte.class) return scalar("a byte", Byte::valueOf, c.isPrimitive());
+        if (c == double.class || c == Double.class) return scalar("a double", Double::valueOf, c.isPrimitive());
+        if (c == float.class || c == Float.class) return scalar("a float", Float::valueOf, c.isPrimitive());
+        if (c == boolean.class || c == Boolean.class) return scalar("true or false", RecordDecoder::bool, c.isPrimitive());
+        if (c == char.class || c == Character.class) return character(c.isPrimitive());
+        if (c.isEnum()) return enumeration(c);
+        if (c.isRecord()) return record(c);
+        if (c.isSealed() && c.isInterface()) return sealed(c);
+        return unsupported(c);
+    }
+
+    private static String text(CanonicalNode node) {
+        if (node instanceof StringNode s) return s.value();
+        throw new Problem("expected a string, found " + describe(node));
+    }
+
+    private static Binder scalar(String what, Function<String, Object> parse, boolean primitive) {
+        return node -> {
+            if (node instanceof NullNode) {
+                if (primitive) throw new Problem("expected " + what + ", found null");
+                return null;
+            }
+            if (!(node instanceof ScalarNode s)) throw new Problem("expected " + what + ", found " + describe(node));
+            try {
+                return parse.apply(s.token());
+            } catch (RuntimeException e) {
+                throw new Problem("expected " + what + ", found '" + s.token() + "'");
+            }
+        };
+    }
+
+    private static Binder decimal(String what, Function<String, Object> parse) {
+        return node -> {
+            if (node instanceof NullNode) return null;
+            if (!(node instanceof ScalarNode s)) throw new Problem("expected " + what + ", found " + describe(node));
+            try {
+                return parse.apply(s.token());
+            } catch (NumberFormatException e) {
+                throw new Problem("expected " + what + " (a plain decimal), found '" + s.token() + "'"
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+        };
+    }
+
+    private static Boolean bool(String token) {
+        return switch (token) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(token);
+        };
+    }
+
+    private static Binder character(boolean primitive) {
+        return node -> {
+            if (node instanceof NullNode && !primitive) return null;
+            if (node instanceof StringNode s && s.value().length() == 1) return s.value().charAt(0);
+            throw new Problem("expected a one-character string, found " + describe(node));
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Binder enumeration(Class<?> type) {
+        return node -> {
+            if (node instanceof NullNode) return null;
+            if (node instanceof ScalarNode s) {
+                try {
+                    return Enum.valueOf((Class) type, s.token());
+                } catch (IllegalArgumentException e) {
+                    // fall through to the message listing the constants
+                }
+            }
+            throw new Problem("expected one of " + Arrays.toString(type.getEnumConstants()) + " (" + type.getSimpleName()
+                    + "), found " + describe(node));
+        };
+    }
+
+    private static Binder record(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        String[] names = new String[components.length];
+        Binder[] binders = new Binder[components.length];
+        Class<?>[] raw = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            names[i] = components[i].getName();
+            binders[i] = forType(components[i].getGenericType());
+            raw[i] = components[i].getType();
+        }
+        Constructor<?> constructor;
+        try {
+            constructor = type.getDeclaredConstructor(raw);
+            constructor.setAccessible(true);
+        } catch (NoSuchMethodException | RuntimeException e) {
+            return unsupported(type);
+        }
+        String name = type.getSimpleName();
+        return node -> {
+            if (node instanceof NullNode) return null;
+            if (!(node instanceof RecordNode r) || !r.name().equals(name)) {
+                throw new Problem("expected a " + name + " record, found " + describe(node));
+            }
+            checkFields(name, names, r);
+            Object[] args = new Object[names.length];
+            for (int i = 0; i < names.length; i++) {
+                try {
+                    args[i] = binders[i].bind(r.fields().get(i).value());
+                } catch (Problem p) {
+                    throw p.at(names[i]);
+                }
+            }
+            try {
+                return constructor.newInstance(args);
+            } catch (InvocationTargetException e) {
+                throw new Problem(name + " refuses the values: " + e.getCause().getMessage());
+            } catch (ReflectiveOperationException e) {
+                throw new Problem("cannot construct " + name + ": " + e.getMessage());
+            }
+        };
+    }
+
+    private static void checkFields(String record, String[] names, RecordNode node) {
+        List<String> found = new ArrayList<>(node.fields().size());
+        for (CanonicalNode.Field f : node.fields()) found.add(f.name());
+        if (found.equals(Arrays.asList(names))) return;
+        for (String n : names) {
+            if (!found.contains(n)) throw new Problem(record + " misses field '" + n + "' (has " + found + ")");
+        }
+        for (String f : found) {
+            if (!Arrays.asList(names).contains(f)) {
+                throw new Problem(record + " has no field '" + f + "' (its fields: " + Arrays.toString(names) + ")");
+            }
+        }
+        throw new Problem(record + "'s fields are out of order or repeated: " + found + ", expected "
+                + Arrays.toString(names));
+    }
+
+    private static Binder sealed(Class<?> type) {
+        Map<String, Class<?>> subtypes = new TreeMap<>();
+        collect(type, subtypes);
+        return node -> {
+            if (node instanceof NullNode) return null;
+            if (node instanceof RecordNode r && subtypes.containsKey(r.name())) {
+                return BINDERS.get(subtypes.get(r.name())).bind(node);
+            }
+            throw new Problem("expected a " + type.getSimpleName() + " (one of " + subtypes.keySet() + "), found "
+                    + describe(node));
+        };
+    }
+
+    private static Binder list(Binder item) {
+        return node -> {
+            if (node instanceof NullNode) return null;
+            if (!(node instanceof ListNode l)) throw new Problem("expected a list, found " + describe(node));
+            List<Object> out = new ArrayList<>(l.items().size());
+            for (int i = 0; i < l.items().size(); i++) {
+                try {
+                    out.add(item.bind(l.items().get(i)));
+                } catch (Problem p) {
+                    throw p.at("[" + i + "]");
+                }
+            }
+            return Collections.unmodifiableList(out);
+        };
+    }
+
+    private static Binder map(Binder key, Binder value) {
+        return node -> {
+            if (node instanceof NullNode) return null;
+            if (!(node instanceof MapNode m)) throw new Problem("expected a sorted map, found " + describe(node));
+            TreeMap<Object, Object> out = new TreeMap<>();
+            for (CanonicalNode.Entry e : m.entries()) {
+                String at = "[" + CanonicalText.render(e.key()) + "]";
+                Object k;
+                try {
+                    k = key.bind(e.key());
+                } catch (Problem p) {
+                    throw p.at(at);
+                }
+                try {
+                    out.put(k, value.bind(e.value()));
+                } catch (Problem p) {
+                    throw p.at(at);
+                } catch (ClassCastException | NullPointerException x) {
+                    throw new Problem("map key " + CanonicalText.render(e.key()) + " cannot be sorted").at(at);
+                }
+            }
+            return Collections.unmodifiableSortedMap(out);
+        };
+    }
+
+    private static Binder unsupported(Type type) {
+        return node -> {
+            throw new Problem("no decoding for values of type " + type.getTypeName());
+        };
+    }
+
+    private static String describe(CanonicalNode node) {
+        return switch (node) {
+            case NullNode n -> "null";
+            case ScalarNode s -> "'" + s.token() + "'";
+            case StringNode s -> "a string";
+            case ListNode l -> "a list";
+            case MapNode m -> "a map";
+            case RecordNode r -> "a " + r.name() + " record";
+        };
+    }
+}
