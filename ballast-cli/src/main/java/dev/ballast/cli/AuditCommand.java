@@ -1,25 +1,23 @@
 package dev.ballast.cli;
 
+import dev.ballast.cli.audit.AuditFormat;
+import dev.ballast.cli.audit.AuditListing;
+import dev.ballast.cli.audit.AuditOptions;
+import dev.ballast.cli.audit.RunJournalFolder;
 import dev.ballast.engine.journal.FileJournalStore;
 import dev.ballast.engine.journal.JournalVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code ballast audit ...}: the run's journal (audit trail). */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Inspect a run's audit journal.",
-        subcommands = AuditCommand.Verify.class)
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class, AuditCommand.Export.class})
 final class AuditCommand {
-    /** Where a run keeps its journal: {@code RUN/journal}, or RUN itself when it holds the segments. */
-    static Path journalDir(Path run) {
-        Path sub = run.resolve("journal");
-        return Files.isDirectory(sub) ? sub : run;
-    }
-
     /** {@code ballast audit verify RUN}: exit 0 when the chain is intact, 1 on tampering or damage, 2 without a journal. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the run's journal hash chain end to end. Prints OK with the record count, or the first "
@@ -29,21 +27,43 @@ final class AuditCommand {
         Path run;
 
         @Override
-        public Integer call() throws IOException {
-            Path dir = journalDir(run);
-            if (!Files.isDirectory(dir)) {
-                System.err.println("error: no such run folder: " + run);
-                return BallastCli.USER_ERROR;
-            }
-            try (FileJournalStore store = FileJournalStore.openReadOnly(dir)) {
-                if (store.segments().isEmpty()) {
-                    System.err.println("error: no journal in " + run);
-                    return BallastCli.USER_ERROR;
-                }
+        public Integer call() {
+            try (FileJournalStore store = RunJournalFolder.open(run)) {
                 JournalVerifier.Result result = JournalVerifier.verify(store);
                 System.out.println(result);
                 return result.ok() ? 0 : 1;
             }
+        }
+    }
+
+    /** {@code ballast audit show RUN}: the records, filtered, as a table by default. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "List the run's journal records (filters combine with AND), checking the hash chain on the "
+                    + "way; exit code 1 after the readable records when the journal is damaged.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        AuditOptions options;
+
+        @Override
+        public Integer call() {
+            return AuditListing.run(options, AuditFormat.TABLE, null, System.out, System.err);
+        }
+    }
+
+    /** {@code ballast audit export RUN}: the records, filtered, as JSON Lines by default, to a file or stdout. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the run's journal records (filters combine with AND) as JSON Lines or CSV, checking "
+                    + "the hash chain on the way; exit code 1 after the readable records when the journal is damaged.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        AuditOptions options;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "Where to write (default: standard output).")
+        Path output;
+
+        @Override
+        public Integer call() {
+            return AuditListing.run(options, AuditFormat.JSON, output, System.out, System.err);
         }
     }
 }

@@ -51,7 +51,8 @@ public final class BallastCli {
         CommandLine cli = new CommandLine(new BallastCli(), factory);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException || e instanceof MarketDataException || e instanceof UncheckedIOException
-                    || e instanceof ReportException || e instanceof dev.ballast.cli.lifecycle.LifecycleException) {
+                    || e instanceof ReportException || e instanceof dev.ballast.cli.lifecycle.LifecycleException
+                    || e instanceof dev.ballast.cli.audit.AuditException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
             }

@@ -52,6 +52,17 @@ class AuditCommandTest {
     }
 
     @Test
+    void recordsWhosePayloadCannotBeReadAreReportedNotSkippedSilently() throws Exception {
+        journal(8);
+        // "Note" is not a model type, but it is in this journal: --type accepts it
+        CliRun r = CliRun.of("audit", "show", run.toString(), "--type", "Note");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out().lines()).hasSize(1);
+        assertThat(r.err()).contains("error: record 1 (Note): cannot read its payload: payload offset 4: expected end of "
+                + "payload, found ' '", "error: 3 more records whose payload cannot be read");
+    }
+
+    @Test
     void missingJournalIsAUserError() {
         CliRun r = CliRun.of("audit", "verify", run.resolve("nope").toString());
         assertThat(r.exitCode()).isEqualTo(2);

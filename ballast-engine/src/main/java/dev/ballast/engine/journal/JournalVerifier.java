@@ -2,6 +2,7 @@ package dev.ballast.engine.journal;
 
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.function.Consumer;
 
 /**
  * Reads a journal end to end and recomputes its hash chain. Reports the first record that cannot be trusted and
@@ -46,6 +47,16 @@ public final class JournalVerifier {
     }
 
     public static Result verify(JournalStore store) {
+        return verify(store, record -> {
+        });
+    }
+
+    /**
+     * Verifies as {@link #verify(JournalStore)} and gives {@code verified} each record, in order, once it is known to
+     * chain onto the ones before it: a reader can stream a journal of any size and trust everything it was given,
+     * up to the bad record the result reports.
+     */
+    public static Result verify(JournalStore store, Consumer<JournalRecord> verified) {
         Iterator<JournalRecord> it = store.read(1);
         byte[] previous = JournalRecord.GENESIS;
         long count = 0;
@@ -78,6 +89,7 @@ public final class JournalVerifier {
                 }
                 previous = hash;
                 count++;
+                verified.accept(current);
                 current = next;
             }
         } catch (JournalCorruptException e) {
@@ -91,6 +103,7 @@ public final class JournalVerifier {
                             "record " + current.sequence() + " does not follow record " + count);
                 }
                 count++;
+                verified.accept(current);
             }
             return new Result(false, count, count + 1,
                     e.kind() == JournalCorruptException.Kind.TORN ? Problem.TORN : Problem.CRC_MISMATCH,

@@ -111,6 +111,27 @@ class FileJournalStoreTest {
     }
 
     @Test
+    void verifierHandsOnOnlyTheRecordsBeforeTheFirstBadOne() throws Exception {
+        writeFills(dir, 6, FsyncPolicy.everyBatch(), FileJournalStore.DEFAULT_SEGMENT_BYTES);
+        List<Long> verified = new ArrayList<>();
+        try (FileJournalStore store = FileJournalStore.openReadOnly(dir)) {
+            assertThat(JournalVerifier.verify(store, r -> verified.add(r.sequence())).ok()).isTrue();
+        }
+        assertThat(verified).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+
+        Path seg = onlySegment(dir);
+        List<byte[]> frames = frames(seg);
+        frames.get(3)[payloadOffset(frames.get(3)) + 5] ^= 0x01;
+        fixCrc(frames.get(3));
+        rewrite(seg, frames);
+        verified.clear();
+        try (FileJournalStore store = FileJournalStore.openReadOnly(dir)) {
+            assertThat(JournalVerifier.verify(store, r -> verified.add(r.sequence())).sequence()).isEqualTo(4);
+        }
+        assertThat(verified).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void deletedRecordIsASequenceGap() throws Exception {
         writeFills(dir, 6, FsyncPolicy.everyBatch(), FileJournalStore.DEFAULT_SEGMENT_BYTES);
         Path seg = onlySegment(dir);
