@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ballast audit ...}: the run's journal (audit trail). */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Inspect a run's audit journal.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class, AuditCommand.Export.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class, AuditCommand.Export.class,
+                AuditCommand.Replay.class})
 final class AuditCommand {
     /** {@code ballast audit verify RUN}: exit 0 when the chain is intact, 1 on tampering or damage, 2 without a journal. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -64,6 +65,21 @@ final class AuditCommand {
         @Override
         public Integer call() {
             return AuditListing.run(options, AuditFormat.JSON, output, System.out, System.err);
+        }
+    }
+
+    /** {@code ballast audit replay RUN}: the final portfolio rebuilt from the journal, checked against the run's. */
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Rebuild the run's final portfolio from its journal (the fills it booked, marked at the prices "
+                    + "it ended on) and check it against the account the run recorded at its end; exit code 1 when they "
+                    + "differ or the journal cannot be trusted.")
+    static final class Replay implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN", description = "The run's output folder (or its journal folder).")
+        Path run;
+
+        @Override
+        public Integer call() {
+            return dev.ballast.cli.audit.AuditReplay.run(run, System.out, System.err);
         }
     }
 }

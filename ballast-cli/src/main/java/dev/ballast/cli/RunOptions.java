@@ -16,6 +16,7 @@ import dev.ballast.cli.run.PaperResume;
 import dev.ballast.cli.run.TimeWindow;
 import dev.ballast.cli.config.ConfigHash;
 import dev.ballast.engine.RunRecovery;
+import dev.ballast.engine.journal.PortfolioReplay;
 import dev.ballast.cli.run.SummaryPrinter;
 import dev.ballast.engine.ProgressListener;
 import dev.ballast.engine.data.BadRowPolicy;
@@ -105,6 +106,14 @@ class RunOptions {
                 }
                 if (metrics != null) metrics.attach(engine);
             }, TimeWindow.ALL, paper == null ? RunExecutor.BrokerSetup.NONE : paper::wrap);
+            if (paper != null && resume != null) paper.recovery().atEnd();
+            boolean refused = paper != null && resume != null
+                    && paper.recovery().outcome() == RunRecovery.Outcome.REFUSED;
+            if (journal != null && !refused) {
+                journal.finished(PortfolioReplay.finished(plan.name(),
+                        outcome.engine().stopReason() == null ? "end of data" : outcome.engine().stopReason(),
+                        outcome.engine().portfolio(), outcome.engine().clock().nanos()));
+            }
         } finally {
             // Stores everything still queued: the journal is complete when the run's results are written.
             if (journal != null) journal.close();
@@ -115,7 +124,6 @@ class RunOptions {
         }
         if (paper != null && resume != null) {
             RunRecovery recovery = paper.recovery();
-            recovery.atEnd();
             if (recovery.outcome() == RunRecovery.Outcome.REFUSED) {
                 err.println("error: " + recovery.detail());
                 return BallastCli.RECOVERY_REFUSED;

@@ -80,6 +80,22 @@ class PaperCrashRecoveryTest {
         CliRun verify = CliRun.of("audit", "verify", crash.toString());
         assertThat(verify.exitCode()).as(why + ": " + verify.out()).isZero();
         assertThat(journalText(crash)).as(why).contains("RunResumed").contains("BrokerReconciled");
+        CliRun replay = CliRun.of("audit", "replay", crash.toString());
+        assertThat(replay.exitCode()).as(why + ": " + replay.err()).isZero();
+    }
+
+    @Test
+    void replayingAFinishedBacktestsJournalReproducesItsFinalPortfolio() throws IOException {
+        Path backtest = dir.resolve("backtest");
+        CliRun run = CliRun.of("backtest", config.toString(), "--out", backtest.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        CliRun replay = CliRun.of("audit", "replay", backtest.toString());
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        var account = new com.fasterxml.jackson.databind.ObjectMapper().readTree(backtest.resolve("results.json").toFile())
+                .get("account");
+        assertThat(replay.out()).contains("OK: the replayed portfolio equals")
+                .containsPattern("Cash +" + java.util.regex.Pattern.quote(account.get("cash").asText()) + "\\b")
+                .containsPattern("Equity +" + java.util.regex.Pattern.quote(account.get("finalEquity").asText()) + "\\b");
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class AuditListing {
      */
     public static int run(AuditOptions options, AuditFormat defaultFormat, Path output, PrintStream out, PrintStream err) {
         AuditFormat format = options.format(defaultFormat);
-        RecordDecoder decoder = new RecordDecoder(RunJournal.RunStarted.class);
+        RecordDecoder decoder = RunJournal.decoder();
         try (FileJournalStore store = RunJournalFolder.open(options.run())) {
             AuditFilter filter = options.filter(knownTypes(decoder, options.types(), store));
             try (Writer writer = open(output, out)) {

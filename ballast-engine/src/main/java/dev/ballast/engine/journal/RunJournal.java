@@ -47,8 +47,30 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
                              long timestamp) {
     }
 
+    /** A symbol's last price when the run ended. */
+    public record Mark(dev.ballast.model.Symbol symbol, dev.ballast.model.Price price) {
+    }
+
+    /** An account position when the run ended (signed: negative is short). */
+    public record Holding(dev.ballast.model.Symbol symbol, dev.ballast.model.Quantity quantity) {
+    }
+
+    /**
+     * The last record of a run that ended normally: the marks it ended on and the account it left, so that a
+     * replay of the journal's fills can be checked against it ({@link PortfolioReplay}).
+     */
+    public record RunFinished(String runName, String reason, List<Mark> marks, List<Holding> positions,
+                              dev.ballast.model.Money cash, dev.ballast.model.Money realizedPnl,
+                              dev.ballast.model.Money fees, dev.ballast.model.Money equity, long timestamp) {
+        public RunFinished {
+            marks = List.copyOf(marks);
+            positions = List.copyOf(positions);
+        }
+    }
+
     /** The journal's own record types besides the model's events. */
-    public static final List<Class<? extends Record>> RUN_RECORDS = List.of(RunStarted.class, RunResumed.class);
+    public static final List<Class<? extends Record>> RUN_RECORDS = List.of(RunStarted.class, RunResumed.class,
+            RunFinished.class);
 
     /** A decoder for every record type a run journal holds. */
     @SuppressWarnings("unchecked")
@@ -81,6 +103,11 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     /** Records the run start; call before the first event. */
     public void start(RunStarted start) {
         append(start.timestamp(), start);
+    }
+
+    /** Records how the run ended (see {@link RunFinished}); call after the engine finished, before {@link #close}. */
+    public void finished(RunFinished finished) {
+        append(finished.timestamp(), finished);
     }
 
     /** Records that the run resumed after a restart (see {@link RunResumed}). */
