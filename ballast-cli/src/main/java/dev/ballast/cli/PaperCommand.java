@@ -25,7 +25,8 @@ final class PaperCommand implements Callable<Integer> {
     String speed;
 
     @Option(names = "--resume", paramLabel = "RUN", description = "Resume the paper run in folder RUN after a crash: "
-            + "re-execute it against its journal, reconcile the broker, then carry on (no CONFIG, no --out).")
+            + "re-execute it from its journal, reconcile the broker, then carry on at --speed, or the speed it ran at "
+            + "(no CONFIG, no --out).")
     java.nio.file.Path resume;
 
     @Spec
@@ -33,13 +34,12 @@ final class PaperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (resume != null) {
-            if (speed != null && !speed.trim().equalsIgnoreCase("max")) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--resume re-executes the run at --speed max; another --speed cannot be given");
-            }
-            return options.resume(resume, new PrintStream(System.out, true), System.err);
-        }
+        Double parsed = parseSpeed();
+        if (resume != null) return options.resume(resume, parsed, new PrintStream(System.out, true), System.err);
+        return options.execute(RunMode.PAPER, parsed, new PrintStream(System.out, true), System.err);
+    }
+
+    private Double parseSpeed() {
         Double parsed = null;
         if (speed != null) {
             String text = speed.trim().toLowerCase(Locale.ROOT);
@@ -57,6 +57,6 @@ final class PaperCommand implements Callable<Integer> {
                 }
             }
         }
-        return options.execute(RunMode.PAPER, parsed, new PrintStream(System.out, true), System.err);
+        return parsed;
     }
 }

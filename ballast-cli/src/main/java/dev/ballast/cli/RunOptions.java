@@ -64,14 +64,18 @@ class RunOptions {
         return execute(RunPlanner.plan(config), config, mode, speedOverride, out, err, null);
     }
 
-    /** Resumes the paper run in {@code runDir} after a crash (see {@link RunRecovery}). */
-    int resume(Path runDir, PrintStream out, PrintStream err) {
+    /**
+     * Resumes the paper run in {@code runDir} after a crash (see {@link RunRecovery}), at {@code speed}, or at the
+     * speed it ran at when null.
+     */
+    int resume(Path runDir, Double speed, PrintStream out, PrintStream err) {
         if (config != null) {
             throw new ConfigException("--resume takes the configuration the run started with; give no CONFIG");
         }
         if (outDir != null) throw new ConfigException("--resume continues the run in its own folder; give no --out");
         try (PaperResume resume = PaperResume.open(runDir)) {
-            return execute(RunPlanner.plan(resume.config()), resume.config(), RunMode.PAPER, 0.0, out, err, resume);
+            return execute(RunPlanner.plan(resume.config()), resume.config(), RunMode.PAPER,
+                    speed != null ? speed : resume.speed(), out, err, resume);
         }
     }
 
@@ -105,7 +109,9 @@ class RunOptions {
                     engine.attachJournal(journal, started);
                 }
                 if (metrics != null) metrics.attach(engine);
-            }, TimeWindow.ALL, paper == null ? RunExecutor.BrokerSetup.NONE : paper::wrap);
+            }, TimeWindow.ALL, paper == null ? RunExecutor.BrokerSetup.NONE : paper::wrap,
+                    paper != null && resume != null ? source -> paper.recovery().replay(source)
+                            : dev.ballast.engine.RealtimeRunner.BeforeFeed.NONE);
             if (paper != null && resume != null) paper.recovery().atEnd();
             boolean refused = paper != null && resume != null
                     && paper.recovery().outcome() == RunRecovery.Outcome.REFUSED;
@@ -131,6 +137,10 @@ class RunOptions {
             out.printf(Locale.ROOT, "Resumed %s: %,d journal records matched by re-execution; broker %s%n", output,
                     recovery.matchedRecords(), recovery.outcome() == RunRecovery.Outcome.RECONCILED ? "reconciled"
                             : "NOT reconciled, account HALTED: " + recovery.detail());
+            if (recovery.unrecordedRequests() > 0) {
+                out.printf(Locale.ROOT, "  %d strategy request(s) sent just before the crash, never journaled, were "
+                        + "handled as new%n", recovery.unrecordedRequests());
+            }
         }
         if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
         ResultWriter.write(output, plan, mode.name().toLowerCase(Locale.ROOT), outcome);

@@ -20,11 +20,29 @@ public final class RealtimeRunner {
 
     private RealtimeRunner() {}
 
+    /** Market data a {@link BeforeFeed} took from the source: how many events, the first and last timestamps. */
+    public record Replayed(long events, long first, long last) {
+        public static final Replayed NONE = new Replayed(0, Long.MIN_VALUE, Long.MIN_VALUE);
+    }
+
+    /** Work on the engine thread after the engine started and before the feed starts (a resume's replay). */
+    @FunctionalInterface
+    public interface BeforeFeed {
+        BeforeFeed NONE = source -> Replayed.NONE;
+
+        Replayed run(MarketDataSource source);
+    }
+
+    public static RunResult run(TradingEngine engine, MarketDataSource source, double speed, ProgressListener progress) {
+        return run(engine, source, speed, progress, BeforeFeed.NONE);
+    }
+
     /**
      * @param speed replay speed: 1 for real time, 10 for ten times faster, 0 for as fast as the engine
      *              and the slowest strategy keep up (each event waits until the last one was handled)
      */
-    public static RunResult run(TradingEngine engine, MarketDataSource source, double speed, ProgressListener progress) {
+    public static RunResult run(TradingEngine engine, MarketDataSource source, double speed, ProgressListener progress,
+                                BeforeFeed beforeFeed) {
         if (speed < 0 || Double.isNaN(speed)) throw new IllegalArgumentException("speed must be 0 (max) or positive, was " + speed);
         long started = System.nanoTime();
         AtomicLong count = new AtomicLong();
@@ -32,6 +50,10 @@ public final class RealtimeRunner {
         AtomicLong last = new AtomicLong(Long.MIN_VALUE);
         AtomicReference<RuntimeException> feedFailure = new AtomicReference<>();
         engine.start();
+        Replayed replayed = beforeFeed.run(source);
+        count.set(replayed.events());
+        first.set(replayed.first());
+        last.set(replayed.last());
         Thread feed = Thread.ofPlatform().daemon().name("ballast-feed").start(() -> {
             try {
                 replay(engine, source, speed, count, first, last, progress);
@@ -63,12 +85,14 @@ public final class RealtimeRunner {
     private static void replay(TradingEngine engine, MarketDataSource source, double speed, AtomicLong count,
                                AtomicLong first, AtomicLong last, ProgressListener progress) {
         long wallStart = System.nanoTime();
+        long paceFrom = Long.MIN_VALUE; // the first event this feed posts (a resume's replay took the ones before)
         MarketData data;
         while ((data = source.next()) != null) {
             if (first.get() == Long.MIN_VALUE) first.set(data.timestamp());
+            if (paceFrom == Long.MIN_VALUE) paceFrom = data.timestamp();
             last.set(data.timestamp());
             if (speed > 0) {
-                long due = wallStart + (long) ((data.timestamp() - first.get()) / speed);
+                long due = wallStart + (long) ((data.timestamp() - paceFrom) / speed);
                 long wait;
                 while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(Math.min(wait, 50_000_000L));
                 while (engine.externalBacklog() > BACKLOG_LIMIT) LockSupport.parkNanos(100_000);

@@ -16,16 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Brings a run back after its process died: the run is re-executed from its start against its journal
- * ({@link ResumedJournal}); when every durable record has been matched, the engine's orders, positions, cash,
- * risk state and strategies are what they were at the last durable record. Then, before any further input
- * is handled, the broker is reconciled: its open orders and positions must equal the engine's. Until that has
- * succeeded, nothing new reaches the broker ({@link JournaledBroker} holds it back); when it fails, or the
- * broker cannot be asked (its state is unknown, never taken for flat), the account is HALTED and what was held
- * back is rejected. Either way the outcome is published as {@link BrokerReconciled} and journaled.
+ * Brings a real-time run back after its process died: the run is re-executed from its journal
+ * ({@link JournalReplay}: the journaled inputs fed at their journaled times, the engine's own records made again
+ * and matched one by one by {@link ResumedJournal}); when every durable record has been matched, the engine's
+ * orders, positions, cash, risk state and strategies are what they were at the last durable record. Then, before
+ * any further input is handled, the broker is reconciled: its open orders and positions must equal the engine's.
+ * Until that has succeeded, nothing new reaches the broker ({@link JournaledBroker} holds it back); when it fails,
+ * or the broker cannot be asked (its state is unknown, never taken for flat), the account is HALTED and what was
+ * held back is rejected. Either way the outcome is published as {@link BrokerReconciled} and journaled.
  *
- * <p>Re-execution needs a deterministic run: a backtest, or paper trading at maximum replay speed (where
- * every event waits for every strategy). A run that does not re-execute as it ran is refused at the first
+ * <p>A run that does not re-execute as journaled (changed code, configuration or data) is refused at the first
  * record that differs, with both versions in the message. Engine thread only, except {@link #outcome}.
  */
 public final class RunRecovery {
@@ -42,6 +42,8 @@ public final class RunRecovery {
     private volatile Outcome outcome = Outcome.REPLAYING;
     private volatile String detail;
     private boolean reconcileDue;
+    private JournalReplay replay;
+    private int unrecordedRequests;
 
     /**
      * @param stored          the journal's records after its run-start record
@@ -60,6 +62,7 @@ public final class RunRecovery {
 
     /** Wires the recovery into the engine; call before {@link TradingEngine#start}. */
     public void attach() {
+        resumed.timeInputsBy(engine.clock()::nanos);
         engine.subscribe(resumed);
         engine.setInputRecorder(resumed, resumed.recordsMarketData());
         live.onFailure(failure -> engine.post(new JournalFailed(failure, engine.clock().nanos())));
@@ -67,7 +70,29 @@ public final class RunRecovery {
         resumed.begin();
     }
 
+    /**
+     * Re-executes the run from its journal, taking market data from {@code source} as far as the journal reaches;
+     * the feed goes on from there. Call on the engine thread after {@link TradingEngine#start}. Requests the
+     * strategies sent that the journal never recorded (in flight at the crash) are then handled as new.
+     */
+    public RealtimeRunner.Replayed replay(dev.ballast.engine.data.MarketDataSource source) {
+        replay = new JournalReplay(engine, resumed, this::reapply);
+        replay.run(source);
+        if (resumed.divergence() != null) atBoundary();
+        java.util.List<dev.ballast.model.event.StrategyRequest> unrecorded = replay.afterReplay();
+        unrecordedRequests = unrecorded.size();
+        if (outcome != Outcome.REFUSED) unrecorded.forEach(engine::post);
+        return new RealtimeRunner.Replayed(replay.fed(), replay.firstData(), replay.lastData());
+    }
+
+    /** Requests the shadow strategies sent that the journal did not hold, handled as new after the replay. */
+    public int unrecordedRequests() {
+        return unrecordedRequests;
+    }
+
     private void allMatched() {
+        // New records continue the chain; where the feed stands is marked from here on.
+        live.trackInputs(engine.clock()::nanos, engine.dataProgress());
         broker.hold();
         live.resumed(engine.clock().nanos(), new RunJournal.RunResumed(runName, resumed.matched(),
                 RunJournal.class.getPackage().getImplementationVersion(), System.getProperty("java.version"),
@@ -131,8 +156,14 @@ public final class RunRecovery {
             brokerRecovered.run();
             broker.release(state);
         } else {
-            halt("broker does not match the engine: " + String.join("; ", differences));
+            halt(String.join("; ", differences)); // as reapply() rebuilds it from the journaled event
         }
+    }
+
+    /** An earlier resume's reconciliation, as journaled: published again and, when it failed, the halt again. */
+    private void reapply(BrokerReconciled earlier) {
+        engine.publishEvent(earlier);
+        if (!earlier.matched()) engine.risk().onReconciliationFailed(String.join("; ", earlier.mismatches()));
     }
 
     private void unknown(String why) {

@@ -7,6 +7,7 @@ import dev.ballast.engine.broker.BrokerReportSink;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.engine.clock.DataDrivenClock;
+import dev.ballast.engine.clock.InputClock;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.monitor.ExecutionMonitor;
 import dev.ballast.engine.order.OrderManager;
@@ -87,6 +88,10 @@ public final class TradingEngine implements AutoCloseable {
     private boolean recordMarketData;
     private Runnable boundaryHook;
     private final boolean realTime;
+    private final InputClock inputClock;
+    private long dataEvents;
+    private long lastDataTime = Long.MIN_VALUE;
+    private volatile Queue<StrategyRequest> shadowRequests;
 
     /**
      * @param clock        a {@link SimulatedClock} for a backtest, a {@link dev.ballast.engine.clock.ReplayClock} for
@@ -101,10 +106,11 @@ public final class TradingEngine implements AutoCloseable {
         this.dataClock = clock instanceof DataDrivenClock driven ? driven : null;
         this.broker = broker;
         this.realTime = settings.mode() == ExecutionMode.REAL_TIME;
+        this.inputClock = clock instanceof InputClock input ? input : null;
         this.portfolio = new PortfolioManager(settings.initialCash(), settings.instruments());
         this.orders = new OrderManager(clock, events, broker);
         this.risk = new RiskManager(settings.risk(), portfolio, orders, clock, events);
-        StrategyRequestSink requestSink = this::enqueue;
+        StrategyRequestSink requestSink = this::onStrategyRequest;
         PortfolioView view = settings.mode() == ExecutionMode.BACKTEST
                 ? new LivePortfolioView(portfolio)
                 : new SnapshotPortfolioView(this::snapshot, settings.instruments());
@@ -178,9 +184,92 @@ public final class TradingEngine implements AutoCloseable {
 
     /** Handles one external event (or one market data event of a backtest feed) to completion. */
     public void process(Event event) {
+        if (inputClock != null) inputClock.freeze(inputClock.sourceNanos());
         dispatch(event);
         drain();
+        if (inputClock != null) inputClock.thaw();
         if (boundaryHook != null) boundaryHook.run();
+    }
+
+    /**
+     * Handles one input at engine time {@code time} (a re-executed run, whose inputs carry the time the engine
+     * took them): as {@link #process}, with an {@link InputClock} held at that time. Engine thread.
+     */
+    public void processAt(Event event, long time) {
+        if (inputClock == null) throw new IllegalStateException("processAt needs an InputClock");
+        // Reports due before it were released where the journal says; only time moves here.
+        if (event instanceof MarketData data) inputClock.advanceTo(data.timestamp());
+        inputClock.freeze(time);
+        dispatch(event);
+        drain();
+        inputClock.thaw();
+        if (boundaryHook != null) boundaryHook.run();
+    }
+
+    /**
+     * Applies the earliest scheduled report at engine time {@code time} (a re-executed run releasing it where the
+     * journal says it was released); false when none is scheduled. Engine thread.
+     */
+    public boolean releaseScheduledAt(long time) {
+        Scheduled next = scheduled.poll();
+        if (next == null) return false;
+        processAt(next.report, time);
+        return true;
+    }
+
+    /** The earliest report scheduled for later, or null. Engine thread. */
+    public BrokerReport nextScheduled() {
+        Scheduled next = scheduled.peek();
+        return next == null ? null : next.report;
+    }
+
+    /** This engine's progress through its feed, for the journal's {@link RunJournal.DataPosition} marks. */
+    public RunJournal.DataProgress dataProgress() {
+        return new RunJournal.DataProgress() {
+            @Override
+            public long dataEvents() {
+                return dataEvents;
+            }
+
+            @Override
+            public long lastDataTime() {
+                return lastDataTime;
+            }
+        };
+    }
+
+    /** Market data events handled so far; with {@link #lastDataTime}, where the run is in its feed. */
+    public long dataEvents() {
+        return dataEvents;
+    }
+
+    /** The engine time at which the last market data event was handled. */
+    public long lastDataTime() {
+        return lastDataTime;
+    }
+
+    /**
+     * While on, requests the strategies send are kept aside instead of handled (a re-executed run takes its
+     * strategies' requests from the journal; the strategies run only to rebuild their own state). Returns what
+     * was kept aside when turned off.
+     */
+    public java.util.List<StrategyRequest> shadowStrategies(boolean on) {
+        if (on) {
+            shadowRequests = new ConcurrentLinkedQueue<>();
+            return java.util.List.of();
+        }
+        Queue<StrategyRequest> kept = shadowRequests;
+        shadowRequests = null;
+        return kept == null ? java.util.List.of() : java.util.List.copyOf(kept);
+    }
+
+    private void onStrategyRequest(Event event) {
+        Queue<StrategyRequest> shadow = shadowRequests;
+        if (shadow != null && event instanceof StrategyRequest request) {
+            shadow.add(request);
+        } else {
+            enqueue(event);
+        }
     }
 
     /**
@@ -224,6 +313,7 @@ public final class TradingEngine implements AutoCloseable {
      * halts the account. Call before {@link #start}.
      */
     public void attachJournal(RunJournal journal, RunJournal.RunStarted start) {
+        journal.trackInputs(clock::nanos, realTime ? dataProgress() : null);
         journal.start(start);
         subscribe(journal);
         setInputRecorder(journal, journal.recordsMarketData());
@@ -235,7 +325,11 @@ public final class TradingEngine implements AutoCloseable {
         Consumer<Event> recorder = inputRecorder;
         if (recorder != null && (recordMarketData || !(event instanceof MarketData))) recorder.accept(event);
         switch (event) {
-            case MarketData data -> onMarketData(data);
+            case MarketData data -> {
+                dataEvents++;
+                lastDataTime = clock.nanos();
+                onMarketData(data);
+            }
             case BrokerReport report -> flow.onBrokerReport(report);
             case StrategyRequest request -> flow.onRequest(request);
             case OperatorCommand command -> onCommand(command);

@@ -17,7 +17,7 @@ import java.util.Iterator;
  * What {@code ballast paper --resume RUN} starts from: the run's journal, checked end to end, and the
  * configuration its first record names, unchanged since. Refuses (with what is wrong) a folder without a
  * journal, a journal that was tampered with or damaged anywhere but a torn last write, a run that was not a
- * paper run at maximum speed (only that re-executes deterministically), and a configuration that changed.
+ * paper run, and a configuration that changed.
  */
 public final class PaperResume implements AutoCloseable {
     /** The resume cannot start: the journal is damaged or was tampered with (exit code 1, like audit verify). */
@@ -55,7 +55,8 @@ public final class PaperResume implements AutoCloseable {
         }
         try (FileJournalStore check = FileJournalStore.openReadOnly(dir)) {
             if (segments(check).isEmpty()) throw new ConfigException("--resume " + runDir + ": the journal is empty");
-            JournalVerifier.Result result = JournalVerifier.verify(check);
+            String[] lastType = {null};
+            JournalVerifier.Result result = JournalVerifier.verify(check, record -> lastType[0] = record.type());
             // A torn last write is what a crash leaves; anything else is damage or tampering.
             if (!result.ok() && result.problem() != JournalVerifier.Problem.TORN) {
                 throw new JournalDamagedException("--resume " + runDir + ": the journal cannot be trusted, refusing to resume: "
@@ -63,6 +64,9 @@ public final class PaperResume implements AutoCloseable {
             }
             if (result.count() == 0) {
                 throw new ConfigException("--resume " + runDir + ": the journal holds no complete record; start the run again");
+            }
+            if ("RunFinished".equals(lastType[0])) {
+                throw new ConfigException("--resume " + runDir + ": the run finished; there is nothing to resume");
             }
         }
         FileJournalStore reader = FileJournalStore.openReadOnly(dir);
@@ -93,10 +97,6 @@ public final class PaperResume implements AutoCloseable {
             throw new ConfigException("--resume " + runDir + ": the journal is of a " + started.mode().toLowerCase()
                     + " run; only paper runs resume (a backtest is simply run again)");
         }
-        if (!"max".equals(started.speed())) {
-            throw new ConfigException("--resume " + runDir + ": the run replayed at speed " + started.speed()
-                    + "; a resume re-executes the run and needs it deterministic, which only --speed max is");
-        }
         Path config = Path.of(started.configFile());
         if (!Files.isRegularFile(config)) {
             throw new ConfigException("--resume " + runDir + ": the run's configuration " + config + " is gone");
@@ -114,6 +114,11 @@ public final class PaperResume implements AutoCloseable {
 
     public RunJournal.RunStarted started() {
         return started;
+    }
+
+    /** The replay speed the run started at (0 for max). */
+    public double speed() {
+        return started.speed() == null || started.speed().equals("max") ? 0 : Double.parseDouble(started.speed());
     }
 
     public Path config() {

@@ -12,6 +12,7 @@ import dev.ballast.engine.broker.paper.PaperBroker;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.clock.ReplayClock;
+import dev.ballast.engine.clock.InputClock;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.engine.monitor.AlertBands;
@@ -77,7 +78,8 @@ public final class RunExecutor {
     public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
                                   Consumer<String> fatalHandler, StatisticsSettings statistics, AlertBands alertBands,
                                   Consumer<TradingEngine> beforeRun, TimeWindow window) {
-        return execute(plan, mode, speed, progress, fatalHandler, statistics, alertBands, beforeRun, window, BrokerSetup.NONE);
+        return execute(plan, mode, speed, progress, fatalHandler, statistics, alertBands, beforeRun, window, BrokerSetup.NONE,
+                RealtimeRunner.BeforeFeed.NONE);
     }
 
     /** Puts something between the engine and the run's paper broker (the journal's write-ahead gate, for one). */
@@ -88,13 +90,18 @@ public final class RunExecutor {
         BrokerageInterface wrap(PaperBroker broker, Clock clock);
     }
 
-    /** As above, with the broker the engine talks to set up by {@code brokerSetup}. */
+    /**
+     * As above, with the broker the engine talks to set up by {@code brokerSetup}, and for paper runs
+     * {@code beforeFeed} run on the engine thread before the feed starts (a resume's replay).
+     */
     public static Outcome execute(RunPlan plan, RunMode mode, double speed, ProgressListener progress,
                                   Consumer<String> fatalHandler, StatisticsSettings statistics, AlertBands alertBands,
-                                  Consumer<TradingEngine> beforeRun, TimeWindow window, BrokerSetup brokerSetup) {
+                                  Consumer<TradingEngine> beforeRun, TimeWindow window, BrokerSetup brokerSetup,
+                                  RealtimeRunner.BeforeFeed beforeFeed) {
         ExecutionMode executionMode = mode == RunMode.BACKTEST ? ExecutionMode.BACKTEST : ExecutionMode.REAL_TIME;
         // Paper runs replay files, so their time is the data's, running on at the replay speed.
-        Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new ReplayClock(speed);
+        // Engine time in paper runs stands still while one input is handled, so the journal can replay it exactly.
+        Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new InputClock(new ReplayClock(speed));
         Map<Symbol, Instrument> instruments = new LinkedHashMap<>();
         for (Instrument instrument : plan.instruments()) instruments.put(instrument.symbol(), instrument);
         PaperBroker broker = new PaperBroker(clock, instruments, plan.broker());
@@ -113,7 +120,7 @@ public final class RunExecutor {
             beforeRun.accept(engine);
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, source, progress)
-                    : RealtimeRunner.run(engine, source, speed, progress);
+                    : RealtimeRunner.run(engine, source, speed, progress, beforeFeed);
             RunAnalytics analytics = RunAnalytics.compute(engine.monitor(), engine.portfolio(), trades, sampler,
                     statistics, BROKER);
             return new Outcome(result, engine, fills.fills(), analytics);

@@ -28,6 +28,7 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
     private long matched;
     private String divergence;
     private boolean liveNow;
+    private java.util.function.LongSupplier inputTime;
 
     /**
      * @param stored       the stored records after the run-start record, in order
@@ -55,9 +56,14 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
         return marketData;
     }
 
+    /** Inputs are matched at the engine time they were taken, as {@link RunJournal#trackInputs} records them. */
+    public void timeInputsBy(java.util.function.LongSupplier engineTime) {
+        this.inputTime = engineTime;
+    }
+
     @Override
     public void accept(Event event) {
-        if (offer(event.timestamp(), (Record) event)) live.accept(event);
+        if (offer(inputTime != null ? inputTime.getAsLong() : event.timestamp(), (Record) event)) live.accept(event);
     }
 
     @Override
@@ -86,6 +92,27 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
         expected = stored.hasNext() ? stored.next() : null;
         if (expected == null) onAllMatched.run();
         return false;
+    }
+
+    /** The stored record due next (null when all are matched): what a journal-driven replay feeds next. */
+    public JournalRecord expected() {
+        return divergence == null ? expected : null;
+    }
+
+    /**
+     * Passes over the record due next without matching it: a record the journal makes itself, not the engine
+     * (a {@link RunJournal.DataPosition}), which the replay acts on instead.
+     */
+    public void skipExpected() {
+        if (expected == null) return;
+        matched = expected.sequence();
+        expected = stored.hasNext() ? stored.next() : null;
+        if (expected == null) onAllMatched.run();
+    }
+
+    /** The replay cannot go on as journaled: the resume is refused with {@code detail}. */
+    public void refuse(String detail) {
+        if (divergence == null) divergence = "at record " + (expected == null ? matched : expected.sequence()) + ": " + detail;
     }
 
     /** Whether every stored record has been matched. */

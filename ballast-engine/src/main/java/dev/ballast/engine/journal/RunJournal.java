@@ -47,6 +47,21 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
                              long timestamp) {
     }
 
+    /**
+     * Where a real-time run was in its market data when the records after this one were made: {@code events}
+     * data events handled, the last at engine time {@code time}. Written only when records follow new data, so
+     * quiet data costs nothing; with it, a re-executed run knows where the journaled inputs fall in the feed.
+     */
+    public record DataPosition(long events, long time) {
+    }
+
+    /** What the engine tells the journal about its progress through the feed. */
+    public interface DataProgress {
+        long dataEvents();
+
+        long lastDataTime();
+    }
+
     /** A symbol's last price when the run ended. */
     public record Mark(dev.ballast.model.Symbol symbol, dev.ballast.model.Price price) {
     }
@@ -70,7 +85,7 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
 
     /** The journal's own record types besides the model's events. */
     public static final List<Class<? extends Record>> RUN_RECORDS = List.of(RunStarted.class, RunResumed.class,
-            RunFinished.class);
+            RunFinished.class, DataPosition.class);
 
     /** A decoder for every record type a run journal holds. */
     @SuppressWarnings("unchecked")
@@ -85,6 +100,9 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     private final List<Consumer<String>> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean failed;
     private long lastSequence;
+    private java.util.function.LongSupplier inputTime;
+    private DataProgress dataProgress;
+    private long markedDataEvents;
 
     /** A journal over {@code writer}; {@code store} (may be null) is closed with it. */
     public RunJournal(JournalWriter writer, JournalStore store, boolean marketData, Path directory) {
@@ -149,16 +167,38 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    /**
+     * Journals each input at the engine time it was taken ({@code engineTime}, read when it is recorded) rather than
+     * its own timestamp, and, when {@code progress} is given (real-time runs), marks where in the feed the records
+     * fall with {@link DataPosition}s. Call before the first record.
+     */
+    public void trackInputs(java.util.function.LongSupplier engineTime, DataProgress progress) {
+        this.inputTime = engineTime;
+        this.dataProgress = progress;
+        this.markedDataEvents = progress == null ? 0 : progress.dataEvents();
+    }
+
     /** An input event, before the engine handles it. */
     @Override
     public void accept(Event event) {
-        append(event.timestamp(), (Record) event);
+        markDataPosition();
+        append(inputTime != null ? inputTime.getAsLong() : event.timestamp(), (Record) event);
     }
 
     /** An engine event, as it is published. */
     @Override
     public void on(EngineEvent event) {
+        markDataPosition();
         append(event.timestamp(), (Record) event);
+    }
+
+    private void markDataPosition() {
+        if (dataProgress == null) return;
+        long events = dataProgress.dataEvents();
+        if (events == markedDataEvents) return;
+        markedDataEvents = events;
+        long time = dataProgress.lastDataTime();
+        append(time, new DataPosition(events, time));
     }
 
     private void append(long engineTime, Record event) {

@@ -31,7 +31,7 @@ final class HostedContext implements StrategyContext {
     private final PortfolioView portfolio;
     private final StrategyRequestSink sink;
     private final Clock clock;
-    private long nextSequence = 1;
+    private volatile long nextSequence = 1;
 
     HostedContext(StrategyHost host, PortfolioView portfolio, StrategyRequestSink sink, Clock clock) {
         this.host = host;
@@ -79,6 +79,11 @@ final class HostedContext implements StrategyContext {
     public void modify(ClientOrderId orderId, Quantity quantity, Price limitPrice, Price stopPrice) {
         if (orderId == null || !host.admitRequest()) return;
         sink.accept(new ModifyOrder(host.id(), orderId, quantity, limitPrice, stopPrice, clock.nanos()));
+    }
+
+    /** Makes the next order id at least {@code sequence} (ids already used by a run being resumed). */
+    void reserveIdsBelow(long sequence) {
+        if (nextSequence < sequence) nextSequence = sequence;
     }
 
     private ClientOrderId nextId() {

@@ -142,6 +142,15 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         return true;
     }
 
+    /**
+     * After a resume: the strategy's next client order id is at least {@code strategy-sequence}, so that it never
+     * reuses an id the journal holds. Call while the strategy is idle (caught up).
+     */
+    public void reserveOrderIds(StrategyId id, long sequence) {
+        StrategyHost host = hosts.get(id);
+        if (host != null) host.reserveIdsBelow(sequence);
+    }
+
     public boolean isActive(StrategyId id) {
         StrategyHost host = hosts.get(id);
         return host != null && host.isActive();

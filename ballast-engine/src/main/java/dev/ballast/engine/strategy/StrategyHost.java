@@ -160,4 +160,9 @@ final class StrategyHost {
             default -> "callback";
         };
     }
+
+    /** Ids below {@code sequence} are taken (a resumed run's): the next one the strategy gets is at least that. */
+    void reserveIdsBelow(long sequence) {
+        context.reserveIdsBelow(sequence);
+    }
 }
