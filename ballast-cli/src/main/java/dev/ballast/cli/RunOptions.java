@@ -22,11 +22,7 @@ import dev.ballast.cli.config.JournalSettings;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.strategy.StrategySpec;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
@@ -65,7 +61,9 @@ class RunOptions {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);
         }
         RunExecutor.Outcome outcome;
-        RunJournal journal = openJournal(plan, mode, output);
+        RunJournals.Opened opened = plan.journal().enabled()
+                ? RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile()) : null;
+        RunJournal journal = opened == null ? null : opened.journal();
         RunJournal.RunStarted started = runStarted(plan, mode);
         try (LiveMetrics metrics = port == null ? null : LiveMetrics.start(port)) {
             if (metrics != null) err.println("metrics: " + metrics.url());
@@ -93,26 +91,9 @@ class RunOptions {
         out.printf(Locale.ROOT, "  %-18s %s%n", "Report", report);
         out.printf(Locale.ROOT, "  %-18s %s%n", "Chart", PngCharts.write(output));
         if (journal != null) {
-            out.printf(Locale.ROOT, "  %-18s %s (%d records)%n", "Journal", journal.directory(), journal.records());
+            out.printf(Locale.ROOT, "  %-18s %s (%d records)%n", "Journal", opened.location(), journal.records());
         }
         return 0;
-    }
-
-    /** The run's journal in OUTPUT/journal (a previous run's journal there is replaced), or null when disabled. */
-    private static RunJournal openJournal(RunPlan plan, RunMode mode, Path output) {
-        JournalSettings settings = plan.journal();
-        if (!settings.enabled()) return null;
-        Path dir = output.resolve("journal");
-        try {
-            if (Files.isDirectory(dir)) {
-                try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "segment-*.journal")) {
-                    for (Path segment : old) Files.delete(segment);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace the journal in " + dir, e);
-        }
-        return RunJournal.open(dir, settings.fsyncFor(mode == RunMode.BACKTEST), settings.marketData());
     }
 
     /** The run-start record: what ran (strategies, their classes and document hashes) and with which versions. */
