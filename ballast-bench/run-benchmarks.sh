@@ -1,9 +1,11 @@
 #!/bin/sh
 # Runs the end-to-end backtest benchmark (dev.ballast.bench.EndToEndBenchmark) with the JVM flags it
 # needs, building ballast-bench.jar first when it is missing or older than the sources; with --jmh
-# also runs the JMH component benchmarks (short runs). Selects a JDK 25 like ./ballast does.
+# also runs the JMH component benchmarks (short runs); --postgres runs only the PostgreSQL journal store's
+# throughput (PostgresJournalBenchmark, which starts an embedded PostgreSQL itself). Selects a JDK 25 like
+# ./ballast does.
 #
-#   ballast-bench/run-benchmarks.sh [--jmh] [--jmh-only] [EndToEndBenchmark options...]
+#   ballast-bench/run-benchmarks.sh [--jmh] [--jmh-only] [--postgres] [EndToEndBenchmark options...]
 #   e.g. ballast-bench/run-benchmarks.sh --runs 5 --memory-only
 #
 # Heap: the in-memory mode holds 10M bars (~1.6 GB live after generation); each run allocates about
@@ -17,16 +19,19 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 jar="$root/ballast-bench/target/ballast-bench.jar"
 jmh=0
 e2e=1
+postgres=0
 for arg in "$@"; do
   case "$arg" in
     --jmh) jmh=1 ;;
     --jmh-only) jmh=1; e2e=0 ;;
+    --postgres) postgres=1; e2e=0 ;;
   esac
 done
 stale=0
 if [ ! -f "$jar" ]; then
   stale=1
-elif [ -n "$(find "$root/pom.xml" "$root/ballast-model" "$root/ballast-engine" "$root/ballast-cli" "$root/ballast-bench" \
+elif [ -n "$(find "$root/pom.xml" "$root/ballast-model" "$root/ballast-engine" "$root/ballast-journal-postgres" \
+        "$root/ballast-cli" "$root/ballast-bench" \
         -path '*/target' -prune -o -newer "$jar" \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null | head -n 1)" ]; then
   stale=1
 fi
@@ -38,7 +43,7 @@ if [ "$e2e" = 1 ]; then
   # Drop our own flags; pass the rest to the benchmark.
   args=""
   for arg in "$@"; do
-    case "$arg" in --jmh|--jmh-only) ;; *) args="$args $arg" ;; esac
+    case "$arg" in --jmh|--jmh-only|--postgres) ;; *) args="$args $arg" ;; esac
   done
   # shellcheck disable=SC2086
   "$JAVA_HOME/bin/java" -Xms6g -Xmx6g -Xmn3g -XX:+AlwaysPreTouch -XX:+UseParallelGC ${BALLAST_BENCH_JAVA_OPTS:-} \
@@ -47,4 +52,7 @@ fi
 if [ "$jmh" = 1 ]; then
   "$JAVA_HOME/bin/java" ${BALLAST_BENCH_JAVA_OPTS:-} -jar "$jar" 'CsvParseBenchmark|ComponentBenchmark' \
     -f 1 -wi 3 -i 5 -w 1s -r 1s
+fi
+if [ "$postgres" = 1 ]; then
+  "$JAVA_HOME/bin/java" ${BALLAST_BENCH_JAVA_OPTS:-} -jar "$jar" PostgresJournalBenchmark -f 1 -wi 2 -i 3
 fi

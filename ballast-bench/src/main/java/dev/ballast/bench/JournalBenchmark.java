@@ -86,12 +86,18 @@ public class JournalBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long journalRecords() throws Exception {
+        engineTime += BATCH;
+        return appendBatch(writer, engineTime - BATCH, payload);
+    }
+
+    /** Appends {@value #BATCH} records (engine times after {@code engineTime}) and waits until they are stored. */
+    static long appendBatch(JournalWriter writer, long engineTime, byte[] payload) throws Exception {
         long last = 0;
-        for (int i = 0; i < BATCH; i++) {
-            last = writer.append(++engineTime, "Fill", payload);
+        for (int i = 1; i <= BATCH; i++) {
+            last = writer.append(engineTime + i, "Fill", payload);
             if (last < 0) throw new IllegalStateException("journal refused a record", writer.failure());
         }
-        writer.awaitDurable(last, Duration.ofSeconds(30));
+        writer.awaitDurable(last, Duration.ofSeconds(60));
         return last;
     }
 

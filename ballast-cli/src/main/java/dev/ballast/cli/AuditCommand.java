@@ -3,8 +3,8 @@ package dev.ballast.cli;
 import dev.ballast.cli.audit.AuditFormat;
 import dev.ballast.cli.audit.AuditListing;
 import dev.ballast.cli.audit.AuditOptions;
-import dev.ballast.cli.audit.RunJournalFolder;
-import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.cli.run.RunJournals;
+import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.engine.journal.JournalVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,12 +24,12 @@ final class AuditCommand {
             description = "Check the run's journal hash chain end to end. Prints OK with the record count, or the first "
                     + "bad record and why; exit code 1 when the journal was tampered with or damaged.")
     static final class Verify implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN", description = "The run's output folder (or its journal folder).")
+        @Parameters(index = "0", paramLabel = "RUN", description = "The run's output folder (or its journal folder). A run journaled into PostgreSQL is found through its journal.properties.")
         Path run;
 
         @Override
         public Integer call() {
-            try (FileJournalStore store = RunJournalFolder.open(run)) {
+            try (JournalStore store = RunJournals.openForAudit(run)) {
                 JournalVerifier.Result result = JournalVerifier.verify(store);
                 System.out.println(result);
                 return result.ok() ? 0 : 1;

@@ -13,13 +13,13 @@ import dev.ballast.cli.run.RunExecutor;
 import dev.ballast.cli.run.RunMode;
 import dev.ballast.cli.run.PaperJournaling;
 import dev.ballast.cli.run.PaperResume;
+import dev.ballast.cli.run.RunJournals;
 import dev.ballast.cli.run.TimeWindow;
 import dev.ballast.cli.config.ConfigHash;
 import dev.ballast.engine.RunRecovery;
 import dev.ballast.engine.journal.PortfolioReplay;
 import dev.ballast.cli.run.SummaryPrinter;
 import dev.ballast.engine.ProgressListener;
-import dev.ballast.engine.data.BadRowPolicy;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,11 +28,7 @@ import dev.ballast.cli.config.JournalSettings;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.strategy.StrategySpec;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
@@ -91,7 +87,11 @@ class RunOptions {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);
         }
         RunExecutor.Outcome outcome;
-        RunJournal journal = resume != null ? PaperJournaling.reopen(plan, output) : openJournal(plan, mode, output);
+        RunJournals.Opened opened = resume != null
+                ? new RunJournals.Opened(PaperJournaling.reopen(plan, output), PaperResume.journalDir(output).toString())
+                : plan.journal().enabled()
+                ? RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile()) : null;
+        RunJournal journal = opened == null ? null : opened.journal();
         RunJournal.RunStarted started = runStarted(plan, mode, configFile, speed);
         PaperJournaling paper = mode == RunMode.PAPER && journal != null
                 ? new PaperJournaling(journal, output, resume, plan.name()) : null;
@@ -150,31 +150,9 @@ class RunOptions {
         out.printf(Locale.ROOT, "  %-18s %s%n", "Report", report);
         out.printf(Locale.ROOT, "  %-18s %s%n", "Chart", PngCharts.write(output));
         if (journal != null) {
-            out.printf(Locale.ROOT, "  %-18s %s (%d records)%n", "Journal", journal.directory(), journal.records());
+            out.printf(Locale.ROOT, "  %-18s %s (%d records)%n", "Journal", opened.location(), journal.records());
         }
         return 0;
-    }
-
-    /**
-     * The run's journal in OUTPUT/journal, or null when disabled. A backtest replaces a previous backtest's
-     * journal there (it can be run again); a paper run refuses to, since its journal is the only record of what
-     * was traded: it is resumed or moved, never overwritten.
-     */
-    private static RunJournal openJournal(RunPlan plan, RunMode mode, Path output) {
-        JournalSettings settings = plan.journal();
-        if (!settings.enabled()) return null;
-        Path dir = output.resolve("journal");
-        if (mode == RunMode.PAPER) PaperJournaling.refuseExistingJournal(output, dir);
-        try {
-            if (Files.isDirectory(dir)) {
-                try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "segment-*.journal")) {
-                    for (Path segment : old) Files.delete(segment);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace the journal in " + dir, e);
-        }
-        return RunJournal.open(dir, settings.fsyncFor(mode == RunMode.BACKTEST), settings.marketData());
     }
 
     /** The run-start record: what ran (strategies, their classes and document hashes) and with which versions. */

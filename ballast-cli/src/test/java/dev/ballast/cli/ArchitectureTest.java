@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Dependencies point one way: cli -> engine -> model; the model uses nothing but the JDK. */
+/** Dependencies point one way: cli -> adapters (journal.postgres) -> engine -> model; the model uses nothing but the JDK. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -26,6 +26,21 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.ballast.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ballast.cli..", "dev.ballast.examples..",
                         "picocli..", "com.fasterxml..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineDoesNotDependOnItsAdapters() {
+        noClasses().that().resideInAPackage("dev.ballast.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ballast.journal..", "org.postgresql..",
+                        "com.zaxxer..", "org.flywaydb..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void journalAdaptersDoNotDependOnTheCommandLine() {
+        noClasses().that().resideInAPackage("dev.ballast.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ballast.cli..", "picocli..")
                 .check(CLASSES);
     }
 

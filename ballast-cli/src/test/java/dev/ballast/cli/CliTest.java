@@ -51,7 +51,8 @@ class CliTest {
                 .replace("params: {fast: 5, slow: 20, quantity: 10}", "params: {file: " + file + "}");
     }
 
-    private static String config(String extra) {
+    /** A small SMA-crossover backtest of bars.csv beside it into out/, with {@code extra} appended. */
+    static String config(String extra) {
         return """
                 run:
                   name: test

@@ -143,8 +143,9 @@ class PaperCrashRecoveryTest {
         Thread.sleep(300 + random.nextInt(1200));
         kill(second);
 
+        Path kept = keep(run);
         CliRun resumed = CliRun.of("paper", "--resume", run.toString(), "-q");
-        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.err() + " (the run as it was before this resume: " + kept + ")").isZero();
         assertThat(resumed.out()).contains("broker reconciled");
         List<ClientOrderId> received = venueOrders(run);
         assertThat(new HashSet<>(received)).as("no client order id reaches the venue twice").hasSize(received.size());
@@ -164,6 +165,22 @@ class PaperCrashRecoveryTest {
         CliRun again = CliRun.of("paper", config.toString(), "--out", full.toString(), "-q");
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("already holds the journal").contains("--resume");
+    }
+
+    /** A copy of the run folder in target/, so that a failing resume can be looked at (and run again) later. */
+    private static Path keep(Path run) throws IOException {
+        Path copy = Path.of("target", "crash-runs", run.getFileName() + "-" + System.nanoTime()).toAbsolutePath();
+        try (var files = Files.walk(run)) {
+            for (Path from : files.toList()) {
+                Path to = copy.resolve(run.relativize(from).toString());
+                if (Files.isDirectory(from)) Files.createDirectories(to);
+                else Files.copy(from, to);
+            }
+        }
+        Files.copy(config, copy.resolve("config-" + config.getFileName()));
+        Files.copy(dir.resolve("data.csv"), copy.resolve("data.csv"));
+        Files.writeString(copy.resolve("config-path.txt"), config.toAbsolutePath().toString());
+        return copy;
     }
 
     private static Process child(String... args) throws IOException {

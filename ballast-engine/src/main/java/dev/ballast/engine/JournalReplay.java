@@ -84,8 +84,8 @@ final class JournalReplay {
                     journal.skipExpected();
                     feedTo(source, position);
                 }
-                case RunJournal.RunResumed resumed -> journal.skipExpected();
-                case dev.ballast.model.event.BrokerReconciled outcome -> reconciled.accept(outcome);
+                case dev.ballast.model.event.BrokerReconciled outcome ->
+                        engine.runAt(next.engineTime(), () -> reconciled.accept(outcome));
                 case MarketData data -> {
                     MarketData fromFeed = source.next();
                     if (!data.equals(fromFeed)) {

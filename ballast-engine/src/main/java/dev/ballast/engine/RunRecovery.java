@@ -58,6 +58,7 @@ public final class RunRecovery {
         this.queryTimeout = queryTimeout;
         this.brokerRecovered = brokerRecovered;
         this.resumed = new ResumedJournal(stored, live, live.recordsMarketData(), this::allMatched);
+        resumed.onEarlierResume(broker::hold);
     }
 
     /** Wires the recovery into the engine; call before {@link TradingEngine#start}. */
@@ -81,7 +82,8 @@ public final class RunRecovery {
         if (resumed.divergence() != null) atBoundary();
         java.util.List<dev.ballast.model.event.StrategyRequest> unrecorded = replay.afterReplay();
         unrecordedRequests = unrecorded.size();
-        if (outcome != Outcome.REFUSED) unrecorded.forEach(engine::post);
+        // Handled now, each as an input of its own, so that a later replay finds them where they are journaled.
+        if (outcome != Outcome.REFUSED) unrecorded.forEach(engine::process);
         return new RealtimeRunner.Replayed(replay.fed(), replay.firstData(), replay.lastData());
     }
 
@@ -131,8 +133,6 @@ public final class RunRecovery {
     private void reconcile() {
         BrokerState state;
         try {
-            BrokerState first = broker.queryState().get(queryTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            broker.rebuildKnown(first.knownOrders());
             state = broker.queryState().get(queryTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             unknown(e.getCause() == null ? e.toString() : e.getCause().toString());
@@ -153,17 +153,25 @@ public final class RunRecovery {
                 engine.clock().nanos()));
         if (differences.isEmpty()) {
             outcome = Outcome.RECONCILED;
+            broker.release(state); // the paper venue still takes the orders it already had as its rebuild
             brokerRecovered.run();
-            broker.release(state);
         } else {
             halt(String.join("; ", differences)); // as reapply() rebuilds it from the journaled event
         }
     }
 
-    /** An earlier resume's reconciliation, as journaled: published again and, when it failed, the halt again. */
+    /**
+     * An earlier resume's reconciliation, as journaled: published again, what it held back released or refused as
+     * it was, and when it failed, the halt again.
+     */
     private void reapply(BrokerReconciled earlier) {
         engine.publishEvent(earlier);
-        if (!earlier.matched()) engine.risk().onReconciliationFailed(String.join("; ", earlier.mismatches()));
+        if (earlier.matched()) {
+            broker.replayRelease();
+        } else {
+            engine.risk().onReconciliationFailed(String.join("; ", earlier.mismatches()));
+            broker.replayRefuse("reconciliation with the broker failed");
+        }
     }
 
     private void unknown(String why) {

@@ -187,8 +187,27 @@ public final class TradingEngine implements AutoCloseable {
         if (inputClock != null) inputClock.freeze(inputClock.sourceNanos());
         dispatch(event);
         drain();
+        atBoundary();
         if (inputClock != null) inputClock.thaw();
-        if (boundaryHook != null) boundaryHook.run();
+    }
+
+    /** The boundary hook, still at the input's time, and whatever it caused, handled before the next input. */
+    private void atBoundary() {
+        if (boundaryHook == null) return;
+        boundaryHook.run();
+        drain();
+    }
+
+    /**
+     * Runs {@code action} on the engine thread at engine time {@code time} as if it were an input (a re-executed
+     * run re-applying what an earlier resume did between two inputs), then handles what it caused.
+     */
+    public void runAt(long time, Runnable action) {
+        if (inputClock == null) throw new IllegalStateException("runAt needs an InputClock");
+        inputClock.freeze(time);
+        action.run();
+        drain();
+        inputClock.thaw();
     }
 
     /**
@@ -202,8 +221,8 @@ public final class TradingEngine implements AutoCloseable {
         inputClock.freeze(time);
         dispatch(event);
         drain();
+        atBoundary();
         inputClock.thaw();
-        if (boundaryHook != null) boundaryHook.run();
     }
 
     /**

@@ -1,31 +1,31 @@
 package dev.ballast.engine;
 
+import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.engine.journal.ForwardingJournalStore;
+import dev.ballast.engine.journal.FsyncPolicy;
+import dev.ballast.engine.journal.JournalException;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.JournalVerifier;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.risk.RiskConfig;
-import dev.ballast.engine.risk.RiskScope;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
-import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
 import dev.ballast.model.OrderRequest;
 import dev.ballast.model.OrderSide;
-import dev.ballast.model.OrderStatus;
-import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
-import dev.ballast.model.TradingState;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.EngineEvent;
-import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.TradingStateChanged;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -33,22 +33,19 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.ballast.engine.EngineFixtures.bar;
-import static dev.ballast.engine.EngineFixtures.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The run journal wired to a real engine: what it records, and a journal failure halting the account. */
+/** The run journal wired to a real engine: what it records, and a full disk halting the account ({@link JournalFailureRun}). */
 class JournaledRunTest {
     private static final Symbol XYZ = Symbol.of("XYZ");
     private static final StrategyId S = StrategyId.of("s");
 
-    /** An in-memory store that throws "No space left on device" once {@link #full} is set. */
+    /** An in-memory store. */
     static final class MemoryStore implements JournalStore {
         final List<JournalRecord> records = Collections.synchronizedList(new ArrayList<>());
-        volatile boolean full;
 
         @Override
         public void append(List<JournalRecord> batch) {
-            if (full) throw new UncheckedIOException(new IOException("No space left on device"));
             records.addAll(batch);
         }
 
@@ -100,43 +97,41 @@ class JournaledRunTest {
                 List.of(new RunJournal.StrategyInfo("s", "ScriptedStrategy", null)), "test", "25", marketData, "NEVER", null, null, null, 0);
     }
 
-    @Test
-    void aJournalThatCannotBeWrittenHaltsTheAccount() throws Exception {
-        List<EngineEvent> events = new ArrayList<>();
-        List<ClientOrderId> resting = new ArrayList<>();
-        TradingEngine engine = engine(events, new StrategySpec(S, new ScriptedStrategy((ctx, i) -> {
-            if (i == 1) resting.add(ctx.submit(OrderRequest.limit(XYZ, OrderSide.BUY, Quantity.ofUnits(10), Price.of("50"))));
-            else ctx.submit(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(1)));
-        }), List.of(XYZ)));
-        MemoryStore store = new MemoryStore();
-        JournalWriter writer = new JournalWriter(store, 1024, 64);
-        RunJournal journal = new RunJournal(writer, store, false, null);
-        engine.attachJournal(journal, start(false));
-        engine.start();
-        step(engine, flat(0, "100"));
-        step(engine, flat(1, "100"));
-        writer.awaitDurable(journal.lastSequence(), java.time.Duration.ofSeconds(5));
-        store.full = true;
-        step(engine, flat(2, "100")); // its records reach the failing store
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (writer.failure() == null && System.nanoTime() < deadline) Thread.sleep(5);
-        assertThat(writer.failure()).hasMessageContaining("No space left on device");
-        while (engine.externalBacklog() > 0) engine.pollExternal();
-        step(engine, flat(3, "100"));
-        engine.finish();
-        journal.close();
+    /** A store that fails like a full disk once {@link #full} is set, as FileJournalStore reports an IOException. */
+    static final class FullDiskStore extends ForwardingJournalStore {
+        volatile boolean full;
 
-        List<TradingStateChanged> changes = events.stream().filter(e -> e instanceof TradingStateChanged)
-                .map(e -> (TradingStateChanged) e).toList();
-        assertThat(changes).extracting(TradingStateChanged::reasonCode).containsExactly("JOURNAL_FAILURE");
-        assertThat(changes.getFirst().detail()).contains("No space left on device");
-        assertThat(engine.risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
-        assertThat(engine.orders().order(resting.getFirst()).status()).isEqualTo(OrderStatus.CANCELED);
-        assertThat(events.stream().filter(e -> e instanceof OrderDenied).map(e -> ((OrderDenied) e).reasonCode()))
-                .containsExactly("TRADING_HALTED");
-        // What was stored before the failure stays; nothing after it was accepted.
-        assertThat(store.types()).startsWith("RunStarted").contains("OrderApproved", "FillBooked");
-        assertThat(journal.failed()).isTrue();
+        FullDiskStore(JournalStore delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public void append(List<JournalRecord> batch) {
+            IOException io = new IOException("No space left on device");
+            if (full) throw new JournalException("journal write failed: " + io.getMessage(), io);
+            delegate.append(batch);
+        }
+    }
+
+    @Test
+    void aFullDiskHaltsTheAccountAndWhatWasStoredVerifies(@TempDir Path dir) throws Exception {
+        FullDiskStore store = new FullDiskStore(FileJournalStore.open(dir, FsyncPolicy.everyBatch()));
+        JournalFailureRun.Outcome outcome = JournalFailureRun.run(store, () -> store.full = true);
+
+        outcome.assertHaltedForJournalFailure();
+        assertThat(outcome.failure()).hasMessageContaining("No space left on device");
+        TradingStateChanged halt = outcome.events().stream().filter(e -> e instanceof TradingStateChanged)
+                .map(e -> (TradingStateChanged) e).findFirst().orElseThrow();
+        assertThat(halt.detail()).contains("No space left on device");
+        // What was stored before the failure stays, and its chain is intact; nothing after it was accepted.
+        try (FileJournalStore stored = FileJournalStore.openReadOnly(dir)) {
+            JournalVerifier.Result verdict = JournalVerifier.verify(stored);
+            assertThat(verdict.ok()).as(verdict.toString()).isTrue();
+            assertThat(verdict.count()).isEqualTo(outcome.storedBeforeBreak());
+            List<String> types = new ArrayList<>();
+            stored.read(1).forEachRemaining(r -> types.add(r.type()));
+            assertThat(types).startsWith("RunStarted").contains("OrderApproved", "FillBooked");
+        }
     }
 
     @Test

@@ -2,7 +2,8 @@ package dev.ballast.cli.audit;
 
 import dev.ballast.engine.journal.CanonicalNode;
 import dev.ballast.engine.journal.CanonicalText;
-import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.cli.run.RunJournals;
 import dev.ballast.engine.journal.JournalException;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
@@ -66,7 +67,7 @@ public final class AuditListing {
     public static int run(AuditOptions options, AuditFormat defaultFormat, Path output, PrintStream out, PrintStream err) {
         AuditFormat format = options.format(defaultFormat);
         RecordDecoder decoder = RunJournal.decoder();
-        try (FileJournalStore store = RunJournalFolder.open(options.run())) {
+        try (JournalStore store = RunJournals.openForAudit(options.run())) {
             AuditFilter filter = options.filter(knownTypes(decoder, options.types(), store));
             try (Writer writer = open(output, out)) {
                 AuditListing listing = new AuditListing(filter, format.open(writer, widest(decoder.types())), err,
@@ -103,7 +104,7 @@ public final class AuditListing {
     }
 
     /** The decoder's types, and when some asked for are not among them, the types present in the journal. */
-    private static Set<String> knownTypes(RecordDecoder decoder, Set<String> asked, FileJournalStore store) {
+    private static Set<String> knownTypes(RecordDecoder decoder, Set<String> asked, JournalStore store) {
         if (decoder.types().containsAll(asked)) return decoder.types();
         Set<String> known = new TreeSet<>(decoder.types());
         try {

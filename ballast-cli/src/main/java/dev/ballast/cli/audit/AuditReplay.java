@@ -3,7 +3,8 @@ package dev.ballast.cli.audit;
 import dev.ballast.cli.config.ConfigHash;
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.cli.config.RunPlanner;
-import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.cli.run.RunJournals;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
 import dev.ballast.engine.journal.PortfolioReplay;
@@ -27,7 +28,7 @@ public final class AuditReplay {
     private AuditReplay() {}
 
     public static int run(Path run, PrintStream out, PrintStream err) {
-        try (FileJournalStore store = RunJournalFolder.open(run)) {
+        try (JournalStore store = RunJournals.openForAudit(run)) {
             JournalVerifier.Result verified = JournalVerifier.verify(store);
             if (!verified.ok()) {
                 err.println("error: the journal cannot be trusted, nothing replayed: " + verified);

@@ -117,7 +117,14 @@ public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, Li
     public record Metrics(Integer port) {
     }
 
-    /** The run journal: on or off (default on), market data journaled (default no), fsync interval|every-batch|never. */
-    public record Journal(Boolean enabled, Boolean marketData, String fsync) {
+    /**
+     * The run journal: on or off (default on), market data journaled (default no), fsync interval|every-batch|never,
+     * the store (file, the default, or postgres) and, for postgres, where the database is.
+     */
+    public record Journal(Boolean enabled, Boolean marketData, String fsync, String store, JournalPostgres postgres) {
+    }
+
+    /** A PostgreSQL journal: JDBC URL, user, and the name of the environment variable holding the password. */
+    public record JournalPostgres(String url, String user, String passwordEnv) {
     }
 }

@@ -122,7 +122,42 @@ public final class RunPlanner {
                         + journal.fsync() + "'");
             };
         }
-        return new JournalSettings(enabled, marketData, fsync);
+        JournalSettings.Store store = journal.store() == null ? JournalSettings.Store.FILE
+                : values.choice("journal.store", journal.store(), JournalSettings.Store.class);
+        if (store == JournalSettings.Store.FILE) {
+            if (journal.postgres() != null) throw values.error("journal.postgres", "is only used with store: postgres");
+            return new JournalSettings(enabled, marketData, fsync, store, null);
+        }
+        if (!enabled) throw values.error("journal.store", "needs the journal enabled");
+        if (fsync != null && fsync.mode() != dev.ballast.engine.journal.FsyncPolicy.Mode.EVERY_BATCH) {
+            throw values.error("journal.fsync", "applies to the file store; a PostgreSQL journal commits every batch");
+        }
+        return new JournalSettings(enabled, marketData, fsync, store, postgres(values, journal.postgres()));
+    }
+
+    private static JournalSettings.Postgres postgres(Values values, RunConfig.JournalPostgres postgres) {
+        values.required("journal.postgres", postgres);
+        String url = values.required("journal.postgres.url", postgres.url()).trim();
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw values.error("journal.postgres.url", "must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE), was '"
+                    + url + "'");
+        }
+        if (url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
+            throw values.error("journal.postgres.url", "must not hold the password; name the environment variable that "
+                    + "holds it in journal.postgres.passwordEnv");
+        }
+        String user = values.required("journal.postgres.user", postgres.user()).trim();
+        if (user.isEmpty()) throw values.error("journal.postgres.user", "is empty");
+        String passwordEnv = postgres.passwordEnv();
+        if (passwordEnv != null) {
+            if (!passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw values.error("journal.postgres.passwordEnv", "'" + passwordEnv + "' is not an environment variable name");
+            }
+            if (System.getenv(passwordEnv) == null) {
+                throw values.error("journal.postgres.passwordEnv", "the environment variable " + passwordEnv + " is not set");
+            }
+        }
+        return new JournalSettings.Postgres(url, user, passwordEnv);
     }
 
     private static Map<Symbol, Instrument> instruments(Values values, List<RunConfig.InstrumentSpec> specs, String currency) {

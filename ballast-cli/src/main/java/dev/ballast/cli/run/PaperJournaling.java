@@ -1,6 +1,5 @@
 package dev.ballast.cli.run;
 
-import dev.ballast.cli.config.ConfigException;
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.engine.RunRecovery;
 import dev.ballast.engine.TradingEngine;
@@ -13,7 +12,6 @@ import dev.ballast.engine.journal.RunJournal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,19 +39,6 @@ public final class PaperJournaling implements AutoCloseable {
         this.output = output;
         this.resume = resume;
         this.runName = runName;
-    }
-
-    /** A paper run never overwrites a journal: the folder's run is resumed, or the new run goes elsewhere. */
-    public static void refuseExistingJournal(Path output, Path journalDir) {
-        if (!Files.isDirectory(journalDir)) return;
-        try (DirectoryStream<Path> segments = Files.newDirectoryStream(journalDir, "segment-*.journal")) {
-            if (segments.iterator().hasNext()) {
-                throw new ConfigException(output + " already holds the journal of a paper run; resume it with "
-                        + "`ballast paper --resume " + output + "`, or give another --out");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + journalDir, e);
-        }
     }
 
     /** Opens the journal of the run being resumed for appending: its chain continues; a torn last write is cut. */

@@ -50,6 +50,10 @@ public final class PaperResume implements AutoCloseable {
     /** Checks the run folder and reads its run-start record. */
     public static PaperResume open(Path runDir) {
         Path dir = journalDir(runDir);
+        if (Files.isRegularFile(runDir.resolve(RunJournals.POINTER))) {
+            throw new ConfigException("--resume " + runDir + ": this run's journal is in PostgreSQL; resuming from the "
+                    + "PostgreSQL store is not supported yet (the file journal is)");
+        }
         if (!Files.isDirectory(dir)) {
             throw new ConfigException("--resume " + runDir + ": no journal there (expected " + dir + ")");
         }

@@ -237,12 +237,15 @@ public final class FileJournalStore implements JournalStore {
         if (!writable) throw new JournalException("journal opened read-only");
         if (closed) throw new JournalException("journal closed");
         try {
+            // checked before anything is buffered: a refused batch leaves no trace, not even in last()
             long expected = last == null ? 1 : last.sequence() + 1;
-            buffer.clear();
             for (JournalRecord r : records) {
                 if (r.sequence() != expected)
                     throw new JournalException("record " + r.sequence() + " appended where " + expected + " was due");
                 expected++;
+            }
+            buffer.clear();
+            for (JournalRecord r : records) {
                 byte[] type = r.type().getBytes(StandardCharsets.UTF_8);
                 int body = JournalRecord.canonicalLength(type.length, r.payload().length) + JournalRecord.HASH_LENGTH;
                 int frame = FRAME_OVERHEAD + body;

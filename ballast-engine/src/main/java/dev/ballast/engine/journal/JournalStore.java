@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where journal records are kept: the SPI of the embedded {@link FileJournalStore} and, later, the
- * PostgreSQL store. Called by one thread at a time (the {@link JournalWriter}'s writer thread, or a reader).
+ * Where journal records are kept: the SPI of the embedded {@link FileJournalStore} and of the PostgreSQL store
+ * (module ballast-journal-postgres). Called by one thread at a time (the {@link JournalWriter}'s writer thread, or a
+ * reader). What every store must do is spelled out as tests in {@code JournalStoreContract} (test sources).
  */
 public interface JournalStore extends AutoCloseable {
     /**

@@ -99,23 +99,10 @@ public final class JournaledBroker implements BrokerageInterface {
     }
 
     /**
-     * Before reconciliation: orders kept back that the broker already has (the process died after sending
-     * them, before their later records were durable) are part of its rebuild, not new orders. A broker that
-     * rebuilds by replay is given them now, so that its state is complete when it is compared; for any other
-     * broker they are dropped here (it has them; reconciliation shows their state).
-     */
-    public void rebuildKnown(Set<ClientOrderId> known) {
-        knownAtBroker.addAll(known);
-        held.removeIf(h -> {
-            if (!(h instanceof HeldSubmit s) || !known.contains(s.orderId())) return false;
-            if (rebuildsByReplay) broker.submit(s.order());
-            return true;
-        });
-    }
-
-    /**
-     * Reconciliation succeeded: remember what the broker already has, go live and send what was kept back
-     * (each with its write-ahead wait).
+     * Reconciliation succeeded: remember what the broker already has, go live and send what was kept back, in
+     * order, each with its write-ahead wait. An order kept back that the broker already has (the process died
+     * after sending it, before its later records were durable) is not new: a broker that rebuilds by replay is
+     * given it as part of its rebuild; any other broker is not sent it again.
      */
     public void release(BrokerState state) {
         knownAtBroker.addAll(state.knownOrders());
@@ -124,6 +111,9 @@ public final class JournaledBroker implements BrokerageInterface {
         held.clear();
         for (Held h : pending) {
             switch (h) {
+                case HeldSubmit s when knownAtBroker.contains(s.orderId()) -> {
+                    if (rebuildsByReplay) broker.submit(s.order());
+                }
                 case HeldSubmit s -> submit(s.order());
                 case HeldCancel c -> cancel(c.orderId());
                 case HeldModify m -> modify(m.orderId(), m.quantity(), m.limitPrice(), m.stopPrice());
@@ -145,6 +135,42 @@ public final class JournaledBroker implements BrokerageInterface {
             switch (h) {
                 case HeldSubmit s -> sink.report(new OrderRejected(s.orderId(), why, now));
                 case HeldCancel c -> cancel(c.orderId());
+                case HeldModify m -> sink.report(new ReplaceRejected(m.orderId(), why, now));
+            }
+        }
+    }
+
+    /**
+     * Re-executing what an earlier resume did: its reconciliation succeeded here, so what it held back went to
+     * the broker now. A broker that rebuilds by replay is given those calls, in order; the replay goes on.
+     */
+    public void replayRelease() {
+        List<Held> pending = List.copyOf(held);
+        held.clear();
+        phase = Phase.REPLAYING;
+        if (!rebuildsByReplay) return;
+        for (Held h : pending) {
+            switch (h) {
+                case HeldSubmit s -> broker.submit(s.order());
+                case HeldCancel c -> broker.cancel(c.orderId());
+                case HeldModify m -> broker.modify(m.orderId(), m.quantity(), m.limitPrice(), m.stopPrice());
+            }
+        }
+    }
+
+    /** Re-executing an earlier resume whose reconciliation failed here: answers what it held back as it did. */
+    public void replayRefuse(String reason) {
+        List<Held> pending = List.copyOf(held);
+        held.clear();
+        phase = Phase.REPLAYING;
+        long now = clock.nanos();
+        for (Held h : pending) {
+            String why = "not sent: " + reason;
+            switch (h) {
+                case HeldSubmit s -> sink.report(new OrderRejected(s.orderId(), why, now));
+                case HeldCancel c -> {
+                    if (rebuildsByReplay) broker.cancel(c.orderId());
+                }
                 case HeldModify m -> sink.report(new ReplaceRejected(m.orderId(), why, now));
             }
         }

@@ -29,6 +29,7 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
     private String divergence;
     private boolean liveNow;
     private java.util.function.LongSupplier inputTime;
+    private Runnable onEarlierResume;
 
     /**
      * @param stored       the stored records after the run-start record, in order
@@ -42,11 +43,30 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
         this.live = live;
         this.marketData = marketData;
         this.onAllMatched = onAllMatched;
-        this.expected = stored.hasNext() ? stored.next() : null;
+    }
+
+    /**
+     * Called, on the engine thread, where the journal shows an earlier resume took over ({@link RunJournal.RunResumed}):
+     * the re-executed run must hold its broker calls back there as that resume did.
+     */
+    public void onEarlierResume(Runnable action) {
+        this.onEarlierResume = action;
+    }
+
+    /** The next stored record the engine must produce; an earlier resume's marker is passed over (and acted on). */
+    private JournalRecord advance() {
+        while (stored.hasNext()) {
+            JournalRecord next = stored.next();
+            if (!next.type().equals("RunResumed")) return next;
+            matched = next.sequence();
+            if (onEarlierResume != null) onEarlierResume.run();
+        }
+        return null;
     }
 
     /** Call once the journal is attached: when nothing is left to match, the run is live from the start. */
     public void begin() {
+        expected = advance();
         if (expected == null) {
             onAllMatched.run();
         }
@@ -89,7 +109,7 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
             return false;
         }
         matched = expected.sequence();
-        expected = stored.hasNext() ? stored.next() : null;
+        expected = advance();
         if (expected == null) onAllMatched.run();
         return false;
     }
@@ -106,7 +126,7 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
     public void skipExpected() {
         if (expected == null) return;
         matched = expected.sequence();
-        expected = stored.hasNext() ? stored.next() : null;
+        expected = advance();
         if (expected == null) onAllMatched.run();
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,52 +20,12 @@ class JournalWriterTest {
     @TempDir
     Path dir;
 
-    /** A store that fails like a full disk once {@code capacity} records are stored. */
-    static final class DiskFullStore implements JournalStore {
-        final JournalStore delegate;
-        final long capacity;
-        long stored;
-
-        DiskFullStore(JournalStore delegate, long capacity) {
-            this.delegate = delegate;
-            this.capacity = capacity;
-        }
-
-        @Override
-        public void append(List<JournalRecord> records) {
-            if (stored + records.size() > capacity) throw new JournalException("No space left on device");
-            delegate.append(records);
-            stored += records.size();
-        }
-
-        @Override
-        public Iterator<JournalRecord> read(long fromSequence) {
-            return delegate.read(fromSequence);
-        }
-
-        @Override
-        public Optional<JournalRecord> last() {
-            return delegate.last();
-        }
-
-        @Override
-        public void sync() {
-            delegate.sync();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-    }
-
     /** A store whose appends wait for a latch. */
-    static final class GatedStore implements JournalStore {
+    static final class GatedStore extends ForwardingJournalStore {
         final CountDownLatch gate = new CountDownLatch(1);
-        final JournalStore delegate;
 
         GatedStore(JournalStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -77,26 +36,6 @@ class JournalWriterTest {
                 throw new JournalException("interrupted", e);
             }
             delegate.append(records);
-        }
-
-        @Override
-        public Iterator<JournalRecord> read(long fromSequence) {
-            return delegate.read(fromSequence);
-        }
-
-        @Override
-        public Optional<JournalRecord> last() {
-            return delegate.last();
-        }
-
-        @Override
-        public void sync() {
-            delegate.sync();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 
