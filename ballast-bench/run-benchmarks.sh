@@ -7,6 +7,8 @@
 #
 #   ballast-bench/run-benchmarks.sh [--jmh] [--jmh-only] [--postgres] [EndToEndBenchmark options...]
 #   e.g. ballast-bench/run-benchmarks.sh --runs 5 --memory-only
+#   (in memory, the Java strategy is also run with a RunJournal attached, alternating with the unjournaled runs,
+#   printing e2e_backtest_journaled_bars_per_sec and journaled_ratio; --no-journal skips that)
 #
 # Heap: the in-memory mode holds 10M bars (~1.6 GB live after generation); each run allocates about
 # 1 GB more (orders, events, fills). The young generation is sized (-Xmn3g) so that a timed run does

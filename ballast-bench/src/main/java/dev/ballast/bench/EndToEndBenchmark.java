@@ -16,6 +16,10 @@ import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataKind;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.engine.data.SyntheticBars;
+import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.engine.journal.FsyncPolicy;
+import dev.ballast.engine.journal.JournalVerifier;
+import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.risk.RiskLimits;
 import dev.ballast.engine.strategy.ExecutionMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
@@ -25,6 +29,7 @@ import dev.ballast.engine.strategy.lang.CompiledDocument;
 import dev.ballast.engine.strategy.lang.Expr;
 import dev.ballast.engine.strategy.lang.StrategyDocument;
 import dev.ballast.examples.SmaCrossover;
+import dev.ballast.model.EpochNanos;
 import dev.ballast.model.Instrument;
 import dev.ballast.model.Money;
 import dev.ballast.model.Quantity;
@@ -38,12 +43,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * End-to-end backtest throughput: the whole pipeline (SmaCrossover -> RiskManager -> OrderManager ->
@@ -74,6 +83,16 @@ import java.util.function.Supplier;
  * {@code --strategy java|document|both} (both): the Java SmaCrossover ({@code e2e_backtest_*_bars_per_sec}), the same
  * strategy as a strategy-language document ({@code e2e_document_*_bars_per_sec}), or both in the same JVM, checked to
  * send the same orders and fills, with the ratio of the two medians.
+ *
+ * <p>Journaled (in memory, Java strategy; {@code --no-journal} skips it): the same backtest with a {@link RunJournal}
+ * attached as the CLI attaches it (a file journal in a temp folder, fsync INTERVAL as backtests use, market data not
+ * journaled), its warm-up and timed runs alternating with the unjournaled ones in the same JVM so that both see the
+ * same machine; the timing includes closing the journal (everything queued stored). Prints
+ * {@code e2e_backtest_journaled_bars_per_sec}, {@code journal_records_per_run} and {@code journaled_ratio} (journaled
+ * median / unjournaled median; target at least 0.5). Every timed journaled run must store every record it queued,
+ * without a journal failure, and trade exactly as the unjournaled run; the last one's chain is verified end to end. A
+ * journal failure in a warm-up run (a cold writer behind a warm engine) is printed, not fatal. Each round runs the
+ * journaled variant first.
  */
 public final class EndToEndBenchmark {
     private static final Money INITIAL_CASH = Money.ofUnits(10_000_000);
@@ -86,9 +105,13 @@ public final class EndToEndBenchmark {
     private final int fast;
     private final int slow;
     private final String strategy;
+    private final boolean journal;
+    private int journaledRuns;
 
-    private EndToEndBenchmark(int symbolCount, long barsPerSymbol, int runs, int warmup, int fast, int slow, String strategy) {
+    private EndToEndBenchmark(int symbolCount, long barsPerSymbol, int runs, int warmup, int fast, int slow, String strategy,
+                              boolean journal) {
         this.strategy = strategy;
+        this.journal = journal;
         this.symbolCount = symbolCount;
         this.barsPerSymbol = barsPerSymbol;
         this.runs = runs;
@@ -108,6 +131,7 @@ public final class EndToEndBenchmark {
         boolean csv = true;
         Path csvFile = null;
         String strategy = "both";
+        boolean journal = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bars-per-symbol" -> barsPerSymbol = Long.parseLong(args[++i].replace("_", ""));
@@ -119,6 +143,7 @@ public final class EndToEndBenchmark {
                 case "--memory-only" -> csv = false;
                 case "--csv-only" -> memory = false;
                 case "--csv-file" -> csvFile = Path.of(args[++i]);
+                case "--no-journal" -> journal = false;
                 case "--strategy" -> {
                     strategy = args[++i];
                     if (!List.of("java", "document", "both").contains(strategy)) {
@@ -127,14 +152,14 @@ public final class EndToEndBenchmark {
                 }
                 case "-h", "--help" -> {
                     System.out.println("usage: EndToEndBenchmark [--bars-per-symbol N] [--symbols N] [--runs N] [--warmup N]"
-                            + " [--fast N] [--slow N] [--memory-only | --csv-only] [--csv-file PATH] [--strategy java|document|both]");
+                            + " [--fast N] [--slow N] [--memory-only | --csv-only] [--csv-file PATH] [--strategy java|document|both] [--no-journal]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
         if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
-        EndToEndBenchmark bench = new EndToEndBenchmark(symbols, barsPerSymbol, runs, warmup, fast, slow, strategy);
+        EndToEndBenchmark bench = new EndToEndBenchmark(symbols, barsPerSymbol, runs, warmup, fast, slow, strategy, journal);
         System.out.println("java: " + Runtime.version() + " " + System.getProperty("java.vm.name"));
         System.out.println("max_heap: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         System.out.println("gc: " + gcNames());
@@ -156,36 +181,55 @@ public final class EndToEndBenchmark {
         Bar[] bars = synthetic().toArray();
         System.out.printf("generate_ms: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         List<Symbol> symbols = symbolsOf(bars);
-        compare("in_memory", symbols, bars.length, () -> InMemoryMarketDataSource.wrap(bars));
+        compare("in_memory", symbols, bars.length, () -> InMemoryMarketDataSource.wrap(bars), journal);
     }
 
-    /** The Java strategy and/or the document one on the same data; with both, checks they trade alike and prints the ratio. */
-    private void compare(String name, List<Symbol> symbols, long expectedBars, Supplier<MarketDataSource> sources) {
+    /**
+     * The Java strategy and/or the document one on the same data; with both, checks they trade alike and prints the ratio.
+     * With {@code journaled}, the Java strategy's runs alternate with journaled ones and the journaled ratio is printed.
+     */
+    private void compare(String name, List<Symbol> symbols, long expectedBars, Supplier<MarketDataSource> sources,
+                         boolean journaled) {
         Measured java = null;
         Measured document = null;
         if (!strategy.equals("document")) {
-            java = measure(name, "e2e_backtest_" + name + "_bars_per_sec", symbols, expectedBars, sources,
-                    () -> new SmaCrossover(symbols, fast, slow, TRADE_QUANTITY));
+            Supplier<Strategy> sma = () -> new SmaCrossover(symbols, fast, slow, TRADE_QUANTITY);
+            Variant plain = new Variant(name, "e2e_backtest_" + name + "_bars_per_sec", sma, false);
+            if (journaled) {
+                // Journaled first in each round: its first warm-up then starts with the engine as cold as the journal
+                // writer, as a CLI run does (after a warm unjournaled run, a cold writer meets a warm engine).
+                List<Measured> both = measure(symbols, expectedBars, sources, List.of(
+                        new Variant(name + "_journaled", "e2e_backtest_journaled_bars_per_sec", sma, true), plain));
+                java = both.getLast();
+                Measured withJournal = both.getFirst();
+                checkSameTrading(name + "_journaled", java.result, withJournal.result);
+                System.out.printf("journaled_ratio: %.3f (journaled bars/s / unjournaled bars/s, medians of the same run;"
+                        + " target >= 0.5)%n", (double) withJournal.median / java.median);
+            } else {
+                java = measure(symbols, expectedBars, sources, List.of(plain)).getFirst();
+            }
         }
         if (!strategy.equals("java")) {
             CompiledDocument compiled = smaCrossoverDocument(symbols);
-            document = measure(name + "_document", "e2e_document_" + name + "_bars_per_sec", symbols, expectedBars, sources,
-                    compiled::newStrategy);
+            document = measure(symbols, expectedBars, sources, List.of(new Variant(name + "_document",
+                    "e2e_document_" + name + "_bars_per_sec", compiled::newStrategy, false))).getFirst();
         }
         if (java != null && document != null) {
-            if (java.result.orderCount() != document.result.orderCount() || java.result.fills() != document.result.fills()) {
-                throw new IllegalStateException(name + ": the document strategy traded differently from SmaCrossover: orders "
-                        + document.result.orderCount() + " vs " + java.result.orderCount() + ", fills " + document.result.fills()
-                        + " vs " + java.result.fills());
-            }
-            if (!java.result.finalEquity().equals(document.result.finalEquity())) {
-                throw new IllegalStateException(name + ": final equity differs: document " + document.result.finalEquity()
-                        + " vs java " + java.result.finalEquity());
-            }
+            checkSameTrading(name + "_document", java.result, document.result);
             System.out.println(name + "_same_orders: " + java.result.orderCount() + " orders, " + java.result.fills() + " fills, equity "
                     + java.result.finalEquity());
             System.out.printf("e2e_document_vs_java_%s_ratio: %.3f (java bars/s / document bars/s; target <= 2)%n", name,
                     (double) java.median / document.median);
+        }
+    }
+
+    private static void checkSameTrading(String name, RunResult expected, RunResult actual) {
+        if (expected.orderCount() != actual.orderCount() || expected.fills() != actual.fills()) {
+            throw new IllegalStateException(name + " traded differently: orders " + actual.orderCount() + " vs "
+                    + expected.orderCount() + ", fills " + actual.fills() + " vs " + expected.fills());
+        }
+        if (!expected.finalEquity().equals(actual.finalEquity())) {
+            throw new IllegalStateException(name + ": final equity differs: " + actual.finalEquity() + " vs " + expected.finalEquity());
         }
     }
 
@@ -223,7 +267,7 @@ public final class EndToEndBenchmark {
                 System.out.printf("csv_write_ms: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             }
             System.out.println("csv_file: " + file + " (" + Files.size(file) / (1 << 20) + " MiB)");
-            compare("csv", synthetic.symbols(), synthetic.size(), () -> MarketDataFiles.open(file, MarketDataKind.BARS));
+            compare("csv", synthetic.symbols(), synthetic.size(), () -> MarketDataFiles.open(file, MarketDataKind.BARS), false);
         } finally {
             if (keep == null) Files.deleteIfExists(file);
         }
@@ -237,44 +281,74 @@ public final class EndToEndBenchmark {
         return List.copyOf(seen.keySet());
     }
 
-    /** Warm-up runs, then timed runs; prints each run and the median. */
-    private Measured measure(String name, String headline, List<Symbol> symbols, long expectedBars, Supplier<MarketDataSource> sources,
-                             Supplier<Strategy> strategies) {
+    /** What one measured series runs: a strategy, with or without a journal. */
+    private record Variant(String name, String headline, Supplier<Strategy> strategies, boolean journaled) {
+    }
+
+    /**
+     * Warm-up runs, then timed runs, of each variant in turn (run 1 of each, then run 2 of each, ...), so that variants
+     * compared with each other see the same machine; prints each run and each variant's median.
+     */
+    private List<Measured> measure(List<Symbol> symbols, long expectedBars, Supplier<MarketDataSource> sources,
+                                   List<Variant> variants) {
         for (int i = 1; i <= warmup; i++) {
-            Run run = runOnce(symbols, sources, strategies);
-            System.out.printf("%s_warmup_%d: %d bars/s (%d ms)%n", name, i, run.barsPerSecond(), run.nanos / 1_000_000);
+            for (Variant v : variants) {
+                Run run = runOnce(symbols, sources, v);
+                System.out.printf("%s_warmup_%d: %d bars/s (%d ms)%s%n", v.name, i, run.barsPerSecond(), run.nanos / 1_000_000,
+                        run.journalFailure == null ? "" : " JOURNAL FAILED: " + run.journalFailure);
+            }
         }
-        long[] rates = new long[runs];
-        Run last = null;
+        long[][] rates = new long[variants.size()][runs];
+        Run[] last = new Run[variants.size()];
         for (int i = 0; i < runs; i++) {
-            Run run = runOnce(symbols, sources, strategies);
-            if (run.result.marketEvents() != expectedBars) {
-                throw new IllegalStateException(name + ": processed " + run.result.marketEvents() + " bars, expected " + expectedBars);
+            for (int k = 0; k < variants.size(); k++) {
+                Variant v = variants.get(k);
+                Run run = runOnce(symbols, sources, v);
+                if (run.journalFailure != null) {
+                    throw new IllegalStateException(v.name + ": the journal failed in timed run " + (i + 1) + ": "
+                            + run.journalFailure);
+                }
+                if (run.result.marketEvents() != expectedBars) {
+                    throw new IllegalStateException(v.name + ": processed " + run.result.marketEvents() + " bars, expected " + expectedBars);
+                }
+                if (last[k] != null && !run.result.finalEquity().equals(last[k].result.finalEquity())) {
+                    throw new IllegalStateException(v.name + ": run " + (i + 1) + " is not identical to the run before it; quarantines "
+                            + run.result.quarantines() + " vs " + last[k].result.quarantines());
+                }
+                rates[k][i] = run.barsPerSecond();
+                System.out.printf("%s_run_%d: %d bars/s (%d ms, gc %d ms in %d collections%s)%n", v.name, i + 1, rates[k][i],
+                        run.nanos / 1_000_000, run.gcMillis, run.gcCount,
+                        v.journaled ? ", " + run.journalRecords + " records journaled" : "");
+                last[k] = run;
             }
-            if (last != null && !run.result.finalEquity().equals(last.result.finalEquity())) {
-                throw new IllegalStateException(name + ": run " + (i + 1) + " is not identical to the run before it; quarantines "
-                        + run.result.quarantines() + " vs " + last.result.quarantines());
-            }
-            rates[i] = run.barsPerSecond();
-            System.out.printf("%s_run_%d: %d bars/s (%d ms, gc %d ms in %d collections)%n", name, i + 1, rates[i],
-                    run.nanos / 1_000_000, run.gcMillis, run.gcCount);
-            last = run;
         }
-        RunResult r = last.result;
-        System.out.println("orders: " + r.orderCount());
-        System.out.println("fills: " + r.fills());
-        System.out.println("orders_by_status: " + r.ordersByStatus());
-        System.out.println("denials: " + r.denialsByReason());
-        System.out.println("quarantines: " + r.quarantines().size());
-        for (var q : r.quarantines()) System.out.println("quarantine: " + q.reason() + " " + q.detail());
-        System.out.println("final_equity: " + r.finalEquity() + " (fees " + r.fees() + ", realized " + r.realizedPnl() + ")");
-        System.out.println("ledger_balanced: " + r.ledgerBalanced());
-        long[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        System.out.printf("%s_min_bars_per_sec: %d bars/s%n", name, sorted[0]);
-        System.out.printf("%s_max_bars_per_sec: %d bars/s%n", name, sorted[sorted.length - 1]);
-        System.out.printf("%s: %d bars/s%n", headline, median(sorted));
-        return new Measured(r, median(sorted));
+        List<Measured> measured = new ArrayList<>();
+        for (int k = 0; k < variants.size(); k++) {
+            Variant v = variants.get(k);
+            Run run = last[k];
+            RunResult r = run.result;
+            System.out.println(v.name + ":");
+            System.out.println("orders: " + r.orderCount());
+            System.out.println("fills: " + r.fills());
+            System.out.println("orders_by_status: " + r.ordersByStatus());
+            System.out.println("denials: " + r.denialsByReason());
+            System.out.println("quarantines: " + r.quarantines().size());
+            for (var q : r.quarantines()) System.out.println("quarantine: " + q.reason() + " " + q.detail());
+            System.out.println("final_equity: " + r.finalEquity() + " (fees " + r.fees() + ", realized " + r.realizedPnl() + ")");
+            System.out.println("ledger_balanced: " + r.ledgerBalanced());
+            if (v.journaled) {
+                System.out.println("journal_records_per_run: " + run.journalRecords);
+                System.out.println("journal_bytes_per_run: " + run.journalBytes + " (" + run.journalBytes / (1 << 20) + " MiB)");
+                System.out.println("journal_chain_verified: " + run.journalVerified);
+            }
+            long[] sorted = rates[k].clone();
+            Arrays.sort(sorted);
+            System.out.printf("%s_min_bars_per_sec: %d bars/s%n", v.name, sorted[0]);
+            System.out.printf("%s_max_bars_per_sec: %d bars/s%n", v.name, sorted[sorted.length - 1]);
+            System.out.printf("%s: %d bars/s%n", v.headline, median(sorted));
+            measured.add(new Measured(r, median(sorted)));
+        }
+        return measured;
     }
 
     private record Measured(RunResult result, long median) {
@@ -285,14 +359,19 @@ public final class EndToEndBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private record Run(RunResult result, long nanos, long gcMillis, long gcCount) {
+    private record Run(RunResult result, long nanos, long gcMillis, long gcCount, long journalRecords, long journalBytes,
+                       String journalVerified, String journalFailure) {
         long barsPerSecond() {
             return Math.round(result.marketEvents() * 1e9 / nanos);
         }
     }
 
-    /** One full run on a fresh engine, wired like RunExecutor; the timing covers wiring, source and run. */
-    private Run runOnce(List<Symbol> symbols, Supplier<MarketDataSource> sources, Supplier<Strategy> strategies) {
+    /**
+     * One full run on a fresh engine, wired like RunExecutor; the timing covers wiring, source and run, and for a
+     * journaled run opening the journal and closing it (everything queued stored), as the CLI does.
+     */
+    private Run runOnce(List<Symbol> symbols, Supplier<MarketDataSource> sources, Variant variant) {
+        Path journalDir = variant.journaled ? tempJournalFolder() : null;
         System.gc(); // start each run from a clean heap so one run's garbage is not charged to the next
         long gcMillis0 = gcMillis();
         long gcCount0 = gcCount();
@@ -311,15 +390,95 @@ public final class EndToEndBenchmark {
         PaperBroker broker = new PaperBroker(clock, bySymbol, brokerSettings);
         EngineSettings settings = new EngineSettings(ExecutionMode.BACKTEST, INITIAL_CASH, instruments, RiskLimits.defaults(),
                 IsolationPolicy.defaults());
-        StrategySpec spec = new StrategySpec(StrategyId.of("sma"), strategies.get(), symbols);
+        Strategy strategy = variant.strategies.get();
+        StrategySpec spec = new StrategySpec(StrategyId.of("sma"), strategy, symbols);
         RunResult result;
+        // As the CLI's backtests: fsync INTERVAL (100 ms), market data not journaled.
+        RunJournal journal = journalDir == null ? null : RunJournal.open(journalDir, FsyncPolicy.defaultInterval(), false);
+        AtomicReference<String> journalFailure = new AtomicReference<>();
+        if (journal != null) journal.onFailure(detail -> journalFailure.compareAndSet(null, detail));
         try (MarketDataSource source = sources.get();
              TradingEngine engine = new TradingEngine(settings, clock, broker, List.of(spec),
                      message -> System.err.println("FATAL: " + message))) {
+            if (journal != null) engine.attachJournal(journal, runStarted(strategy));
             result = BacktestRunner.run(engine, source, ProgressListener.NONE);
+        } finally {
+            if (journal != null) journal.close();
         }
         long nanos = System.nanoTime() - started;
-        return new Run(result, nanos, gcMillis() - gcMillis0, gcCount() - gcCount0);
+        long gcMillis = gcMillis() - gcMillis0;
+        long gcCount = gcCount() - gcCount0;
+        long records = 0;
+        String verified = null;
+        String failure = null;
+        long bytes = 0;
+        if (journal != null) {
+            failure = journalFailure(journal, journalFailure.get());
+            records = journal.records();
+            if (failure == null) {
+                if (++journaledRuns == warmup + runs) verified = verify(journalDir, records);
+                bytes = folderBytes(journalDir);
+            }
+            deleteFolder(journalDir);
+        }
+        return new Run(result, nanos, gcMillis, gcCount, records, bytes, verified, failure);
+    }
+
+    private static RunJournal.RunStarted runStarted(Strategy strategy) {
+        return new RunJournal.RunStarted("e2e-benchmark", ExecutionMode.BACKTEST.name(),
+                List.of(new RunJournal.StrategyInfo("sma", strategy.getClass().getName(), null)), "bench",
+                System.getProperty("java.version"), false, FsyncPolicy.Mode.INTERVAL.name(), null, null, null,
+                EpochNanos.of(Instant.now()));
+    }
+
+    /**
+     * Why the journal is incomplete, or null when every record queued was stored and it never failed. A failed
+     * journal halts the account, so such a run does not measure a journaled backtest: timed runs must not fail.
+     */
+    private static String journalFailure(RunJournal journal, String failure) {
+        if (journal.failed()) return failure;
+        if (journal.records() != journal.lastSequence()) {
+            return "stored " + journal.records() + " of " + journal.lastSequence() + " records";
+        }
+        return null;
+    }
+
+    /** The chain checked end to end (in the last timed run only: it reads every record back, which takes seconds). */
+    private String verify(Path dir, long records) {
+        JournalVerifier.Result result;
+        try (FileJournalStore store = FileJournalStore.openReadOnly(dir)) {
+            result = JournalVerifier.verify(store);
+        }
+        if (!result.ok() || result.count() != records) {
+            throw new IllegalStateException("journal chain does not verify: " + result + " (expected " + records + " records)");
+        }
+        return "ok, " + result.count() + " records";
+    }
+
+    private static Path tempJournalFolder() {
+        try {
+            return Files.createTempDirectory("ballast-e2e-journal-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long folderBytes(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            long total = 0;
+            for (Path p : files.toList()) total += Files.size(p);
+            return total;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteFolder(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long gcMillis() {

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -68,14 +69,27 @@ public final class FileJournalStore implements JournalStore {
     private final boolean writable;
     private final Recovery recovery;
     private final CRC32 crc = new CRC32();
+    private final TypeBytes typeBytes = new TypeBytes();
     private FileChannel channel;
     private long channelSize;
     private int recordsInSegment;
     private JournalRecord last;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-    private boolean dirty;
-    private long lastForceNanos = System.nanoTime();
-    private boolean closed;
+    /** Written since the last force; set by the writer, cleared by whoever forces. */
+    private volatile boolean dirty;
+    /** INTERVAL: a segment was created since the last force of the folder. */
+    private volatile boolean folderDirty;
+    private volatile boolean closed;
+    /** Guards {@link #channel} replacement and {@link #retired}: held only for those moves, never while forcing. */
+    private final Object channels = new Object();
+    /** INTERVAL: full segments not yet forced; the syncer forces and closes them. */
+    private final List<FileChannel> retired = new ArrayList<>();
+    /** One force pass at a time (the syncer's, or sync() / close()). */
+    private final Object syncMonitor = new Object();
+    /** INTERVAL only: forces in the background (null otherwise). */
+    private final Thread syncer;
+    /** What the syncer's last force threw; the next append fails with it. */
+    private volatile IOException syncFailure;
 
     private FileJournalStore(Path dir, FsyncPolicy policy, long segmentBytes, boolean writable) {
         this.dir = dir;
@@ -93,6 +107,12 @@ public final class FileJournalStore implements JournalStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journal " + dir, e);
+        }
+        if (writable && policy.mode() == FsyncPolicy.Mode.INTERVAL) {
+            syncer = Thread.ofPlatform().name("ballast-journal-sync").daemon(true).unstarted(this::syncEveryInterval);
+            syncer.start();
+        } else {
+            syncer = null;
         }
     }
 
@@ -141,7 +161,7 @@ public final class FileJournalStore implements JournalStore {
     private Recovery recoverTail() throws IOException {
         List<Path> segments = segments();
         if (segments.isEmpty()) {
-            openSegment(1);
+            channel = openSegment(1);
             return Recovery.clean(1);
         }
         Path tail = segments.getLast();
@@ -209,17 +229,30 @@ public final class FileJournalStore implements JournalStore {
         }
     }
 
-    private void openSegment(long firstSequence) throws IOException {
+    /**
+     * Creates the segment starting at {@code firstSequence}, header written. Under EVERY_BATCH it and its folder
+     * entry are forced now; under INTERVAL by the syncer's next pass.
+     */
+    private FileChannel openSegment(long firstSequence) throws IOException {
         Path p = segmentPath(dir, firstSequence);
-        channel = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+        FileChannel created = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).put(MAGIC).putInt(VERSION).flip();
-        while (header.hasRemaining()) channel.write(header);
+        while (header.hasRemaining()) created.write(header);
         channelSize = HEADER_LENGTH;
         recordsInSegment = 0;
-        if (policy.mode() != FsyncPolicy.Mode.NEVER) {
-            channel.force(true);
-            forceDir();
+        switch (policy.mode()) {
+            case EVERY_BATCH -> {
+                created.force(true);
+                forceDir();
+            }
+            case INTERVAL -> {
+                dirty = true;
+                folderDirty = true;
+            }
+            case NEVER -> {
+            }
         }
+        return created;
     }
 
     private void forceDir() {
@@ -246,14 +279,12 @@ public final class FileJournalStore implements JournalStore {
             }
             buffer.clear();
             for (JournalRecord r : records) {
-                byte[] type = r.type().getBytes(StandardCharsets.UTF_8);
+                byte[] type = typeBytes.of(r.type());
                 int body = JournalRecord.canonicalLength(type.length, r.payload().length) + JournalRecord.HASH_LENGTH;
                 int frame = FRAME_OVERHEAD + body;
                 if (recordsInSegment > 0 && channelSize + buffer.position() + frame > segmentBytes) {
                     flushBuffer();
-                    if (policy.mode() != FsyncPolicy.Mode.NEVER) channel.force(false);
-                    channel.close();
-                    openSegment(r.sequence());
+                    nextSegment(r.sequence());
                 }
                 if (buffer.remaining() < frame) {
                     flushBuffer();
@@ -264,22 +295,19 @@ public final class FileJournalStore implements JournalStore {
                 int bodyStart = buffer.position();
                 JournalRecord.putCanonical(buffer, r.sequence(), r.engineTime(), r.wallTime(), type, r.payload());
                 buffer.put(r.hash());
+                int end = buffer.position();
                 crc.reset();
-                crc.update(buffer.slice(bodyStart, body));
+                crc.update(buffer.limit(end).position(bodyStart));
+                buffer.limit(buffer.capacity());
                 buffer.putInt(start + 4, (int) crc.getValue());
                 recordsInSegment++;
                 last = r;
             }
             flushBuffer();
             dirty = true;
-            switch (policy.mode()) {
-                case EVERY_BATCH -> force();
-                case INTERVAL -> {
-                    if (System.nanoTime() - lastForceNanos >= policy.interval().toNanos()) force();
-                }
-                case NEVER -> {
-                }
-            }
+            if (policy.mode() == FsyncPolicy.Mode.EVERY_BATCH) forceNow();
+            IOException failed = syncFailure;
+            if (failed != null) throw failed;
         } catch (IOException e) {
             throw new JournalException("journal write failed: " + e.getMessage(), e);
         }
@@ -291,26 +319,92 @@ public final class FileJournalStore implements JournalStore {
         buffer.clear();
     }
 
-    private void force() throws IOException {
-        channel.force(false);
-        dirty = false;
-        lastForceNanos = System.nanoTime();
+    /**
+     * Starts the next segment. The full one is forced first under EVERY_BATCH; under INTERVAL the syncer forces and
+     * closes it on its next pass, so the writer does not wait for the disk here either.
+     */
+    private void nextSegment(long firstSequence) throws IOException {
+        FileChannel full = channel;
+        switch (policy.mode()) {
+            case EVERY_BATCH -> {
+                full.force(false);
+                full.close();
+            }
+            case INTERVAL -> {
+                synchronized (channels) {
+                    retired.add(full);
+                }
+            }
+            case NEVER -> full.close();
+        }
+        FileChannel next = openSegment(firstSequence);
+        synchronized (channels) {
+            channel = next;
+        }
     }
 
-    @Override
-    public void sync() {
-        if (!writable || closed || !dirty) return;
-        try {
-            force();
-        } catch (IOException e) {
-            throw new JournalException("journal fsync failed: " + e.getMessage(), e);
+    /** EVERY_BATCH: forces the segment being written (on the writer thread, so no other force runs). */
+    private void forceNow() throws IOException {
+        dirty = false;
+        channel.force(false);
+    }
+
+    /**
+     * Forces the full segments waiting (then closes them) and, if anything was written since the last force, the
+     * current one. Writes made while it runs stay dirty for the next pass.
+     */
+    private void forcePass() throws IOException {
+        synchronized (syncMonitor) {
+            List<FileChannel> full;
+            FileChannel current;
+            synchronized (channels) {
+                full = List.copyOf(retired);
+                retired.clear();
+                current = channel;
+            }
+            for (FileChannel ch : full) {
+                ch.force(false);
+                ch.close();
+            }
+            if (dirty && current.isOpen()) {
+                dirty = false;
+                current.force(false);
+            }
+            if (folderDirty) {
+                folderDirty = false;
+                forceDir();
+            }
+        }
+    }
+
+    /**
+     * The INTERVAL policy's own thread: forces every interval while there is something to force, so the writer
+     * never waits for the disk (it did when it forced itself, and at backtest speed the journal is written faster
+     * than this machine's disk takes it). A machine crash loses at most the interval plus the force under way, as
+     * before; a process crash nothing. A failed force fails the next append.
+     */
+    private void syncEveryInterval() {
+        long interval = policy.interval().toNanos();
+        while (!closed) {
+            LockSupport.parkNanos(this, interval);
+            if (closed) return;
+            try {
+                forcePass();
+            } catch (IOException e) {
+                syncFailure = e;
+                return;
+            }
         }
     }
 
     @Override
-    public void idle() {
-        if (writable && !closed && dirty && policy.mode() == FsyncPolicy.Mode.INTERVAL
-                && System.nanoTime() - lastForceNanos >= policy.interval().toNanos()) sync();
+    public void sync() {
+        if (!writable || closed) return;
+        try {
+            forcePass();
+        } catch (IOException e) {
+            throw new JournalException("journal fsync failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -321,15 +415,21 @@ public final class FileJournalStore implements JournalStore {
     @Override
     public void close() {
         if (closed) return;
+        closed = true;
         try {
+            if (syncer != null) {
+                LockSupport.unpark(syncer);
+                syncer.join();
+            }
             if (writable) {
-                if (dirty) force();
+                forcePass();
                 channel.close();
             }
         } catch (IOException e) {
             throw new JournalException("journal close failed: " + e.getMessage(), e);
-        } finally {
-            closed = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("interrupted while closing the journal", e);
         }
     }
 

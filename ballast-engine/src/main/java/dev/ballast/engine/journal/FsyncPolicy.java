@@ -7,8 +7,9 @@ import java.time.Duration;
  * <ul>
  *   <li>{@link #everyBatch()}: after every append (every group-committed batch); survives a machine crash;
  *       what paper and live write-ahead need.</li>
- *   <li>{@link #interval(Duration)}: at most every {@code interval} (checked at each append) and at close; a
- *       process crash loses nothing (the data is in the OS page cache), a machine crash at most the interval.</li>
+ *   <li>{@link #interval(Duration)}: every {@code interval}, by a background thread of the store (so the writer
+ *       never waits for the disk), and at close; a process crash loses nothing (the data is in the OS page cache),
+ *       a machine crash at most the interval and the force under way.</li>
  *   <li>{@link #never()}: only at close; for backtests.</li>
  * </ul>
  */

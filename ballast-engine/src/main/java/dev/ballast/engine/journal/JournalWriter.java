@@ -3,58 +3,99 @@ package dev.ballast.engine.journal;
 import dev.ballast.model.EpochNanos;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
- * Writes the journal off the engine thread. The engine thread calls {@link #append} (never blocks: a bounded
- * queue, non-blocking offer); the writer thread drains the queue in batches, computes the hash chain and
- * appends each batch to the {@link JournalStore} in one call (group commit), so one fsync covers a batch.
+ * Writes the journal off the engine thread. The engine thread calls {@link #append}, which never blocks: it puts
+ * the record into a bounded single-producer ring ({@link PendingRing}: no lock, no allocation, no system call
+ * unless the writer thread is parked). The writer thread drains the ring in batches, encodes the events
+ * ({@link RecordCodec}), computes the hash chain and appends each batch to the {@link JournalStore} in one call
+ * (group commit), so one fsync covers a batch.
  *
- * <p>Fail safe: when the queue is full or the store throws, the writer fails for good, calls every
- * {@link #onFailure} callback once (the engine halts trading), and refuses further records; what the store
- * held before the failure stays as it was. {@link #awaitDurable} lets a write-ahead caller wait until its
+ * <p>The engine thread never waits for the writer. When the writer has fallen far behind (half the queue waiting),
+ * {@link #append} yields the engine thread's time slice ({@link Thread#yield}) after queuing: on a machine with a
+ * free core that returns at once; on a saturated one it lets the writer run before the queue fills and the journal
+ * fails.
+ *
+ * <p>Where an event is encoded: on the writer thread when {@link RecordCodec} can tell it is immutable (every model
+ * event: records of primitives, strings, enums and such records), so the bytes are those the event had when it was
+ * appended, and the engine thread only queues a reference; but on the appending thread, before it is queued, when
+ * the event is not (a record holding a list, say) and whenever the writer has fallen behind (more than an eighth
+ * of the queue waiting). The second rule shares the work between the two threads as the load asks: with the
+ * writer doing everything, a backtest producing records as fast as it can would outrun it and fill the queue.
+ * The bytes are the same either way.
+ *
+ * <p>Fail safe: when the queue is full, an event cannot be encoded or the store throws, the writer fails for good,
+ * calls every {@link #onFailure} callback once (the engine halts trading), and refuses further records; what the
+ * store held before the failure stays as it was. {@link #awaitDurable} lets a write-ahead caller wait until its
  * record is stored (durable as far as the store's fsync policy promises) before acting on it.
  *
  * <p>{@link #append} must be called from one thread (the engine thread): it assigns the sequence numbers.
  */
 public final class JournalWriter implements AutoCloseable {
+    /** Records the default queue holds (slots are made as the backlog first reaches them). */
+    public static final int DEFAULT_CAPACITY = 262_144;
+    /** Idle writer: spin this many rounds, then yield this many, then park (woken by the next append). */
+    private static final int SPIN_ROUNDS = 200;
+    private static final int YIELD_ROUNDS = 20;
+    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     private final JournalStore store;
-    private final ArrayBlockingQueue<Pending> queue;
+    private final PendingRing ring;
     private final int maxBatch;
+    private final int encodeLaterLimit;
+    private final int yieldLimit;
+    private final CanonicalOutput appendOutput = new CanonicalOutput(1024);
+    private final LongSupplier wallClock;
     private final Thread thread;
     private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
     private final Object durableMonitor = new Object();
     private volatile long durableSequence;
     private volatile Throwable failure;
+    private volatile boolean failureReported;
     private volatile boolean closing;
+    private volatile boolean writerParked;
     private long nextSequence;
-    private byte[] previousHash;
-
-    private record Pending(long sequence, long engineTime, long wallTime, String type, byte[] payload) {
-    }
+    // writer thread only
+    private final ChainHasher hasher;
+    private final CanonicalOutput encoded = new CanonicalOutput(1024);
+    private final List<JournalRecord> batch;
+    private final PendingRing.Handler take = this::take;
 
     /** A writer continuing {@code store}'s chain, with a queue of {@code capacity} records. */
     public JournalWriter(JournalStore store, int capacity, int maxBatch) {
+        this(store, capacity, maxBatch, JournalWriter::wallNanos);
+    }
+
+    /** A writer with a queue of {@link #DEFAULT_CAPACITY} records and batches of at most 4,096. */
+    public JournalWriter(JournalStore store) {
+        this(store, DEFAULT_CAPACITY, 4_096);
+    }
+
+    /** With {@code wallClock} (epoch nanoseconds) stamping each record's wall time as it is appended. */
+    JournalWriter(JournalStore store, int capacity, int maxBatch, LongSupplier wallClock) {
         if (capacity < 1 || maxBatch < 1) throw new IllegalArgumentException("capacity and batch must be positive");
         this.store = store;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.ring = new PendingRing(capacity);
         this.maxBatch = maxBatch;
+        this.encodeLaterLimit = Math.max(1, capacity / 8);
+        this.yieldLimit = Math.max(1, capacity / 2);
+        this.wallClock = wallClock;
+        this.batch = new ArrayList<>(maxBatch);
         JournalRecord last = store.last().orElse(null);
         this.nextSequence = last == null ? 1 : last.sequence() + 1;
-        this.previousHash = last == null ? JournalRecord.GENESIS : last.hash();
+        this.hasher = new ChainHasher(last == null ? JournalRecord.GENESIS : last.hash());
         this.durableSequence = nextSequence - 1;
         this.thread = Thread.ofPlatform().name("ballast-journal-writer").daemon(true).unstarted(this::run);
         thread.start();
-    }
-
-    public JournalWriter(JournalStore store) {
-        this(store, 65_536, 4_096);
     }
 
     /** Registers a callback for the writer's failure (called once, on the writer or the appending thread). */
@@ -64,9 +105,20 @@ public final class JournalWriter implements AutoCloseable {
         if (f != null) listener.accept(f);
     }
 
-    /** Journals a model event: type is its simple class name, payload its {@link RecordCodec} form. */
+    /**
+     * Journals a model event: type is its simple class name, payload its {@link RecordCodec} form. Returns its
+     * sequence, or -1 as {@link #append(long, String, byte[])}. Throws {@link IllegalArgumentException} for an
+     * event with no canonical form.
+     */
     public long append(long engineTime, Record event) {
-        return append(engineTime, RecordCodec.typeOf(event), RecordCodec.encode(event));
+        if (failure != null || closing) return -1;
+        RecordShape shape = RecordShape.of(event.getClass());
+        if (shape.immutable() && ring.backlogBelow(encodeLaterLimit)) {
+            return enqueue(engineTime, shape.name(), event, null);
+        }
+        appendOutput.reset();
+        shape.write(appendOutput, event);
+        return enqueue(engineTime, shape.name(), null, appendOutput.toByteArray());
     }
 
     /**
@@ -75,19 +127,24 @@ public final class JournalWriter implements AutoCloseable {
      */
     public long append(long engineTime, String type, byte[] payload) {
         if (failure != null || closing) return -1;
+        return enqueue(engineTime, type, null, payload);
+    }
+
+    private long enqueue(long engineTime, String type, Record event, byte[] payload) {
         long sequence = nextSequence;
-        Pending p = new Pending(sequence, engineTime, wallNanos(), type, payload);
-        if (!queue.offer(p)) {
-            fail(new JournalException("journal queue full (" + queue.size() + " records waiting): writer too slow"));
+        if (!ring.offer(sequence, engineTime, wallClock.getAsLong(), type, event, payload)) {
+            fail(new JournalException("journal queue full at record " + sequence + " (" + ring.size()
+                    + " records waiting): writer too slow"));
             return -1;
         }
         nextSequence = sequence + 1;
+        if (writerParked) LockSupport.unpark(thread);
+        else if (!ring.backlogBelow(yieldLimit)) Thread.yield();
         return sequence;
     }
 
     private static long wallNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return EpochNanos.of(now);
+        return EpochNanos.of(Instant.now());
     }
 
     /** The highest sequence stored (durable as far as the fsync policy promises). */
@@ -95,9 +152,9 @@ public final class JournalWriter implements AutoCloseable {
         return durableSequence;
     }
 
-    /** The writer's failure, or null. */
+    /** The writer's failure, or null; non-null only once every failure listener has been told. */
     public Throwable failure() {
-        return failure;
+        return failureReported ? failure : null;
     }
 
     /**
@@ -108,6 +165,7 @@ public final class JournalWriter implements AutoCloseable {
     public void awaitDurable(long sequence, Duration timeout) throws TimeoutException, InterruptedException {
         if (sequence < 1) throw new IllegalArgumentException("no such record: " + sequence);
         long deadline = System.nanoTime() + timeout.toNanos();
+        if (writerParked) LockSupport.unpark(thread);
         synchronized (durableMonitor) {
             while (durableSequence < sequence) {
                 Throwable f = failure;
@@ -120,27 +178,17 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     private void run() {
-        List<Pending> drained = new ArrayList<>(maxBatch);
-        List<JournalRecord> batch = new ArrayList<>(maxBatch);
+        int idleRounds = 0;
         try {
             while (failure == null) {
-                Pending first = queue.poll(10, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closing && queue.isEmpty()) break;
-                    store.idle();
+                if (ring.drain(take, maxBatch) == 0) {
+                    if (closing && ring.isEmpty()) break;
+                    idleRounds = idle(idleRounds);
                     continue;
                 }
-                drained.add(first);
-                queue.drainTo(drained, maxBatch - 1);
-                for (Pending p : drained) {
-                    JournalRecord r = JournalRecord.chained(previousHash, p.sequence, p.engineTime, p.wallTime, p.type,
-                            p.payload);
-                    previousHash = r.hash();
-                    batch.add(r);
-                }
+                idleRounds = 0;
                 store.append(batch);
-                long stored = drained.getLast().sequence;
-                drained.clear();
+                long stored = batch.getLast().sequence();
                 batch.clear();
                 synchronized (durableMonitor) {
                     durableSequence = stored;
@@ -150,6 +198,41 @@ public final class JournalWriter implements AutoCloseable {
         } catch (Throwable t) {
             fail(t);
         }
+    }
+
+    /** Encodes (when the engine thread did not) and chains one queued record into the batch. */
+    private void take(PendingRing.Slot slot) {
+        byte[] payload = slot.payload;
+        if (payload == null) {
+            encoded.reset();
+            try {
+                RecordCodec.encode(slot.event, encoded);
+            } catch (RuntimeException e) {
+                throw new JournalException("cannot journal " + slot.type + ": " + e.getMessage(), e);
+            }
+            payload = encoded.toByteArray();
+        }
+        batch.add(hasher.next(slot.sequence, slot.engineTime, slot.wallTime, slot.type, payload));
+    }
+
+    /**
+     * Nothing to write: spin briefly (a backtest appends again within microseconds), then yield, then park until
+     * an append, a durability wait or close wakes the writer, or the park times out and the store may fsync.
+     */
+    private int idle(int rounds) {
+        if (rounds < SPIN_ROUNDS) {
+            Thread.onSpinWait();
+        } else if (rounds < SPIN_ROUNDS + YIELD_ROUNDS) {
+            Thread.yield();
+        } else {
+            store.idle();
+            writerParked = true;
+            // Checked after announcing the park: an append either sees the announcement or is seen here.
+            if (ring.isEmpty() && !closing) LockSupport.parkNanos(PARK_NANOS);
+            writerParked = false;
+            return rounds;
+        }
+        return rounds + 1;
     }
 
     private void fail(Throwable t) {
@@ -165,12 +248,15 @@ public final class JournalWriter implements AutoCloseable {
                 // a listener's fault must not hide the journal's
             }
         }
+        // Only now: whoever sees failure() has also seen what the listeners did (the engine's JournalFailed posted).
+        failureReported = true;
     }
 
     /** Stores everything queued, then stops the writer thread. Does not close the store. */
     @Override
     public void close() {
         closing = true;
+        LockSupport.unpark(thread);
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -1,13 +1,17 @@
 package dev.ballast.engine.journal;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
+import dev.ballast.model.Money;
+import dev.ballast.model.Price;
+import dev.ballast.model.Quantity;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.TemporalAccessor;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * The canonical payload of a model event (any {@link Record}): a deterministic text, UTF-8 encoded.
@@ -30,108 +34,99 @@ import java.util.Map;
  * type, are refused with an {@link IllegalArgumentException} because their rendering would not be deterministic.
  * Nothing depends on identity hash codes, locale or time zone, so the same event gives the same bytes in
  * every run. {@link CanonicalText} reads the text back into a tree and {@link RecordDecoder} into the records.
+ *
+ * <h2>How</h2>
+ * Each record class gets a {@link RecordShape} once: its name and, per component, a writer chosen by the
+ * component's declared type, reading it through a method handle and writing bytes straight into a
+ * {@link CanonicalOutput}; components of open types (an interface, {@code Object}, a list) go through the
+ * general {@link #value} dispatch below. The bytes are those of the format above, pinned by
+ * {@code CanonicalFormGoldenTest}. Stateless and thread-safe.
  */
 public final class RecordCodec {
-    /** Per record class: its simple name and, per component, "name=" and the accessor. */
-    private record Shape(String name, String[] labels, Method[] accessors) {
-    }
-
-    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-        @Override
-        protected Shape computeValue(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            String[] labels = new String[components.length];
-            Method[] methods = new Method[components.length];
-            for (int i = 0; i < components.length; i++) {
-                labels[i] = (i > 0 ? "," : "") + components[i].getName() + "=";
-                methods[i] = components[i].getAccessor();
-                methods[i].setAccessible(true);
-            }
-            return new Shape(type.getSimpleName(), labels, methods);
-        }
-    };
+    private static final byte[] EQUALS = {'='};
 
     private RecordCodec() {
     }
 
     /** The canonical UTF-8 payload of {@code event}. */
     public static byte[] encode(Record event) {
-        return encodeText(event).getBytes(StandardCharsets.UTF_8);
+        CanonicalOutput out = new CanonicalOutput(256);
+        encode(event, out);
+        return out.toByteArray();
     }
 
-    /** The canonical text of {@code event}. */
+    /** Appends the canonical payload of {@code event} to {@code out}. */
+    static void encode(Record event, CanonicalOutput out) {
+        RecordShape.of(event.getClass()).write(out, event);
+    }
+
+    /** The canonical text of {@code event}: its payload decoded. */
     public static String encodeText(Record event) {
-        StringBuilder out = new StringBuilder(128);
-        value(out, event);
-        return out.toString();
+        return new String(encode(event), StandardCharsets.UTF_8);
     }
 
     /** The journal type of an event: its simple class name ({@code Fill}, {@code OrderUpdated}). */
     public static String typeOf(Record event) {
-        return SHAPES.get(event.getClass()).name;
+        return RecordShape.of(event.getClass()).name();
     }
 
-    private static void value(StringBuilder out, Object v) {
+    /**
+     * Whether {@code event} can be encoded later, on another thread, with the same result: its class and every
+     * record type among its components' declared types hold only immutable, always encodable values (primitives,
+     * strings, enums, boxed primitives, instants, dates, and records of the same kind), so nothing can change it
+     * after it was made and its encoding cannot fail. Lists, arrays, maps and open types do not qualify.
+     */
+    static boolean encodableLater(Record event) {
+        return RecordShape.of(event.getClass()).immutable();
+    }
+
+    /** Writes any value by its runtime type; refuses the types without a deterministic rendering. */
+    static void value(CanonicalOutput out, Object v) {
         switch (v) {
-            case null -> out.append("null");
-            case String s -> string(out, s);
-            case Long l -> out.append(l.longValue());
-            case Integer i -> out.append(i.intValue());
-            case Short s -> out.append(s.shortValue());
-            case Byte b -> out.append(b.byteValue());
-            case Double d -> out.append(Double.toString(d));
-            case Float f -> out.append(Float.toString(f));
-            case Boolean b -> out.append(b.booleanValue());
-            case Character c -> string(out, c.toString());
-            case Enum<?> e -> out.append(e.name());
-            case dev.ballast.model.Price p -> out.append(p);
-            case dev.ballast.model.Quantity q -> out.append(q);
-            case dev.ballast.model.Money m -> out.append(m);
-            case BigDecimal d -> out.append(d.toPlainString());
-            case Record r -> record(out, r);
+            case null -> out.putNull();
+            case String s -> out.putQuoted(s);
+            case Long l -> out.putLong(l);
+            case Integer i -> out.putLong(i);
+            case Short s -> out.putLong(s);
+            case Byte b -> out.putLong(b);
+            case Double d -> out.putAscii(Double.toString(d));
+            case Float f -> out.putAscii(Float.toString(f));
+            case Boolean b -> out.putBoolean(b);
+            case Character c -> out.putQuoted(c.toString());
+            case Enum<?> e -> out.putUtf8(e.name());
+            case Price p -> out.putFixedPoint(p.raw());
+            case Quantity q -> out.putFixedPoint(q.raw());
+            case Money m -> out.putFixedPoint(m.raw());
+            case BigDecimal d -> out.putAscii(d.toPlainString());
+            case Record r -> RecordShape.of(r.getClass()).write(out, r);
             case Collection<?> c -> {
-                out.append('[');
+                out.put((byte) '[');
                 boolean first = true;
                 for (Object o : c) {
-                    if (!first) out.append(',');
+                    if (!first) out.put((byte) ',');
                     first = false;
                     value(out, o);
                 }
-                out.append(']');
+                out.put((byte) ']');
             }
-            case Object[] a -> value(out, java.util.Arrays.asList(a));
-            case java.util.SortedMap<?, ?> m -> {
-                out.append('{');
+            case Object[] a -> value(out, Arrays.asList(a));
+            case SortedMap<?, ?> m -> {
+                out.put((byte) '{');
                 boolean first = true;
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!first) out.append(',');
+                    if (!first) out.put((byte) ',');
                     first = false;
                     value(out, e.getKey());
-                    out.append('=');
+                    out.put(EQUALS);
                     value(out, e.getValue());
                 }
-                out.append('}');
+                out.put((byte) '}');
             }
-            case TemporalAccessor t when t instanceof java.time.Instant || t instanceof java.time.LocalDate ->
-                    out.append(t);
+            case Instant t -> out.putAscii(t.toString());
+            case LocalDate t -> out.putAscii(t.toString());
             default -> throw new IllegalArgumentException(
                     "no canonical form for " + v.getClass().getName() + " (not deterministic)");
         }
-    }
-
-    private static void record(StringBuilder out, Record r) {
-        Shape shape = SHAPES.get(r.getClass());
-        out.append(shape.name).append('{');
-        Method[] accessors = shape.accessors;
-        for (int i = 0; i < accessors.length; i++) {
-            out.append(shape.labels[i]);
-            try {
-                value(out, accessors[i].invoke(r));
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + shape.name + "." + accessors[i].getName(), e);
-            }
-        }
-        out.append('}');
     }
 
     /** {@code s} quoted and escaped; shared with {@link CanonicalText#render} so both write strings alike. */
