@@ -48,6 +48,7 @@ public final class RunJournals {
         deleteOldJournal(output, dir);
         if (settings.store() == JournalSettings.Store.FILE) {
             RunJournal journal = RunJournal.open(dir, settings.fsyncFor(backtest), settings.marketData());
+            if (backtest) journal.waitWhenFull();
             return new Opened(journal, dir.toString());
         }
         JournalSettings.Postgres pg = settings.postgres();
@@ -60,6 +61,7 @@ public final class RunJournals {
         }
         writePointer(output, pg, runId);
         RunJournal journal = new RunJournal(new JournalWriter(store), store, settings.marketData(), null);
+        if (backtest) journal.waitWhenFull();
         return new Opened(journal, "postgres " + pg.url() + " run " + runId);
     }
 

@@ -53,6 +53,7 @@ public final class JournalWriter implements AutoCloseable {
     private final int maxBatch;
     private final int encodeLaterLimit;
     private final int yieldLimit;
+    private volatile boolean waitWhenFull;
     private final CanonicalOutput appendOutput = new CanonicalOutput(1024);
     private final LongSupplier wallClock;
     private final Thread thread;
@@ -130,9 +131,27 @@ public final class JournalWriter implements AutoCloseable {
         return enqueue(engineTime, type, null, payload);
     }
 
+    /**
+     * With {@code wait} true a full queue makes {@link #append} wait for the writer instead of failing the journal.
+     * For backtests: simulated time has no deadline, so waiting costs nothing but speed, whereas a failed journal
+     * halts the account and spoils the run. Real-time runs keep the default: an engine thread stuck behind a disk
+     * that cannot keep up would take no decisions at all, so the journal fails and the account halts instead.
+     */
+    public void waitWhenFull(boolean wait) {
+        this.waitWhenFull = wait;
+    }
+
     private long enqueue(long engineTime, String type, Record event, byte[] payload) {
         long sequence = nextSequence;
-        if (!ring.offer(sequence, engineTime, wallClock.getAsLong(), type, event, payload)) {
+        long wall = wallClock.getAsLong();
+        boolean offered = ring.offer(sequence, engineTime, wall, type, event, payload);
+        while (!offered && waitWhenFull && failure == null) {
+            if (writerParked) LockSupport.unpark(thread);
+            LockSupport.parkNanos(20_000);
+            offered = ring.offer(sequence, engineTime, wall, type, event, payload);
+        }
+        if (!offered) {
+            if (failure != null) return -1;
             fail(new JournalException("journal queue full at record " + sequence + " (" + ring.size()
                     + " records waiting): writer too slow"));
             return -1;

@@ -123,6 +123,11 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         append(start.timestamp(), start);
     }
 
+    /** A full queue waits for the writer instead of failing the journal (backtests; see {@link JournalWriter#waitWhenFull}). */
+    public void waitWhenFull() {
+        writer.waitWhenFull(true);
+    }
+
     /** Records how the run ended (see {@link RunFinished}); call after the engine finished, before {@link #close}. */
     public void finished(RunFinished finished) {
         append(finished.timestamp(), finished);

@@ -81,6 +81,32 @@ class JournalWriterTest {
     }
 
     @Test
+    void aBacktestsWriterWaitsForRoomInsteadOfFailing() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        try (FileJournalStore file = FileJournalStore.open(dir, FsyncPolicy.never())) {
+            GatedStore gated = new GatedStore(file);
+            JournalWriter writer = new JournalWriter(gated, 4, 4);
+            writer.waitWhenFull(true);
+            writer.onFailure(failures::add);
+            Thread opener = Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                gated.gate.countDown();
+            });
+            for (int i = 1; i <= 20; i++) assertThat(writer.append(i, fill(i))).isEqualTo(i);
+            opener.join();
+            writer.close();
+            assertThat(failures).isEmpty();
+        }
+        try (FileJournalStore store = FileJournalStore.openReadOnly(dir)) {
+            assertThat(JournalVerifier.verify(store)).extracting(JournalVerifier.Result::count).isEqualTo(20L);
+        }
+    }
+
+    @Test
     void fullQueueFailsTheWriterWithoutBlocking() throws Exception {
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         try (FileJournalStore file = FileJournalStore.open(dir, FsyncPolicy.never())) {
