@@ -87,8 +87,7 @@ class RunOptions {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);
         }
         RunExecutor.Outcome outcome;
-        RunJournals.Opened opened = resume != null
-                ? new RunJournals.Opened(PaperJournaling.reopen(plan, output), PaperResume.journalDir(output).toString())
+        RunJournals.Opened opened = resume != null ? RunJournals.reopen(output, plan.journal())
                 : plan.journal().enabled()
                 ? RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile()) : null;
         RunJournal journal = opened == null ? null : opened.journal();

@@ -1,6 +1,5 @@
 package dev.ballast.cli;
 
-import dev.ballast.engine.broker.paper.VenueOrderLog;
 import dev.ballast.model.ClientOrderId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +40,7 @@ class PaperCrashRecoveryTest {
         full = dir.resolve("full");
         CliRun run = CliRun.of("paper", config.toString(), "--out", full.toString(), "-q");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(venueOrders(full)).hasSizeGreaterThan(50);
+        assertThat(ChildRuns.venueOrders(full)).hasSizeGreaterThan(50);
     }
 
     @Test
@@ -51,29 +49,29 @@ class PaperCrashRecoveryTest {
         Random random = new Random(seed);
         String why = "seed " + seed;
         Path crash = dir.resolve("crash");
-        int total = venueOrders(full).size();
+        int total = ChildRuns.venueOrders(full).size();
 
         // First kill: while the run trades, after a random number of orders reached the venue.
         int killAfter = 5 + random.nextInt(total / 2);
-        Process first = child("paper", config.toString(), "--out", crash.toString(), "-q");
-        waitForOrders(first, crash, killAfter);
-        kill(first);
-        int ordersAtFirstKill = venueOrders(crash).size();
+        Process first = ChildRuns.start(dir, "paper", config.toString(), "--out", crash.toString(), "-q");
+        ChildRuns.waitForOrders(first, crash, killAfter);
+        ChildRuns.kill(first);
+        int ordersAtFirstKill = ChildRuns.venueOrders(crash).size();
 
         // Second kill: a resume killed at a random moment (re-executing, or trading again). On a fast disk it may
         // have finished the run first: then it is the run's end, and there is nothing left to resume.
-        Process second = child("paper", "--resume", crash.toString(), "-q");
+        Process second = ChildRuns.start(dir, "paper", "--resume", crash.toString(), "-q");
         Thread.sleep(300 + random.nextInt(1500));
-        if (killUnlessFinished(second)) {
+        if (ChildRuns.killUnlessFinished(second)) {
             CliRun resumed = CliRun.of("paper", "--resume", crash.toString(), "-q");
             assertThat(resumed.exitCode()).as(why + ": " + resumed.err()).isZero();
             assertThat(resumed.out()).as(why).contains("broker reconciled");
         }
 
         assertThat(ordersAtFirstKill).as(why).isBetween(killAfter, total - 1);
-        List<ClientOrderId> received = venueOrders(crash);
+        List<ClientOrderId> received = ChildRuns.venueOrders(crash);
         assertThat(new HashSet<>(received)).as(why + ": no client order id reaches the venue twice").hasSize(received.size());
-        assertThat(received).as(why).containsExactlyElementsOf(venueOrders(full));
+        assertThat(received).as(why).containsExactlyElementsOf(ChildRuns.venueOrders(full));
         for (String file : List.of("orders.csv", "fills.csv")) {
             assertThat(crash.resolve(file)).as(why + ": " + file).hasSameTextualContentAs(full.resolve(file));
         }
@@ -102,9 +100,9 @@ class PaperCrashRecoveryTest {
     @Test
     void aRunThatDoesNotReExecuteAsItRanIsRefused() throws Exception {
         Path run = dir.resolve("changed");
-        Process child = child("paper", config.toString(), "--out", run.toString(), "-q");
-        waitForOrders(child, run, 10);
-        kill(child);
+        Process child = ChildRuns.start(dir, "paper", config.toString(), "--out", run.toString(), "-q");
+        ChildRuns.waitForOrders(child, run, 10);
+        ChildRuns.kill(child);
         Path data = dir.resolve("data.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(data));
         Files.write(dir.resolve("data.orig"), lines);
@@ -135,20 +133,20 @@ class PaperCrashRecoveryTest {
         Random random = new Random();
         Path run = dir.resolve("timed");
         // 5-minute bars at 100,000x: 3 ms per bar, faster than the strategies' orders can always keep up with.
-        Process first = child("paper", config.toString(), "--out", run.toString(), "--speed", "100000", "-q");
-        waitForOrders(first, run, 10 + random.nextInt(60));
-        kill(first);
-        List<ClientOrderId> beforeCrash = venueOrders(run);
+        Process first = ChildRuns.start(dir, "paper", config.toString(), "--out", run.toString(), "--speed", "100000", "-q");
+        ChildRuns.waitForOrders(first, run, 10 + random.nextInt(60));
+        ChildRuns.kill(first);
+        List<ClientOrderId> beforeCrash = ChildRuns.venueOrders(run);
 
-        Process second = child("paper", "--resume", run.toString(), "-q");
+        Process second = ChildRuns.start(dir, "paper", "--resume", run.toString(), "-q");
         Thread.sleep(300 + random.nextInt(1200));
-        assertThat(killUnlessFinished(second)).as("at 100,000x the rest of the run takes seconds").isTrue();
+        assertThat(ChildRuns.killUnlessFinished(second)).as("at 100,000x the rest of the run takes seconds").isTrue();
 
         Path kept = keep(run);
         CliRun resumed = CliRun.of("paper", "--resume", run.toString(), "-q");
         assertThat(resumed.exitCode()).as(resumed.err() + " (the run as it was before this resume: " + kept + ")").isZero();
         assertThat(resumed.out()).contains("broker reconciled");
-        List<ClientOrderId> received = venueOrders(run);
+        List<ClientOrderId> received = ChildRuns.venueOrders(run);
         assertThat(new HashSet<>(received)).as("no client order id reaches the venue twice").hasSize(received.size());
         assertThat(received).startsWith(beforeCrash.toArray(ClientOrderId[]::new));
         String orders = Files.readString(run.resolve("orders.csv"));
@@ -184,48 +182,6 @@ class PaperCrashRecoveryTest {
         return copy;
     }
 
-    private static Process child(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.ballast.cli.BallastCli");
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child-" + System.nanoTime() + ".log").toFile()).start();
-    }
-
-    private static void waitForOrders(Process process, Path run, int orders) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (venueOrders(run).size() < orders) {
-            assertThat(process.isAlive()).as("the child run ended before " + orders + " orders").isTrue();
-            assertThat(System.nanoTime()).as("child run too slow").isLessThan(deadline);
-            Thread.sleep(5);
-        }
-    }
-
-    /** Kills the process unless it already ended by itself, successfully; returns whether it was killed. */
-    private static boolean killUnlessFinished(Process process) throws InterruptedException {
-        if (!process.isAlive()) {
-            assertThat(process.exitValue()).as("a resume that ended by itself").isZero();
-            return false;
-        }
-        kill(process);
-        return process.exitValue() != 0; // 0: it finished between the look and the kill
-    }
-
-    /** SIGKILL: no shutdown hook, no flush, nothing of the JVM's own runs. */
-    private static void kill(Process process) throws InterruptedException {
-        process.destroyForcibly();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static List<ClientOrderId> venueOrders(Path run) throws IOException {
-        Path log = run.resolve("venue").resolve("orders.log");
-        return Files.exists(log) ? VenueOrderLog.read(log) : List.of();
-    }
-
-    /** The final account (cash, equity, P&L, exposure) and each strategy's P&L, from results.json. */
     private static String positions(Path run) throws IOException {
         var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("results.json").toFile());
         assertThat(results.has("account")).isTrue();

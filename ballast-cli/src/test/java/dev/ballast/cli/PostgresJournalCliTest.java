@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
+import dev.ballast.model.ClientOrderId;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -105,6 +108,37 @@ class PostgresJournalCliTest {
         CliRun tampered = CliRun.of("audit", "verify", out.toString());
         assertThat(tampered.exitCode()).isEqualTo(1);
         assertThat(tampered.out()).contains("BAD at sequence 5", "HASH_MISMATCH");
+    }
+
+    @Test
+    void aPaperRunJournaledInPostgresIsResumedFromItAfterAKill() throws Exception {
+        CliRun synth = CliRun.of("data", "synth", "--symbols", "5", "--bars", "1500", "--interval", "5m", "--out",
+                dir.resolve("data.csv").toString());
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        String example = Files.readString(Path.of("..", "examples", "sma-crossover.yaml"));
+        Path config = dir.resolve("paper.yaml");
+        Files.writeString(config, example.replace("files: [data/daily-5.csv]", "files: [data.csv]")
+                .replaceAll("output: [^\\n]*", "output: out")
+                .replace("staleDataMs: 604800000", "staleDataMs: 6048000000")
+                + "\njournal: {store: postgres, postgres: {url: \"" + url() + "\", user: postgres, passwordEnv: "
+                + PASSWORD_ENV + "}}\n");
+        Path out = dir.resolve("out");
+
+        Process child = ChildRuns.start(dir, "paper", config.toString(), "--out", out.toString(), "-q");
+        ChildRuns.waitForOrders(child, out, 20);
+        ChildRuns.kill(child);
+        List<ClientOrderId> beforeCrash = ChildRuns.venueOrders(out);
+
+        CliRun resumed = CliRun.of("paper", "--resume", out.toString(), "-q");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("broker reconciled").contains("postgres " + url());
+        List<ClientOrderId> received = ChildRuns.venueOrders(out);
+        assertThat(new HashSet<>(received)).as("no client order id reaches the venue twice").hasSize(received.size());
+        assertThat(received).startsWith(beforeCrash.toArray(ClientOrderId[]::new));
+        assertThat(out.resolve("journal")).doesNotExist();
+        assertThat(CliRun.of("audit", "verify", out.toString()).exitCode()).isZero();
+        CliRun replay = CliRun.of("audit", "replay", out.toString());
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
     }
 
     @Test

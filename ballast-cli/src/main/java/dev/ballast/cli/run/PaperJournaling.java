@@ -1,6 +1,5 @@
 package dev.ballast.cli.run;
 
-import dev.ballast.cli.config.RunPlan;
 import dev.ballast.engine.RunRecovery;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerageInterface;
@@ -39,11 +38,6 @@ public final class PaperJournaling implements AutoCloseable {
         this.output = output;
         this.resume = resume;
         this.runName = runName;
-    }
-
-    /** Opens the journal of the run being resumed for appending: its chain continues; a torn last write is cut. */
-    public static RunJournal reopen(RunPlan plan, Path output) {
-        return RunJournal.open(PaperResume.journalDir(output), plan.journal().fsyncFor(false), plan.journal().marketData());
     }
 
     /** The broker the engine talks to: the venue behind the write-ahead gate. */

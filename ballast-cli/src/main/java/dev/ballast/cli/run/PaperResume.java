@@ -2,22 +2,20 @@ package dev.ballast.cli.run;
 
 import dev.ballast.cli.config.ConfigException;
 import dev.ballast.cli.config.ConfigHash;
-import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
 import dev.ballast.engine.journal.RunJournal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
- * What {@code ballast paper --resume RUN} starts from: the run's journal, checked end to end, and the
- * configuration its first record names, unchanged since. Refuses (with what is wrong) a folder without a
- * journal, a journal that was tampered with or damaged anywhere but a torn last write, a run that was not a
- * paper run, and a configuration that changed.
+ * What {@code ballast paper --resume RUN} starts from: the run's journal (its files, or its PostgreSQL run), checked
+ * end to end, and the configuration its first record names, unchanged since. Refuses (with what is wrong) a folder
+ * without a journal, a journal that was tampered with or damaged anywhere but a torn last write, a run that was not
+ * a paper run or that finished, and a configuration that changed.
  */
 public final class PaperResume implements AutoCloseable {
     /** The resume cannot start: the journal is damaged or was tampered with (exit code 1, like audit verify). */
@@ -29,9 +27,9 @@ public final class PaperResume implements AutoCloseable {
 
     private final Path runDir;
     private final RunJournal.RunStarted started;
-    private final FileJournalStore reader;
+    private final JournalStore reader;
 
-    private PaperResume(Path runDir, RunJournal.RunStarted started, FileJournalStore reader) {
+    private PaperResume(Path runDir, RunJournal.RunStarted started, JournalStore reader) {
         this.runDir = runDir;
         this.started = started;
         this.reader = reader;
@@ -49,16 +47,10 @@ public final class PaperResume implements AutoCloseable {
 
     /** Checks the run folder and reads its run-start record. */
     public static PaperResume open(Path runDir) {
-        Path dir = journalDir(runDir);
-        if (Files.isRegularFile(runDir.resolve(RunJournals.POINTER))) {
-            throw new ConfigException("--resume " + runDir + ": this run's journal is in PostgreSQL; resuming from the "
-                    + "PostgreSQL store is not supported yet (the file journal is)");
+        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && !Files.isDirectory(journalDir(runDir))) {
+            throw new ConfigException("--resume " + runDir + ": no journal there (expected " + journalDir(runDir) + ")");
         }
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigException("--resume " + runDir + ": no journal there (expected " + dir + ")");
-        }
-        try (FileJournalStore check = FileJournalStore.openReadOnly(dir)) {
-            if (segments(check).isEmpty()) throw new ConfigException("--resume " + runDir + ": the journal is empty");
+        try (JournalStore check = RunJournals.openForAudit(runDir)) {
             String[] lastType = {null};
             JournalVerifier.Result result = JournalVerifier.verify(check, record -> lastType[0] = record.type());
             // A torn last write is what a crash leaves; anything else is damage or tampering.
@@ -73,7 +65,7 @@ public final class PaperResume implements AutoCloseable {
                 throw new ConfigException("--resume " + runDir + ": the run finished; there is nothing to resume");
             }
         }
-        FileJournalStore reader = FileJournalStore.openReadOnly(dir);
+        JournalStore reader = RunJournals.openForAudit(runDir);
         try {
             JournalRecord first = reader.read(1).next();
             if (!(RunJournal.decoder().decode(first.type(), first.payload()) instanceof RunJournal.RunStarted started)) {
@@ -85,14 +77,6 @@ public final class PaperResume implements AutoCloseable {
         } catch (RuntimeException e) {
             reader.close();
             throw e;
-        }
-    }
-
-    private static java.util.List<Path> segments(FileJournalStore store) {
-        try {
-            return store.segments();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the journal's segments", e);
         }
     }
 

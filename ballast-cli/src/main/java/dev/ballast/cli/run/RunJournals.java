@@ -80,6 +80,46 @@ public final class RunJournals {
             }
             return store;
         }
+        Pointer target = pointer(run);
+        PostgresJournalStore store;
+        try {
+            store = PostgresJournalStore.openReadOnly(target.connection(), target.runId());
+        } catch (JournalException e) {
+            throw new ConfigException(pointer + ": " + e.getMessage(), e);
+        }
+        if (store.last().isEmpty()) {
+            store.close();
+            throw new ConfigException("no journal records for run " + target.runId() + " at " + target.url());
+        }
+        return store;
+    }
+
+    /**
+     * Opens the journal of the paper run in {@code output} again for appending (a resume): its chain continues.
+     * A file journal's torn last write, if any, is cut first.
+     */
+    public static Opened reopen(Path output, JournalSettings settings) {
+        if (!Files.isRegularFile(output.resolve(POINTER))) {
+            Path dir = output.resolve("journal");
+            return new Opened(RunJournal.open(dir, settings.fsyncFor(false), settings.marketData()), dir.toString());
+        }
+        Pointer target = pointer(output);
+        PostgresJournalStore store;
+        try {
+            store = PostgresJournalStore.open(target.connection(), target.runId());
+        } catch (JournalException e) {
+            throw new ConfigException(output.resolve(POINTER) + ": " + e.getMessage(), e);
+        }
+        return new Opened(new RunJournal(new JournalWriter(store), store, settings.marketData(), null),
+                "postgres " + target.url() + " run " + target.runId());
+    }
+
+    /** Where a PostgreSQL-journaled run's records are, as its {@value #POINTER} says. */
+    private record Pointer(String url, String runId, PostgresConnection connection) {
+    }
+
+    private static Pointer pointer(Path run) {
+        Path pointer = run.resolve(POINTER);
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(pointer, StandardCharsets.UTF_8)) {
             p.load(in);
@@ -91,18 +131,7 @@ public final class RunJournals {
         }
         String url = required(p, "url", pointer);
         String runId = required(p, "runId", pointer);
-        PostgresJournalStore store;
-        try {
-            store = PostgresJournalStore.openReadOnly(connection(url, p.getProperty("user"), p.getProperty("passwordEnv"),
-                    pointer.toString()), runId);
-        } catch (JournalException e) {
-            throw new ConfigException(pointer + ": " + e.getMessage(), e);
-        }
-        if (store.last().isEmpty()) {
-            store.close();
-            throw new ConfigException("no journal records for run " + runId + " at " + url);
-        }
-        return store;
+        return new Pointer(url, runId, connection(url, p.getProperty("user"), p.getProperty("passwordEnv"), pointer.toString()));
     }
 
     private static String required(Properties p, String key, Path pointer) {
