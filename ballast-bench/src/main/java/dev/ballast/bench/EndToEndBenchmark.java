@@ -395,6 +395,7 @@ public final class EndToEndBenchmark {
         RunResult result;
         // As the CLI's backtests: fsync INTERVAL (100 ms), market data not journaled.
         RunJournal journal = journalDir == null ? null : RunJournal.open(journalDir, FsyncPolicy.defaultInterval(), false);
+        if (journal != null) journal.waitWhenFull();
         AtomicReference<String> journalFailure = new AtomicReference<>();
         if (journal != null) journal.onFailure(detail -> journalFailure.compareAndSet(null, detail));
         try (MarketDataSource source = sources.get();
