@@ -104,10 +104,10 @@ class JournaledBrokerTest {
     }
 
     @Test
-    void whenTheRecordCannotBeStoredTheOrderIsRejectedAndNeverSent() {
+    void whenTheRecordCannotBeStoredTheOrderIsRejectedAndNeverSent() throws InterruptedException {
         store.broken = true;
         store.open.countDown();
-        List<String> failures = new ArrayList<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
         journal.onFailure(failures::add);
         JournaledBroker gate = gate(JournaledBroker.Phase.LIVE, Duration.ofSeconds(10));
         journal.accept(new StopEngine("the order's record", 0));
@@ -116,6 +116,8 @@ class JournaledBrokerTest {
         assertThat(venue.calls).as("a cancel only takes risk off: it still goes").containsExactly("cancel s-0");
         assertThat(reports).singleElement().isInstanceOf(OrderRejected.class)
                 .extracting(r -> ((OrderRejected) r).reason()).asString().contains("not sent");
+        // The writer tells its listeners on its own thread, just after the waiting call learns of the failure.
+        for (int i = 0; i < 1000 && failures.isEmpty(); i++) Thread.sleep(5);
         assertThat(failures).singleElement().asString().contains("No space left on device");
         journal.close();
     }
