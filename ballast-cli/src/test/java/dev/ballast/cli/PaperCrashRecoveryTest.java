@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.engine.journal.FsyncPolicy;
+import dev.ballast.engine.journal.JournalRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,8 +66,10 @@ class PaperCrashRecoveryTest {
         Process second = ChildRuns.start(dir, "paper", "--resume", crash.toString(), "-q");
         Thread.sleep(300 + random.nextInt(1500));
         if (ChildRuns.killUnlessFinished(second)) {
+            Path kept = keep(crash);
             CliRun resumed = CliRun.of("paper", "--resume", crash.toString(), "-q");
-            assertThat(resumed.exitCode()).as(why + ": " + resumed.err()).isZero();
+            assertThat(resumed.exitCode()).as(why + ": " + resumed.err() + " (the run before this resume: " + kept + ")")
+                    .isZero();
             assertThat(resumed.out()).as(why).contains("broker reconciled");
         }
 
@@ -157,6 +162,70 @@ class PaperCrashRecoveryTest {
         CliRun again = CliRun.of("paper", "--resume", run.toString(), "-q");
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("the run finished");
+    }
+
+    /**
+     * A resumed run is resumed again from a journal whose first life ended on a {@code DataPosition} record (the
+     * process died right after writing it): the first resume goes live before it has fed that position's data,
+     * and must not mark the position a second time, or the second resume finds the mark where data's records are.
+     */
+    @Test
+    void aJournalEndingOnADataPositionResumesTwice() throws Exception {
+        Path run = dir.resolve("marked");
+        Process child = ChildRuns.start(dir, "paper", config.toString(), "--out", run.toString(), "-q");
+        ChildRuns.waitForOrders(child, run, 40);
+        ChildRuns.kill(child);
+        List<JournalRecord> records = records(run);
+        // A mark whose next record the data event itself makes (a fill in the venue's pass over it): the case where
+        // a second mark of the same position would stand between the data and its records.
+        int lastMark = 0;
+        for (int i = 0; i + 1 < records.size() * 2 / 3; i++) {
+            if (records.get(i).type().equals("DataPosition") && records.get(i + 1).type().equals("Fill")) lastMark = i + 1;
+        }
+        assertThat(lastMark).isPositive();
+
+        Path cut = dir.resolve("marked-cut");
+        cutRun(run, cut, records.subList(0, lastMark));
+        CliRun first = CliRun.of("paper", "--resume", cut.toString(), "-q");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        List<JournalRecord> resumed = records(cut);
+        int at = 0;
+        while (!resumed.get(at).type().equals("RunResumed")) at++;
+        Path again = dir.resolve("marked-again");
+        cutRun(cut, again, resumed.subList(0, Math.min(resumed.size() - 1, at + 40)));
+        CliRun second = CliRun.of("paper", "--resume", again.toString(), "-q");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("broker reconciled");
+    }
+
+    private static List<JournalRecord> records(Path run) {
+        List<JournalRecord> out = new ArrayList<>();
+        try (FileJournalStore store = FileJournalStore.openReadOnly(run.resolve("journal"))) {
+            store.read(1).forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * A copy of {@code from} as it was when {@code records} were all its journal held: those records, and the venue's
+     * order log cut to the orders they sent (write-ahead: an order reaches the venue only after its SUBMITTED record).
+     */
+    private static void cutRun(Path from, Path to, List<JournalRecord> records) throws IOException {
+        try (FileJournalStore store = FileJournalStore.open(to.resolve("journal"), FsyncPolicy.never())) {
+            store.append(records);
+        }
+        java.util.Set<String> sent = new HashSet<>();
+        for (JournalRecord r : records) {
+            String text = r.payloadText();
+            if (r.type().equals("OrderUpdated") && text.contains("status=SUBMITTED")) {
+                int start = text.indexOf("id=ClientOrderId{value=\"") + "id=ClientOrderId{value=\"".length();
+                sent.add(text.substring(start, text.indexOf('"', start)));
+            }
+        }
+        Files.createDirectories(to.resolve("venue"));
+        List<String> kept = ChildRuns.venueOrders(from).stream().map(ClientOrderId::value).filter(sent::contains).toList();
+        Files.write(to.resolve("venue").resolve("orders.log"), kept);
     }
 
     @Test

@@ -49,6 +49,7 @@ final class JournalReplay {
     private final Set<String> journaledRequests = new HashSet<>();
     private final Map<StrategyId, Long> highestIds = new HashMap<>();
     private long fed;
+    private long markedThrough;
     private long firstData = Long.MIN_VALUE;
     private long lastData = Long.MIN_VALUE;
 
@@ -81,8 +82,12 @@ final class JournalReplay {
             Record record = decoder.decode(next.type(), next.payload());
             switch (record) {
                 case RunJournal.DataPosition position -> {
-                    journal.skipExpected();
+                    // The mark is passed over when the engine reaches it (ResumedJournal), so that a mark that is the
+                    // journal's last record hands over inside the data's own handling, as a mark elsewhere does.
+                    markedThrough = position.events();
                     feedTo(source, position);
+                    JournalRecord still = journal.expected();
+                    if (still != null && still.sequence() == next.sequence()) journal.skipExpected();
                 }
                 case dev.ballast.model.event.BrokerReconciled outcome ->
                         engine.runAt(next.engineTime(), () -> reconciled.accept(outcome));
@@ -185,6 +190,11 @@ final class JournalReplay {
             if (!journaledRequests.contains(key(request))) unrecorded.add(request);
         }
         return unrecorded;
+    }
+
+    /** The feed position of the last {@link RunJournal.DataPosition} the journal holds that the replay reached. */
+    long markedThrough() {
+        return markedThrough;
     }
 
     long fed() {

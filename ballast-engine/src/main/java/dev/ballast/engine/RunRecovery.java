@@ -64,6 +64,7 @@ public final class RunRecovery {
     /** Wires the recovery into the engine; call before {@link TradingEngine#start}. */
     public void attach() {
         resumed.timeInputsBy(engine.clock()::nanos);
+        resumed.countDataBy(engine::dataEvents);
         engine.subscribe(resumed);
         engine.setInputRecorder(resumed, resumed.recordsMarketData());
         live.onFailure(failure -> engine.post(new JournalFailed(failure, engine.clock().nanos())));
@@ -79,7 +80,12 @@ public final class RunRecovery {
     public RealtimeRunner.Replayed replay(dev.ballast.engine.data.MarketDataSource source) {
         replay = new JournalReplay(engine, resumed, this::reapply);
         replay.run(source);
-        if (resumed.divergence() != null) atBoundary();
+        if (resumed.divergence() != null) {
+            atBoundary();
+        } else if (reconcileDue) {
+            // Everything stored was matched between two inputs: reconcile now, before the feed goes on.
+            engine.runAt(engine.clock().nanos(), this::atBoundary);
+        }
         java.util.List<dev.ballast.model.event.StrategyRequest> unrecorded = replay.afterReplay();
         unrecordedRequests = unrecorded.size();
         // Handled now, each as an input of its own, so that a later replay finds them where they are journaled.
@@ -94,7 +100,8 @@ public final class RunRecovery {
 
     private void allMatched() {
         // New records continue the chain; where the feed stands is marked from here on.
-        live.trackInputs(engine.clock()::nanos, engine.dataProgress());
+        long marked = Math.max(engine.dataEvents(), replay == null ? 0 : replay.markedThrough());
+        live.trackInputs(engine.clock()::nanos, engine.dataProgress(), marked);
         broker.hold();
         live.resumed(engine.clock().nanos(), new RunJournal.RunResumed(runName, resumed.matched(),
                 RunJournal.class.getPackage().getImplementationVersion(), System.getProperty("java.version"),

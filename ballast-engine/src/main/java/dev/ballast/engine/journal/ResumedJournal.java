@@ -30,6 +30,7 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
     private boolean liveNow;
     private java.util.function.LongSupplier inputTime;
     private Runnable onEarlierResume;
+    private java.util.function.LongSupplier dataEvents;
 
     /**
      * @param stored       the stored records after the run-start record, in order
@@ -81,6 +82,28 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
         this.inputTime = engineTime;
     }
 
+    /**
+     * The engine's count of market data events handled: a {@link RunJournal.DataPosition} due next is passed over
+     * once the engine has handled that much data, as the journal wrote it just before the records that followed.
+     */
+    public void countDataBy(java.util.function.LongSupplier dataEvents) {
+        this.dataEvents = dataEvents;
+    }
+
+    /** Passes over the marks of the feed positions the engine has reached. */
+    private void passReachedMarks() {
+        while (expected != null && dataEvents != null && expected.type().equals("DataPosition")
+                && dataEvents.getAsLong() >= markedEvents(expected)) {
+            matched = expected.sequence();
+            expected = advance();
+            if (expected == null) onAllMatched.run();
+        }
+    }
+
+    private static long markedEvents(JournalRecord mark) {
+        return ((RunJournal.DataPosition) RunJournal.decoder().decode(mark.type(), mark.payload())).events();
+    }
+
     @Override
     public void accept(Event event) {
         if (offer(inputTime != null ? inputTime.getAsLong() : event.timestamp(), (Record) event)) live.accept(event);
@@ -95,6 +118,8 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
     private boolean offer(long engineTime, Record record) {
         if (liveNow) return true;
         if (divergence != null) return false;
+        passReachedMarks();
+        if (liveNow) return true;
         if (expected == null) {
             liveNow = true;
             return true;
