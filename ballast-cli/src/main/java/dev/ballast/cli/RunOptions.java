@@ -15,7 +15,7 @@ import dev.ballast.cli.run.PaperJournaling;
 import dev.ballast.cli.run.PaperResume;
 import dev.ballast.cli.run.RunJournals;
 import dev.ballast.cli.run.TimeWindow;
-import dev.ballast.cli.config.ConfigHash;
+import dev.ballast.cli.config.Sha256;
 import dev.ballast.engine.RunRecovery;
 import dev.ballast.engine.journal.PortfolioReplay;
 import dev.ballast.cli.run.SummaryPrinter;
@@ -57,7 +57,7 @@ class RunOptions {
 
     int execute(RunMode mode, Double speedOverride, PrintStream out, PrintStream err) {
         if (config == null) throw new ConfigException("a run configuration (CONFIG) is required");
-        return execute(RunPlanner.plan(config), config, mode, speedOverride, out, err, null);
+        return execute(RunPlanner.plan(config), mode, speedOverride, out, err, null);
     }
 
     /**
@@ -70,13 +70,13 @@ class RunOptions {
         }
         if (outDir != null) throw new ConfigException("--resume continues the run in its own folder; give no --out");
         try (PaperResume resume = PaperResume.open(runDir)) {
-            return execute(RunPlanner.plan(resume.config()), resume.config(), RunMode.PAPER,
-                    speed != null ? speed : resume.speed(), out, err, resume);
+            return execute(RunPlanner.plan(resume.config()), RunMode.PAPER, speed != null ? speed : resume.speed(), out, err,
+                    resume);
         }
     }
 
-    private int execute(RunPlan plan, Path configFile, RunMode mode, Double speedOverride, PrintStream out,
-                        PrintStream err, PaperResume resume) {
+    private int execute(RunPlan plan, RunMode mode, Double speedOverride, PrintStream out, PrintStream err,
+                        PaperResume resume) {
         if (skipBadRows) {
             plan = plan.skippingBadRows();
         }
@@ -91,7 +91,7 @@ class RunOptions {
                 : plan.journal().enabled()
                 ? RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile()) : null;
         RunJournal journal = opened == null ? null : opened.journal();
-        RunJournal.RunStarted started = runStarted(plan, mode, configFile, speed);
+        RunJournal.RunStarted started = runStarted(plan, mode, speed);
         PaperJournaling paper = mode == RunMode.PAPER && journal != null
                 ? new PaperJournaling(journal, output, resume, plan.name()) : null;
         try (LiveMetrics metrics = port == null ? null : LiveMetrics.start(port)) {
@@ -155,7 +155,7 @@ class RunOptions {
     }
 
     /** The run-start record: what ran (strategies, their classes and document hashes) and with which versions. */
-    static RunJournal.RunStarted runStarted(RunPlan plan, RunMode mode, Path configFile, double speed) {
+    static RunJournal.RunStarted runStarted(RunPlan plan, RunMode mode, double speed) {
         List<RunJournal.StrategyInfo> strategies = new ArrayList<>();
         for (StrategySpec spec : plan.strategies()) {
             DocumentOrigin document = plan.documents().get(spec.id());
@@ -166,9 +166,9 @@ class RunOptions {
         Instant now = Instant.now();
         return new RunJournal.RunStarted(plan.name(), mode.name(), strategies, BallastCli.VERSION,
                 System.getProperty("java.version"), settings.marketData(),
-                settings.fsyncFor(mode == RunMode.BACKTEST).mode().name(), configFile.toAbsolutePath().normalize().toString(),
-                ConfigHash.of(configFile), mode == RunMode.BACKTEST ? null : speed == 0 ? "max" : formatSpeed(speed),
-                EpochNanos.of(now));
+                settings.fsyncFor(mode == RunMode.BACKTEST).mode().name(),
+                plan.configFile().toAbsolutePath().normalize().toString(), Sha256.ofFile(plan.configFile()),
+                mode == RunMode.BACKTEST ? null : speed == 0 ? "max" : formatSpeed(speed), EpochNanos.of(now));
     }
 
     private static String formatSpeed(double speed) {

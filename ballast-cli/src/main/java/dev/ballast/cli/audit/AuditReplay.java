@@ -1,6 +1,6 @@
 package dev.ballast.cli.audit;
 
-import dev.ballast.cli.config.ConfigHash;
+import dev.ballast.cli.config.Sha256;
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.cli.config.RunPlanner;
 import dev.ballast.engine.journal.JournalStore;
@@ -56,7 +56,7 @@ public final class AuditReplay {
         if (started.configFile() == null) throw new AuditException(run + ": the run start does not name its configuration");
         Path config = Path.of(started.configFile());
         if (!Files.isRegularFile(config)) throw new AuditException(run + ": the run's configuration " + config + " is gone");
-        if (!ConfigHash.of(config).equals(started.configSha256())) {
+        if (!Sha256.ofFile(config).equals(started.configSha256())) {
             throw new AuditException(run + ": " + config + " changed since the run started; its starting cash and "
                     + "instruments may not be the run's");
         }

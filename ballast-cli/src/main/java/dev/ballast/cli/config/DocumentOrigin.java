@@ -1,7 +1,5 @@
 package dev.ballast.cli.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,14 +16,7 @@ public record DocumentOrigin(Path file, String sha256, Path provenance, String p
     static DocumentOrigin of(Path file) {
         Path beside = file.toAbsolutePath().getParent().resolve("provenance.json");
         boolean generated = Files.isRegularFile(beside);
-        return new DocumentOrigin(file, sha256(file), generated ? beside : null, generated ? sha256(beside) : null);
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return Sha256.hex(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return new DocumentOrigin(file, Sha256.ofFile(file), generated ? beside : null,
+                generated ? Sha256.ofFile(beside) : null);
     }
 }

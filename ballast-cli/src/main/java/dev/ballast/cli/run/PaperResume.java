@@ -1,7 +1,7 @@
 package dev.ballast.cli.run;
 
 import dev.ballast.cli.config.ConfigException;
-import dev.ballast.cli.config.ConfigHash;
+import dev.ballast.cli.config.Sha256;
 import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
@@ -89,7 +89,7 @@ public final class PaperResume implements AutoCloseable {
         if (!Files.isRegularFile(config)) {
             throw new ConfigException("--resume " + runDir + ": the run's configuration " + config + " is gone");
         }
-        String hash = ConfigHash.of(config);
+        String hash = Sha256.ofFile(config);
         if (!hash.equals(started.configSha256())) {
             throw new ConfigException("--resume " + runDir + ": " + config + " changed since the run started (SHA-256 "
                     + started.configSha256() + ", now " + hash + "); resuming with another configuration would not be this run");
