@@ -49,7 +49,6 @@ final class JournalReplay {
     private final Set<String> journaledRequests = new HashSet<>();
     private final Map<StrategyId, Long> highestIds = new HashMap<>();
     private long fed;
-    private long markedThrough;
     private long firstData = Long.MIN_VALUE;
     private long lastData = Long.MIN_VALUE;
 
@@ -81,14 +80,9 @@ final class JournalReplay {
         while ((next = journal.expected()) != null) {
             Record record = decoder.decode(next.type(), next.payload());
             switch (record) {
-                case RunJournal.DataPosition position -> {
-                    // The mark is passed over when the engine reaches it (ResumedJournal), so that a mark that is the
-                    // journal's last record hands over inside the data's own handling, as a mark elsewhere does.
-                    markedThrough = position.events();
-                    feedTo(source, position);
-                    JournalRecord still = journal.expected();
-                    if (still != null && still.sequence() == next.sequence()) journal.skipExpected();
-                }
+                // The mark is passed over once the engine reaches it (ResumedJournal), so that a mark that is the
+                // journal's last record hands over inside the data's own handling, as a mark elsewhere does.
+                case RunJournal.DataPosition position -> feedTo(source, position);
                 case dev.ballast.model.event.BrokerReconciled outcome ->
                         engine.runAt(next.engineTime(), () -> reconciled.accept(outcome));
                 case MarketData data -> {
@@ -190,11 +184,6 @@ final class JournalReplay {
             if (!journaledRequests.contains(key(request))) unrecorded.add(request);
         }
         return unrecorded;
-    }
-
-    /** The feed position of the last {@link RunJournal.DataPosition} the journal holds that the replay reached. */
-    long markedThrough() {
-        return markedThrough;
     }
 
     long fed() {

@@ -100,8 +100,7 @@ public final class RunRecovery {
 
     private void allMatched() {
         // New records continue the chain; where the feed stands is marked from here on.
-        long marked = Math.max(engine.dataEvents(), replay == null ? 0 : replay.markedThrough());
-        live.trackInputs(engine.clock()::nanos, engine.dataProgress(), marked);
+        live.trackInputs(engine.clock()::nanos, engine.dataProgress());
         broker.hold();
         live.resumed(engine.clock().nanos(), new RunJournal.RunResumed(runName, resumed.matched(),
                 RunJournal.class.getPackage().getImplementationVersion(), System.getProperty("java.version"),

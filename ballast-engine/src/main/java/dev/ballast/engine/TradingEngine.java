@@ -184,11 +184,20 @@ public final class TradingEngine implements AutoCloseable {
 
     /** Handles one external event (or one market data event of a backtest feed) to completion. */
     public void process(Event event) {
-        if (inputClock != null) inputClock.freeze(inputClock.sourceNanos());
+        if (inputClock == null) {
+            handle(event);
+        } else {
+            inputClock.freeze(inputClock.sourceNanos());
+            handle(event);
+            inputClock.thaw();
+        }
+    }
+
+    /** One input and everything it causes, then the boundary hook, before the next input. */
+    private void handle(Event event) {
         dispatch(event);
         drain();
         atBoundary();
-        if (inputClock != null) inputClock.thaw();
     }
 
     /** The boundary hook, still at the input's time, and whatever it caused, handled before the next input. */
@@ -218,11 +227,7 @@ public final class TradingEngine implements AutoCloseable {
         if (inputClock == null) throw new IllegalStateException("processAt needs an InputClock");
         // Reports due before it were released where the journal says; only time moves here.
         if (event instanceof MarketData data) inputClock.advanceTo(data.timestamp());
-        inputClock.freeze(time);
-        dispatch(event);
-        drain();
-        atBoundary();
-        inputClock.thaw();
+        runAt(time, () -> handle(event));
     }
 
     /**

@@ -106,10 +106,34 @@ public final class JournaledBroker implements BrokerageInterface {
      */
     public void release(BrokerState state) {
         knownAtBroker.addAll(state.knownOrders());
-        phase = Phase.LIVE;
-        List<Held> pending = List.copyOf(held);
-        held.clear();
-        for (Held h : pending) {
+        resendHeld(Phase.LIVE);
+    }
+
+    /**
+     * Reconciliation failed (or the broker could not be asked): what was kept back is answered with a
+     * rejection here and never sent. The phase goes LIVE so that the halted account's own cancels still go out.
+     */
+    public void refuseHeld(String reason) {
+        refuseHeld(reason, Phase.LIVE);
+    }
+
+    /**
+     * Re-executing what an earlier resume did: its reconciliation succeeded here, so what it held back went to
+     * the broker now. A broker that rebuilds by replay is given those calls, in order; the replay goes on.
+     */
+    public void replayRelease() {
+        resendHeld(Phase.REPLAYING);
+    }
+
+    /** Re-executing an earlier resume whose reconciliation failed here: answers what it held back as it did. */
+    public void replayRefuse(String reason) {
+        refuseHeld(reason, Phase.REPLAYING);
+    }
+
+    /** Sends what was kept back, in order, as the calls of phase {@code next} go. */
+    private void resendHeld(Phase next) {
+        phase = next;
+        for (Held h : takeHeld()) {
             switch (h) {
                 case HeldSubmit s when knownAtBroker.contains(s.orderId()) -> {
                     if (rebuildsByReplay) broker.submit(s.order());
@@ -121,17 +145,12 @@ public final class JournaledBroker implements BrokerageInterface {
         }
     }
 
-    /**
-     * Reconciliation failed (or the broker could not be asked): what was kept back is answered with a
-     * rejection here and never sent. The phase goes LIVE so that the halted account's own cancels still go out.
-     */
-    public void refuseHeld(String reason) {
-        phase = Phase.LIVE;
-        List<Held> pending = List.copyOf(held);
-        held.clear();
+    /** Rejects the orders and modifies kept back; their cancels go as the cancels of phase {@code next} go. */
+    private void refuseHeld(String reason, Phase next) {
+        phase = next;
         long now = clock.nanos();
-        for (Held h : pending) {
-            String why = "not sent: " + reason;
+        String why = "not sent: " + reason;
+        for (Held h : takeHeld()) {
             switch (h) {
                 case HeldSubmit s -> sink.report(new OrderRejected(s.orderId(), why, now));
                 case HeldCancel c -> cancel(c.orderId());
@@ -140,40 +159,10 @@ public final class JournaledBroker implements BrokerageInterface {
         }
     }
 
-    /**
-     * Re-executing what an earlier resume did: its reconciliation succeeded here, so what it held back went to
-     * the broker now. A broker that rebuilds by replay is given those calls, in order; the replay goes on.
-     */
-    public void replayRelease() {
+    private List<Held> takeHeld() {
         List<Held> pending = List.copyOf(held);
         held.clear();
-        phase = Phase.REPLAYING;
-        if (!rebuildsByReplay) return;
-        for (Held h : pending) {
-            switch (h) {
-                case HeldSubmit s -> broker.submit(s.order());
-                case HeldCancel c -> broker.cancel(c.orderId());
-                case HeldModify m -> broker.modify(m.orderId(), m.quantity(), m.limitPrice(), m.stopPrice());
-            }
-        }
-    }
-
-    /** Re-executing an earlier resume whose reconciliation failed here: answers what it held back as it did. */
-    public void replayRefuse(String reason) {
-        List<Held> pending = List.copyOf(held);
-        held.clear();
-        phase = Phase.REPLAYING;
-        long now = clock.nanos();
-        for (Held h : pending) {
-            String why = "not sent: " + reason;
-            switch (h) {
-                case HeldSubmit s -> sink.report(new OrderRejected(s.orderId(), why, now));
-                case HeldCancel c -> {
-                    if (rebuildsByReplay) broker.cancel(c.orderId());
-                }
-                case HeldModify m -> sink.report(new ReplaceRejected(m.orderId(), why, now));
-            }
-        }
+        return pending;
     }
 
     /** The orders kept back, not sent yet: the broker cannot know them. */

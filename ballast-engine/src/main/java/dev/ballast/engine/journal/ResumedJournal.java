@@ -94,10 +94,15 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
     private void passReachedMarks() {
         while (expected != null && dataEvents != null && expected.type().equals("DataPosition")
                 && dataEvents.getAsLong() >= markedEvents(expected)) {
-            matched = expected.sequence();
-            expected = advance();
-            if (expected == null) onAllMatched.run();
+            moveOn();
         }
+    }
+
+    /** The record due was matched (or is a mark the engine reached): the next one is due. */
+    private void moveOn() {
+        matched = expected.sequence();
+        expected = advance();
+        if (expected == null) onAllMatched.run();
     }
 
     private static long markedEvents(JournalRecord mark) {
@@ -133,26 +138,17 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
                     + " at " + engineTime + " " + new String(payload, java.nio.charset.StandardCharsets.UTF_8);
             return false;
         }
-        matched = expected.sequence();
-        expected = advance();
-        if (expected == null) onAllMatched.run();
+        moveOn();
         return false;
     }
 
-    /** The stored record due next (null when all are matched): what a journal-driven replay feeds next. */
-    public JournalRecord expected() {
-        return divergence == null ? expected : null;
-    }
-
     /**
-     * Passes over the record due next without matching it: a record the journal makes itself, not the engine
-     * (a {@link RunJournal.DataPosition}), which the replay acts on instead.
+     * The stored record due next (null when all are matched): what a journal-driven replay feeds next. Marks of feed
+     * positions the engine has reached are passed over first, as they would be by the next record.
      */
-    public void skipExpected() {
-        if (expected == null) return;
-        matched = expected.sequence();
-        expected = advance();
-        if (expected == null) onAllMatched.run();
+    public JournalRecord expected() {
+        if (divergence == null) passReachedMarks();
+        return divergence == null ? expected : null;
     }
 
     /** The replay cannot go on as journaled: the resume is refused with {@code detail}. */

@@ -178,17 +178,9 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
      * fall with {@link DataPosition}s. Call before the first record.
      */
     public void trackInputs(java.util.function.LongSupplier engineTime, DataProgress progress) {
-        trackInputs(engineTime, progress, progress == null ? 0 : progress.dataEvents());
-    }
-
-    /**
-     * As above, for a journal that already marks the feed up to {@code markedDataEvents} events (a resumed run's: its
-     * last stored {@link DataPosition} may lie ahead of the data the re-executed engine has handled so far).
-     */
-    public void trackInputs(java.util.function.LongSupplier engineTime, DataProgress progress, long markedDataEvents) {
         this.inputTime = engineTime;
         this.dataProgress = progress;
-        this.markedDataEvents = markedDataEvents;
+        this.markedDataEvents = progress == null ? 0 : progress.dataEvents();
     }
 
     /** An input event, before the engine handles it. */
