@@ -8,6 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ballast.engine.journal.FileJournalStore;
 import dev.ballast.engine.journal.FsyncPolicy;
 import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.RunJournal;
+import dev.ballast.model.OrderStatus;
+import dev.ballast.model.event.OrderUpdated;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -217,10 +220,10 @@ class PaperCrashRecoveryTest {
         }
         java.util.Set<String> sent = new HashSet<>();
         for (JournalRecord r : records) {
-            String text = r.payloadText();
-            if (r.type().equals("OrderUpdated") && text.contains("status=SUBMITTED")) {
-                int start = text.indexOf("id=ClientOrderId{value=\"") + "id=ClientOrderId{value=\"".length();
-                sent.add(text.substring(start, text.indexOf('"', start)));
+            if (r.type().equals("OrderUpdated")
+                    && RunJournal.decoder().decode(r.type(), r.payload()) instanceof OrderUpdated u
+                    && u.order().status() == OrderStatus.SUBMITTED) {
+                sent.add(u.order().id().value());
             }
         }
         Files.createDirectories(to.resolve("venue"));

@@ -102,7 +102,7 @@ final class JournalReplay {
                 }
                 case Event input -> engine.processAt(input, next.engineTime());
                 default -> {
-                    journal.refuse("the journal has " + next.type() + " " + next.payloadText()
+                    journal.refuse("the journal has " + next.type() + " " + decoder.text(next.type(), next.payload())
                             + " where the re-executed run, waiting for its next input, produced nothing");
                     return;
                 }

@@ -8,6 +8,7 @@ import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.JournaledBroker;
+import dev.ballast.engine.journal.RecordCodec;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.risk.RiskScope;
@@ -29,6 +30,7 @@ import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.OrderDenied;
+import dev.ballast.model.event.SubmitOrder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -194,9 +196,11 @@ class RunRecoveryTest {
         boolean changed = false;
         for (JournalRecord r : store.records) {
             byte[] payload = r.payload();
-            String text = r.payloadText();
-            if (!changed && r.type().equals("SubmitOrder") && text.contains("s-2")) {
-                payload = text.replace("quantity=1,", "quantity=2,").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (!changed && r.type().equals("SubmitOrder")
+                    && RunJournal.decoder().decode(r.type(), payload) instanceof SubmitOrder s && s.orderId().value().equals("s-2")) {
+                payload = RecordCodec.encode(new SubmitOrder(s.strategyId(), s.orderId(),
+                        s.request().withQuantity(s.request().quantity().plus(s.request().quantity())), s.arrivalPrice(),
+                        s.timestamp()));
                 changed = true;
             }
             JournalRecord copy = JournalRecord.chained(previous, r.sequence(), r.engineTime(), r.wallTime(), r.type(), payload);

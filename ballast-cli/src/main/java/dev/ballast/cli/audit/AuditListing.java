@@ -1,7 +1,6 @@
 package dev.ballast.cli.audit;
 
 import dev.ballast.engine.journal.CanonicalNode;
-import dev.ballast.engine.journal.CanonicalText;
 import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.cli.run.RunJournals;
 import dev.ballast.engine.journal.JournalException;
@@ -36,6 +35,7 @@ public final class AuditListing {
     private static final int UNREADABLE_NAMED = 5;
 
     private final AuditFilter filter;
+    private final RecordDecoder decoder;
     private final RecordSink sink;
     private final PrintStream err;
     /** Standard output, when the listing goes there: watched for a reader that went away ({@code show | head}). */
@@ -43,8 +43,9 @@ public final class AuditListing {
     private long unreadable;
     private long written;
 
-    private AuditListing(AuditFilter filter, RecordSink sink, PrintStream err, PrintStream console) {
+    private AuditListing(AuditFilter filter, RecordDecoder decoder, RecordSink sink, PrintStream err, PrintStream console) {
         this.filter = filter;
+        this.decoder = decoder;
         this.sink = sink;
         this.err = err;
         this.console = console;
@@ -70,7 +71,7 @@ public final class AuditListing {
         try (JournalStore store = RunJournals.openForAudit(options.run())) {
             AuditFilter filter = options.filter(knownTypes(decoder, options.types(), store));
             try (Writer writer = open(output, out)) {
-                AuditListing listing = new AuditListing(filter, format.open(writer, widest(decoder.types())), err,
+                AuditListing listing = new AuditListing(filter, decoder, format.open(writer, widest(decoder.types())), err,
                         output == null ? out : null);
                 JournalVerifier.Result result;
                 try {
@@ -126,7 +127,7 @@ public final class AuditListing {
         if (!header && !filter.tracksOrders()) return;
         CanonicalNode payload;
         try {
-            payload = CanonicalText.parse(record.payload());
+            payload = decoder.tree(record.type(), record.payload());
         } catch (JournalException e) {
             if (header) unreadable(record, e);
             return;

@@ -1,6 +1,7 @@
 package dev.ballast.cli.audit;
 
 import dev.ballast.engine.journal.CanonicalNode;
+import dev.ballast.engine.journal.CanonicalText;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.model.EpochNanos;
 
@@ -28,7 +29,7 @@ final class CsvSink implements RecordSink {
                 .append(EpochNanos.toInstant(record.wallTime()).toString()).append(',');
         cell(record.type());
         out.append(',').append(HexFormat.of().formatHex(record.hash())).append(',');
-        cell(record.payloadText());
+        cell(CanonicalText.render(payload));
         out.append('\n');
     }
 

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.engine.journal.CanonicalNode;
+import dev.ballast.engine.journal.CanonicalNode.Entry;
+import dev.ballast.engine.journal.CanonicalNode.Field;
+import dev.ballast.engine.journal.CanonicalNode.ListNode;
+import dev.ballast.engine.journal.CanonicalNode.MapNode;
+import dev.ballast.engine.journal.CanonicalNode.RecordNode;
+import dev.ballast.engine.journal.CanonicalNode.ScalarNode;
+import dev.ballast.engine.journal.CanonicalNode.StringNode;
 import dev.ballast.engine.journal.CanonicalText;
 import dev.ballast.engine.journal.JournalRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +26,47 @@ class AuditSinksTest {
             + "missing=null,ok=true,ratio=NaN,big=92233720368.54775807,tiny=-0.00000001,at=2024-01-02T15:30:00Z,"
             + "marks={Symbol{value=\"B\"}=2.5,\"k\"=[1,2]},inner=Inner{createdAt=5,side=BUY},timestamp=7}";
 
+    /** The tree of {@link #PAYLOAD}, as the decoder reads it from a journal record. */
+    private static final RecordNode TREE = record("Sample",
+            field("id", record("ClientOrderId", field("value", new StringNode("a-1")))),
+            field("note", new StringNode("two words, \"quoted\"")),
+            field("plain", new StringNode("x")),
+            field("missing", CanonicalNode.NULL),
+            field("ok", scalar("true")),
+            field("ratio", scalar("NaN")),
+            field("big", scalar("92233720368.54775807")),
+            field("tiny", scalar("-0.00000001")),
+            field("at", scalar("2024-01-02T15:30:00Z")),
+            field("marks", new MapNode(List.of(
+                    new Entry(record("Symbol", field("value", new StringNode("B"))), scalar("2.5")),
+                    new Entry(new StringNode("k"), new ListNode(List.of(scalar("1"), scalar("2"))))))),
+            field("inner", record("Inner", field("createdAt", scalar("5")), field("side", scalar("BUY")))),
+            field("timestamp", scalar("7")));
+
+    private static RecordNode record(String name, Field... fields) {
+        return new RecordNode(name, List.of(fields));
+    }
+
+    private static Field field(String name, CanonicalNode value) {
+        return new Field(name, value);
+    }
+
+    private static ScalarNode scalar(String token) {
+        return new ScalarNode(token);
+    }
+
     private static JournalRecord record() {
-        return JournalRecord.chained(JournalRecord.GENESIS, 3, 7, 9, "Sample", PAYLOAD.getBytes(StandardCharsets.UTF_8));
+        return JournalRecord.chained(JournalRecord.GENESIS, 3, 7, 9, "Sample", new byte[]{1, 2, 3});
+    }
+
+    @Test
+    void theTreeIsThePayload() {
+        assertThat(CanonicalText.render(TREE)).isEqualTo(PAYLOAD);
     }
 
     @Test
     void summaryIsOneReadableLine() {
-        assertThat(PayloadText.summary(CanonicalText.parse(PAYLOAD))).isEqualTo(
+        assertThat(PayloadText.summary(TREE)).isEqualTo(
                 "id=a-1 note=\"two words, \\\"quoted\\\"\" plain=x ok=true ratio=NaN big=92233720368.54775807 "
                         + "tiny=-0.00000001 at=2024-01-02T15:30:00Z marks={B=2.5, k=[1, 2]} inner={side=BUY}");
     }
@@ -34,7 +75,7 @@ class AuditSinksTest {
     void jsonKeepsNumbersExactAndEverythingElseTyped() throws Exception {
         StringWriter out = new StringWriter();
         RecordSink sink = new JsonLinesSink(out);
-        CanonicalNode payload = CanonicalText.parse(PAYLOAD);
+        CanonicalNode payload = TREE;
         sink.write(record(), payload);
         sink.write(record(), payload);
         sink.finish();
@@ -62,7 +103,7 @@ class AuditSinksTest {
     void csvQuotesThePayload() throws Exception {
         StringWriter out = new StringWriter();
         RecordSink sink = new CsvSink(out);
-        sink.write(record(), CanonicalText.parse(PAYLOAD));
+        sink.write(record(), TREE);
         sink.finish();
 
         String row = out.toString().lines().skip(1).findFirst().orElseThrow();

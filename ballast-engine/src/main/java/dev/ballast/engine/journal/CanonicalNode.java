@@ -3,9 +3,10 @@ package dev.ballast.engine.journal;
 import java.util.List;
 
 /**
- * A journal payload read back as a generic tree ({@link CanonicalText#parse}): what the canonical text says, before
- * any Java type is chosen for it. Lets a reader that has no model class for a record (an older or newer Ballast, an
- * audit tool) still walk, filter and print it; {@link RecordDecoder} binds it to the model's records. Immutable.
+ * A journal payload read back as a generic tree ({@link RecordDecoder#tree}): field names and values as text (numbers
+ * and decimals as their exact digits, enums by name), before any Java value is made of them. The audit tools filter
+ * and print it as it is ({@link CanonicalText} renders it); {@link RecordDecoder} binds it to the model's records.
+ * Immutable.
  */
 public sealed interface CanonicalNode {
     /** {@code Name{a=...,b=...}}: a record, its fields in declaration order. */
@@ -45,7 +46,7 @@ public sealed interface CanonicalNode {
     record Entry(CanonicalNode key, CanonicalNode value) {
     }
 
-    /** A quoted string, unescaped. */
+    /** A string. */
     record StringNode(String value) implements CanonicalNode {
     }
 

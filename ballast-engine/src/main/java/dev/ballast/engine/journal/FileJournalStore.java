@@ -27,7 +27,7 @@ import java.util.zip.CRC32;
  * <h2>Format</h2>
  * Segment files {@code segment-<first sequence, 20 digits>.journal}, each at most {@code segmentBytes}
  * (64 MiB by default; a record is never split). A segment starts with the 8-byte header {@code "BJNL"},
- * int32 version 1, then frames, big-endian:
+ * int32 version 2, then frames, big-endian:
  * <pre>
  *   frame := bodyLength:int32 | crc32(body):int32 | body
  *   body  := canonical bytes of the record (see {@link JournalRecord}) | hash:32 bytes
@@ -50,7 +50,8 @@ public final class FileJournalStore implements JournalStore {
     public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
     static final int HEADER_LENGTH = 8;
     static final byte[] MAGIC = {'B', 'J', 'N', 'L'};
-    static final int VERSION = 1;
+    /** 2: binary payloads ({@link RecordCodec}); 1 held them as text (earlier 0.1 builds) and is not read. */
+    static final int VERSION = 2;
     static final int FRAME_OVERHEAD = 8;
     static final int MIN_BODY = JournalRecord.canonicalLength(0, 0) + JournalRecord.HASH_LENGTH;
     static final int MAX_BODY = 256 * 1024 * 1024;
@@ -527,9 +528,15 @@ public final class FileJournalStore implements JournalStore {
             byte[] magic = in.readNBytes(4);
             int version = in.readInt();
             offset = HEADER_LENGTH;
-            if (!java.util.Arrays.equals(magic, MAGIC) || version != VERSION) {
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
                 in.close();
                 throw corrupt(JournalCorruptException.Kind.CRC_MISMATCH, "not a journal segment (bad header)");
+            }
+            if (version != VERSION) {
+                in.close();
+                throw corrupt(JournalCorruptException.Kind.CRC_MISMATCH, "journal segment format " + version
+                        + ", this Ballast reads format " + VERSION + (version == 1
+                        ? " (format 1 held text payloads; read it with the Ballast that wrote it)" : ""));
             }
         }
 

@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param engineTime the engine's time of the event, epoch nanoseconds
  * @param wallTime   the wall-clock time the record was made, epoch nanoseconds
  * @param type       the event type (the record's simple class name for model events)
- * @param payload    the canonical UTF-8 payload ({@link RecordCodec})
+ * @param payload    the canonical payload ({@link RecordCodec})
  * @param hash       the chain hash, 32 bytes
  */
 public record JournalRecord(long sequence, long engineTime, long wallTime, String type, byte[] payload, byte[] hash) {
@@ -81,10 +81,6 @@ public record JournalRecord(long sequence, long engineTime, long wallTime, Strin
         return new JournalRecord(sequence, engineTime, wallTime, type, payload, hash);
     }
 
-    public String payloadText() {
-        return new String(payload, StandardCharsets.UTF_8);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof JournalRecord r && sequence == r.sequence && engineTime == r.engineTime
@@ -100,6 +96,6 @@ public record JournalRecord(long sequence, long engineTime, long wallTime, Strin
     @Override
     public String toString() {
         return "JournalRecord[" + sequence + " " + type + " engineTime=" + engineTime + " wallTime=" + wallTime
-                + " payload=" + payloadText() + " hash=" + HexFormat.of().formatHex(hash) + "]";
+                + " payload=" + payload.length + " bytes hash=" + HexFormat.of().formatHex(hash) + "]";
     }
 }

@@ -36,7 +36,8 @@ import java.util.function.Function;
 
 /**
  * Turns a journal record's payload back into the model record it was written from: the inverse of
- * {@link RecordCodec}, so that {@code encode(decode(type, encode(e)))} is byte for byte {@code encode(e)}.
+ * {@link RecordCodec}, so that {@code encode(decode(type, encode(e)))} is byte for byte {@code encode(e)}. The payload
+ * is read into a tree first ({@link #tree}, by {@link PayloadReader}), which the audit tools print as it is.
  *
  * <p>The record's journal type picks the class: a simple name among the records below the sealed roots
  * {@link Event} and {@link EngineEvent}, or among the record classes given to the constructor (such as
@@ -49,7 +50,7 @@ import java.util.function.Function;
  * <p>Binders are built once per class and shared; an instance is immutable and thread-safe.
  */
 public final class RecordDecoder {
-    /** Binds one node to a Java value; throws {@link Problem} when it does not fit. */
+    /** Binds one node to a Java value; throws {@link PayloadProblem} when it does not fit. */
     @FunctionalInterface
     private interface Binder {
         Object bind(CanonicalNode node);
@@ -84,13 +85,30 @@ public final class RecordDecoder {
 
     /** The record a journal record of {@code type} with {@code payload} was written from. */
     public Record decode(String type, byte[] payload) {
-        CanonicalNode node;
+        return decode(type, tree(type, payload));
+    }
+
+    /** The tree of a journal record's payload ({@link PayloadReader}), read by the class its type names. */
+    public RecordNode tree(String type, byte[] payload) {
+        Class<?> c = types.get(type);
+        if (c == null) throw new JournalException("cannot decode " + type + ": unknown journal type; known: " + types.keySet());
         try {
-            node = CanonicalText.parse(payload);
+            return PayloadReader.read(c, payload, types::get);
         } catch (JournalException e) {
             throw new JournalException("cannot decode " + type + ": " + e.getMessage(), e);
         }
-        return decode(type, node);
+    }
+
+    /**
+     * The readable text of a journal record's payload ({@link CanonicalText}); for messages, so it never throws: a
+     * payload that cannot be read is described instead.
+     */
+    public String text(String type, byte[] payload) {
+        try {
+            return CanonicalText.render(tree(type, payload));
+        } catch (JournalException e) {
+            return "<" + payload.length + " bytes that cannot be read: " + e.getMessage() + ">";
+        }
     }
 
     /** The record of {@code type} the parsed payload {@code node} describes. */
@@ -100,8 +118,8 @@ public final class RecordDecoder {
         if (node instanceof NullNode) throw new JournalException("cannot decode " + type + ": the payload is null");
         try {
             return (Record) BINDERS.get(c).bind(node);
-        } catch (Problem p) {
-            throw new JournalException("cannot decode " + type + (p.path.isEmpty() ? "" : " at " + p.path()) + ": "
+        } catch (PayloadProblem p) {
+            throw new JournalException("cannot decode " + type + (!p.hasPath() ? "" : " at " + p.path()) + ": "
                     + p.getMessage());
         }
     }
@@ -126,29 +144,6 @@ public final class RecordDecoder {
     }
 
     // ---- binders
-
-    /** A value does not fit its type; carries the field path, built as the binders unwind. */
-    private static final class Problem extends RuntimeException {
-        private final Deque<String> path = new ArrayDeque<>();
-
-        Problem(String message) {
-            super(message, null, false, false);
-        }
-
-        Problem at(String segment) {
-            path.addFirst(segment);
-            return this;
-        }
-
-        String path() {
-            StringBuilder out = new StringBuilder();
-            for (String s : path) {
-                if (!out.isEmpty() && !s.startsWith("[")) out.append('.');
-                out.append(s);
-            }
-            return out.toString();
-        }
-    }
 
     private static Binder forType(Type type) {
         if (type instanceof Class<?> c) return c.isPrimitive() ? forClass(c) : node -> BINDERS.get(c).bind(node);
@@ -186,20 +181,20 @@ public final class RecordDecoder {
 
     private static String text(CanonicalNode node) {
         if (node instanceof StringNode s) return s.value();
-        throw new Problem("expected a string, found " + describe(node));
+        throw new PayloadProblem("expected a string, found " + describe(node));
     }
 
     private static Binder scalar(String what, Function<String, Object> parse, boolean primitive) {
         return node -> {
             if (node instanceof NullNode) {
-                if (primitive) throw new Problem("expected " + what + ", found null");
+                if (primitive) throw new PayloadProblem("expected " + what + ", found null");
                 return null;
             }
-            if (!(node instanceof ScalarNode s)) throw new Problem("expected " + what + ", found " + describe(node));
+            if (!(node instanceof ScalarNode s)) throw new PayloadProblem("expected " + what + ", found " + describe(node));
             try {
                 return parse.apply(s.token());
             } catch (RuntimeException e) {
-                throw new Problem("expected " + what + ", found '" + s.token() + "'");
+                throw new PayloadProblem("expected " + what + ", found '" + s.token() + "'");
             }
         };
     }
@@ -207,11 +202,11 @@ public final class RecordDecoder {
     private static Binder decimal(String what, Function<String, Object> parse) {
         return node -> {
             if (node instanceof NullNode) return null;
-            if (!(node instanceof ScalarNode s)) throw new Problem("expected " + what + ", found " + describe(node));
+            if (!(node instanceof ScalarNode s)) throw new PayloadProblem("expected " + what + ", found " + describe(node));
             try {
                 return parse.apply(s.token());
             } catch (NumberFormatException e) {
-                throw new Problem("expected " + what + " (a plain decimal), found '" + s.token() + "'"
+                throw new PayloadProblem("expected " + what + " (a plain decimal), found '" + s.token() + "'"
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
         };
@@ -229,7 +224,7 @@ public final class RecordDecoder {
         return node -> {
             if (node instanceof NullNode && !primitive) return null;
             if (node instanceof StringNode s && s.value().length() == 1) return s.value().charAt(0);
-            throw new Problem("expected a one-character string, found " + describe(node));
+            throw new PayloadProblem("expected a one-character string, found " + describe(node));
         };
     }
 
@@ -244,7 +239,7 @@ public final class RecordDecoder {
                     // fall through to the message listing the constants
                 }
             }
-            throw new Problem("expected one of " + Arrays.toString(type.getEnumConstants()) + " (" + type.getSimpleName()
+            throw new PayloadProblem("expected one of " + Arrays.toString(type.getEnumConstants()) + " (" + type.getSimpleName()
                     + "), found " + describe(node));
         };
     }
@@ -270,23 +265,23 @@ public final class RecordDecoder {
         return node -> {
             if (node instanceof NullNode) return null;
             if (!(node instanceof RecordNode r) || !r.name().equals(name)) {
-                throw new Problem("expected a " + name + " record, found " + describe(node));
+                throw new PayloadProblem("expected a " + name + " record, found " + describe(node));
             }
             checkFields(name, names, r);
             Object[] args = new Object[names.length];
             for (int i = 0; i < names.length; i++) {
                 try {
                     args[i] = binders[i].bind(r.fields().get(i).value());
-                } catch (Problem p) {
+                } catch (PayloadProblem p) {
                     throw p.at(names[i]);
                 }
             }
             try {
                 return constructor.newInstance(args);
             } catch (InvocationTargetException e) {
-                throw new Problem(name + " refuses the values: " + e.getCause().getMessage());
+                throw new PayloadProblem(name + " refuses the values: " + e.getCause().getMessage());
             } catch (ReflectiveOperationException e) {
-                throw new Problem("cannot construct " + name + ": " + e.getMessage());
+                throw new PayloadProblem("cannot construct " + name + ": " + e.getMessage());
             }
         };
     }
@@ -296,14 +291,14 @@ public final class RecordDecoder {
         for (CanonicalNode.Field f : node.fields()) found.add(f.name());
         if (found.equals(Arrays.asList(names))) return;
         for (String n : names) {
-            if (!found.contains(n)) throw new Problem(record + " misses field '" + n + "' (has " + found + ")");
+            if (!found.contains(n)) throw new PayloadProblem(record + " misses field '" + n + "' (has " + found + ")");
         }
         for (String f : found) {
             if (!Arrays.asList(names).contains(f)) {
-                throw new Problem(record + " has no field '" + f + "' (its fields: " + Arrays.toString(names) + ")");
+                throw new PayloadProblem(record + " has no field '" + f + "' (its fields: " + Arrays.toString(names) + ")");
             }
         }
-        throw new Problem(record + "'s fields are out of order or repeated: " + found + ", expected "
+        throw new PayloadProblem(record + "'s fields are out of order or repeated: " + found + ", expected "
                 + Arrays.toString(names));
     }
 
@@ -315,7 +310,7 @@ public final class RecordDecoder {
             if (node instanceof RecordNode r && subtypes.containsKey(r.name())) {
                 return BINDERS.get(subtypes.get(r.name())).bind(node);
             }
-            throw new Problem("expected a " + type.getSimpleName() + " (one of " + subtypes.keySet() + "), found "
+            throw new PayloadProblem("expected a " + type.getSimpleName() + " (one of " + subtypes.keySet() + "), found "
                     + describe(node));
         };
     }
@@ -323,12 +318,12 @@ public final class RecordDecoder {
     private static Binder list(Binder item) {
         return node -> {
             if (node instanceof NullNode) return null;
-            if (!(node instanceof ListNode l)) throw new Problem("expected a list, found " + describe(node));
+            if (!(node instanceof ListNode l)) throw new PayloadProblem("expected a list, found " + describe(node));
             List<Object> out = new ArrayList<>(l.items().size());
             for (int i = 0; i < l.items().size(); i++) {
                 try {
                     out.add(item.bind(l.items().get(i)));
-                } catch (Problem p) {
+                } catch (PayloadProblem p) {
                     throw p.at("[" + i + "]");
                 }
             }
@@ -339,22 +334,22 @@ public final class RecordDecoder {
     private static Binder map(Binder key, Binder value) {
         return node -> {
             if (node instanceof NullNode) return null;
-            if (!(node instanceof MapNode m)) throw new Problem("expected a sorted map, found " + describe(node));
+            if (!(node instanceof MapNode m)) throw new PayloadProblem("expected a sorted map, found " + describe(node));
             TreeMap<Object, Object> out = new TreeMap<>();
             for (CanonicalNode.Entry e : m.entries()) {
                 String at = "[" + CanonicalText.render(e.key()) + "]";
                 Object k;
                 try {
                     k = key.bind(e.key());
-                } catch (Problem p) {
+                } catch (PayloadProblem p) {
                     throw p.at(at);
                 }
                 try {
                     out.put(k, value.bind(e.value()));
-                } catch (Problem p) {
+                } catch (PayloadProblem p) {
                     throw p.at(at);
                 } catch (ClassCastException | NullPointerException x) {
-                    throw new Problem("map key " + CanonicalText.render(e.key()) + " cannot be sorted").at(at);
+                    throw new PayloadProblem("map key " + CanonicalText.render(e.key()) + " cannot be sorted").at(at);
                 }
             }
             return Collections.unmodifiableSortedMap(out);
@@ -363,7 +358,7 @@ public final class RecordDecoder {
 
     private static Binder unsupported(Type type) {
         return node -> {
-            throw new Problem("no decoding for values of type " + type.getTypeName());
+            throw new PayloadProblem("no decoding for values of type " + type.getTypeName());
         };
     }
 

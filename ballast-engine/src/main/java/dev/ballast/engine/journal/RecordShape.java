@@ -10,16 +10,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * How {@link RecordCodec} writes one record class: {@code Name{} prefix and, per component, its label
- * ({@code ",name="}) and a writer picked once by the component's declared type, reading the component through a
- * method handle (no reflection per record, no boxing of primitives). Built once per class and shared by all threads.
+ * How {@link RecordCodec} writes one record class: per component, in declaration order, a writer picked once by the
+ * component's declared type ({@link PayloadLayout}), reading the component through a spun getter or method handle
+ * (no reflection per record, no boxing of integral primitives). Built once per class and shared by all threads.
  */
 final class RecordShape {
     private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
@@ -31,20 +30,20 @@ final class RecordShape {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
     private final String name;
-    private final byte[] prefix;
+    private final byte[] taggedName;
     private final Part[] parts;
     private final boolean immutable;
 
     private RecordShape(Class<?> type) {
         if (!type.isRecord()) throw new IllegalArgumentException(type.getName() + " is not a record");
         name = type.getSimpleName();
-        prefix = (name + "{").getBytes(StandardCharsets.UTF_8);
+        CanonicalOutput tagged = new CanonicalOutput(name.length() + 8);
+        tagged.put(PayloadLayout.RECORD_TAG);
+        tagged.putString(name);
+        taggedName = tagged.toByteArray();
         RecordComponent[] components = type.getRecordComponents();
         parts = new Part[components.length];
-        for (int i = 0; i < components.length; i++) {
-            byte[] label = ((i > 0 ? "," : "") + components[i].getName() + "=").getBytes(StandardCharsets.UTF_8);
-            parts[i] = part(label, components[i]);
-        }
+        for (int i = 0; i < components.length; i++) parts[i] = part(components[i]);
         immutable = immutable(type, new HashSet<>());
     }
 
@@ -60,13 +59,15 @@ final class RecordShape {
         return immutable;
     }
 
+    /** The record's components, nothing before them: the payload of a record whose class is known. */
     void write(CanonicalOutput out, Object record) {
-        out.put(prefix);
-        for (Part part : parts) {
-            out.put(part.label);
-            part.write(out, record);
-        }
-        out.put((byte) '}');
+        for (Part part : parts) part.write(out, record);
+    }
+
+    /** The record as a tagged value: tag, simple name, components (a record where the declared type is open). */
+    void writeTagged(CanonicalOutput out, Object record) {
+        out.put(taggedName);
+        write(out, record);
     }
 
     /** A type whose values cannot change and always have a canonical form; records by their components, recursively. */
@@ -84,20 +85,25 @@ final class RecordShape {
         return true;
     }
 
-    private static Part part(byte[] label, RecordComponent component) {
+    private static Part part(RecordComponent component) {
         Class<?> type = component.getType();
         MethodHandle accessor = accessor(component);
-        if (type == long.class || type == int.class || type == short.class || type == byte.class) {
-            return new IntegralPart(label, longGetter(accessor));
-        }
+        PayloadLayout layout = PayloadLayout.of(type);
+        if (layout == PayloadLayout.SIGNED) return new SignedPart(longGetter(accessor));
         ObjectGetter boxed = objectGetter(accessor);
-        if (type == String.class) return new StringPart(label, boxed);
-        if (type == Price.class) return new FixedPointPart(label, boxed, FixedPointPart.PRICE);
-        if (type == Quantity.class) return new FixedPointPart(label, boxed, FixedPointPart.QUANTITY);
-        if (type == Money.class) return new FixedPointPart(label, boxed, FixedPointPart.MONEY);
-        if (type.isEnum()) return new EnumPart(label, boxed, type);
-        if (type.isRecord()) return new RecordPart(label, boxed, type);
-        return new ValuePart(label, boxed); // primitives boxed (double, float, boolean, char) and open types
+        return switch (layout) {
+            case DOUBLE -> new WriterPart(boxed, (out, v) -> out.putLong64(Double.doubleToLongBits((Double) v)));
+            case FLOAT -> new WriterPart(boxed, (out, v) -> out.putInt32(Float.floatToIntBits((Float) v)));
+            case BOOLEAN -> new WriterPart(boxed, (out, v) -> out.put((Boolean) v ? (byte) 1 : (byte) 0));
+            case CHAR -> new WriterPart(boxed, (out, v) -> out.putVarint((Character) v));
+            case STRING -> new StringPart(boxed);
+            case ENUM -> new EnumPart(boxed, type);
+            case FIXED_POINT -> new FixedPointPart(boxed, type == Price.class ? FixedPointPart.PRICE
+                    : type == Quantity.class ? FixedPointPart.QUANTITY : FixedPointPart.MONEY);
+            case RECORD -> new RecordPart(boxed, type);
+            case TAGGED -> new WriterPart(boxed, RecordCodec::value);
+            case SIGNED -> throw new AssertionError("handled above");
+        };
     }
 
     /** Reads a component as a long (integral primitives widened). */
@@ -167,59 +173,69 @@ final class RecordShape {
         }
     }
 
-    /** One component: its label and how to write its value. */
+    /** One component: how to write its value. */
     private abstract static class Part {
-        final byte[] label;
-
-        Part(byte[] label) {
-            this.label = label;
-        }
-
         abstract void write(CanonicalOutput out, Object record);
     }
 
-    /** A component read as an object: null is written as such, anything else by {@link #writeValue}. */
-    private abstract static class ObjectPart extends Part {
-        private final ObjectGetter get;
-
-        ObjectPart(byte[] label, ObjectGetter get) {
-            super(label);
-            this.get = get;
-        }
-
-        @Override
-        final void write(CanonicalOutput out, Object record) {
-            Object v = get.get(record);
-            if (v == null) out.putNull();
-            else writeValue(out, v);
-        }
-
-        abstract void writeValue(CanonicalOutput out, Object v);
-    }
-
-    private static final class IntegralPart extends Part {
+    private static final class SignedPart extends Part {
         private final LongGetter get;
 
-        IntegralPart(byte[] label, LongGetter get) {
-            super(label);
+        SignedPart(LongGetter get) {
             this.get = get;
         }
 
         @Override
         void write(CanonicalOutput out, Object record) {
-            out.putLong(get.get(record));
+            out.putSigned(get.get(record));
         }
     }
 
-    private static final class StringPart extends ObjectPart {
+    /** A component read as an object (primitives other than integral ones boxed by their getter). */
+    private abstract static class ObjectPart extends Part {
+        private final ObjectGetter get;
 
-        StringPart(byte[] label, ObjectGetter get) {
-            super(label, get);
+        ObjectPart(ObjectGetter get) {
+            this.get = get;
+        }
+
+        @Override
+        final void write(CanonicalOutput out, Object record) {
+            writeValue(out, get.get(record));
+        }
+
+        abstract void writeValue(CanonicalOutput out, Object v);
+    }
+
+    /** Writes one value of a component. */
+    @FunctionalInterface
+    private interface ValueWriter {
+        void write(CanonicalOutput out, Object v);
+    }
+
+    /** A component of a rarer layout (double, float, boolean, char, tagged), written by a {@link ValueWriter}. */
+    private static final class WriterPart extends ObjectPart {
+        private final ValueWriter writer;
+
+        WriterPart(ObjectGetter get, ValueWriter writer) {
+            super(get);
+            this.writer = writer;
         }
 
         @Override
         void writeValue(CanonicalOutput out, Object v) {
-            out.putQuoted((String) v);
+            writer.write(out, v);
+        }
+    }
+
+    private static final class StringPart extends ObjectPart {
+        StringPart(ObjectGetter get) {
+            super(get);
+        }
+
+        @Override
+        void writeValue(CanonicalOutput out, Object v) {
+            out.putNullableString((String) v);
         }
     }
 
@@ -229,14 +245,19 @@ final class RecordShape {
         static final int MONEY = 2;
         private final int kind;
 
-        FixedPointPart(byte[] label, ObjectGetter get, int kind) {
-            super(label, get);
+        FixedPointPart(ObjectGetter get, int kind) {
+            super(get);
             this.kind = kind;
         }
 
         @Override
         void writeValue(CanonicalOutput out, Object v) {
-            out.putFixedPoint(switch (kind) {
+            if (v == null) {
+                out.put((byte) 0);
+                return;
+            }
+            out.put((byte) 1);
+            out.putSigned(switch (kind) {
                 case PRICE -> ((Price) v).raw();
                 case QUANTITY -> ((Quantity) v).raw();
                 default -> ((Money) v).raw();
@@ -247,16 +268,21 @@ final class RecordShape {
     private static final class EnumPart extends ObjectPart {
         private final byte[][] names;
 
-        EnumPart(byte[] label, ObjectGetter get, Class<?> type) {
-            super(label, get);
+        EnumPart(ObjectGetter get, Class<?> type) {
+            super(get);
             Object[] constants = type.getEnumConstants();
             names = new byte[constants.length][];
-            for (Object c : constants) names[((Enum<?>) c).ordinal()] = ((Enum<?>) c).name().getBytes(StandardCharsets.UTF_8);
+            for (Object c : constants) {
+                CanonicalOutput name = new CanonicalOutput(16);
+                name.putNullableString(((Enum<?>) c).name());
+                names[((Enum<?>) c).ordinal()] = name.toByteArray();
+            }
         }
 
         @Override
         void writeValue(CanonicalOutput out, Object v) {
-            out.put(names[((Enum<?>) v).ordinal()]);
+            if (v == null) out.put((byte) 0);
+            else out.put(names[((Enum<?>) v).ordinal()]);
         }
     }
 
@@ -265,27 +291,21 @@ final class RecordShape {
         private final Class<?> type;
         private RecordShape shape; // looked up on first use: a record may contain its own type
 
-        RecordPart(byte[] label, ObjectGetter get, Class<?> type) {
-            super(label, get);
+        RecordPart(ObjectGetter get, Class<?> type) {
+            super(get);
             this.type = type;
         }
 
         @Override
         void writeValue(CanonicalOutput out, Object v) {
+            if (v == null) {
+                out.put((byte) 0);
+                return;
+            }
+            out.put((byte) 1);
             RecordShape s = shape;
             if (s == null) shape = s = of(type); // a benign race: every thread finds the same shape
             s.write(out, v);
-        }
-    }
-
-    private static final class ValuePart extends ObjectPart {
-        ValuePart(byte[] label, ObjectGetter get) {
-            super(label, get);
-        }
-
-        @Override
-        void writeValue(CanonicalOutput out, Object v) {
-            RecordCodec.value(out, v);
         }
     }
 }

@@ -133,9 +133,10 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
         byte[] payload = RecordCodec.encode(record);
         if (!type.equals(expected.type()) || engineTime != expected.engineTime()
                 || !Arrays.equals(payload, expected.payload())) {
+            RecordDecoder decoder = RunJournal.decoder();
             divergence = "record " + expected.sequence() + " differs: the journal has " + expected.type() + " at "
-                    + expected.engineTime() + " " + expected.payloadText() + ", the re-executed run produced " + type
-                    + " at " + engineTime + " " + new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+                    + expected.engineTime() + " " + decoder.text(expected.type(), expected.payload())
+                    + ", the re-executed run produced " + type + " at " + engineTime + " " + decoder.text(type, payload);
             return false;
         }
         moveOn();

@@ -91,6 +91,11 @@ final class JournalTestSupport {
         return FileJournalStore.FRAME_OVERHEAD + 24 + 4 + typeLength + 4;
     }
 
+    /** The readable text of {@code event}'s payload, read back by its class ({@link CanonicalText}). */
+    static String text(Record event) {
+        return CanonicalText.render(PayloadReader.read(event.getClass(), RecordCodec.encode(event), name -> null));
+    }
+
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -6,7 +6,6 @@ import dev.ballast.model.event.HaltTrading;
 import dev.ballast.model.event.OrderReplaced;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.ballast.engine.journal.JournalTestSupport.fill;
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RecordCodecTest {
     @Test
     void rendersComponentsInDeclarationOrderExactly() {
-        assertThat(RecordCodec.encodeText(fill(1))).isEqualTo(
+        assertThat(JournalTestSupport.text(fill(1))).isEqualTo(
                 "Fill{orderId=ClientOrderId{value=\"sma-1\"},tradeId=\"t1\",symbol=Symbol{value=\"AAPL\"},side=SELL,"
                         + "quantity=" + Quantity.ofUnits(101) + ",price=187.25,commission=1.5,"
                         + "timestamp=1700000000000000001}"
@@ -32,16 +31,25 @@ class RecordCodecTest {
         OrderReplaced a = new OrderReplaced(ClientOrderId.of("x-1"), Quantity.ofUnits(5), null, null, 9);
         OrderReplaced b = new OrderReplaced(ClientOrderId.of("x-1"), Quantity.ofUnits(5), null, null, 10);
         assertThat(RecordCodec.encode(a)).isNotEqualTo(RecordCodec.encode(b));
-        assertThat(RecordCodec.encodeText(a)).contains("limitPrice=null,stopPrice=null");
+        assertThat(JournalTestSupport.text(a)).contains("limitPrice=null,stopPrice=null");
     }
 
     @Test
     void escapesStringsAndKeepsUtf8() {
         HaltTrading h = new HaltTrading(null, "quote \" back\\slash\nnew line – ünïcode", 1);
-        String text = RecordCodec.encodeText(h);
-        assertThat(text).isEqualTo(
+        assertThat(JournalTestSupport.text(h)).isEqualTo(
                 "HaltTrading{strategyId=null,reason=\"quote \\\" back\\\\slash\\nnew line – ünïcode\",timestamp=1}");
-        assertThat(new String(RecordCodec.encode(h), StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+
+    @Test
+    void laysOutComponentsCompactly() {
+        // strategyId: a null record (0); reason: UTF-8 length + 1 (3), "é"; timestamp: zigzag varint of -1 (1), then
+        // of 300 (600 = 0xd8 0x04).
+        assertThat(RecordCodec.encode(new HaltTrading(null, "é", -1))).containsExactly(0, 3, 0xc3, 0xa9, 1);
+        assertThat(RecordCodec.encode(new HaltTrading(null, null, 300))).containsExactly(0, 0, 0xd8, 0x04);
+        assertThat(RecordCodec.encode(new Holder(List.of(1L, "a"), null)))
+                .containsExactly(PayloadLayout.LIST, 2, PayloadLayout.INTEGER, 2, PayloadLayout.STRING_TAG, 1, 'a',
+                        PayloadLayout.NULL);
     }
 
     record Holder(List<Object> items, Object other) {
@@ -49,7 +57,7 @@ class RecordCodecTest {
 
     @Test
     void listsInOrderAndRefusesNonDeterministicTypes() {
-        assertThat(RecordCodec.encodeText(new Holder(List.of(1L, "a", true), 2.5)))
+        assertThat(JournalTestSupport.text(new Holder(List.of(1L, "a", true), 2.5)))
                 .isEqualTo("Holder{items=[1,\"a\",true],other=2.5}");
         assertThatThrownBy(() -> RecordCodec.encode(new Holder(List.of(), new Object())))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -24,7 +24,7 @@ class RecordDecoderProperties {
 
     @Provide
     Arbitrary<String> awkwardStrings() {
-        // Whole code points, not lone surrogates: UTF-8 cannot carry those, so no codec could round-trip them.
+        // Whole code points, not lone surrogates: UTF-8 cannot carry those (they are journaled as '?').
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars("\"\\\n\r\t\u0000\u001f\u007f,={}[]ü aZ").ofMaxLength(30),
                 Arbitraries.of("😀", "\\u0041", "null", "Fill{", "\"\"").list().ofMaxSize(5).map(l -> String.join("", l)),
@@ -46,7 +46,6 @@ class RecordDecoderProperties {
 
         assertThat(decoded).isEqualTo(fill);
         assertThat(RecordCodec.encode(decoded)).isEqualTo(bytes);
-        assertThat(CanonicalText.render(CanonicalText.parse(bytes))).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
     }
 
     record Ratio(BigDecimal value) {
