@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -47,6 +48,8 @@ public final class JournalWriter implements AutoCloseable {
     private static final int SPIN_ROUNDS = 200;
     private static final int YIELD_ROUNDS = 20;
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** With {@link #waitWhenFull}, appends leave a parked writer asleep until this many records wait. */
+    private static final int LAZY_WAKE_BACKLOG = 4_096;
 
     private final JournalStore store;
     private final PendingRing ring;
@@ -63,7 +66,8 @@ public final class JournalWriter implements AutoCloseable {
     private volatile Throwable failure;
     private volatile boolean failureReported;
     private volatile boolean closing;
-    private volatile boolean writerParked;
+    /** Set by the writer before it parks; cleared by whoever wakes it, so that a burst of appends unparks it once. */
+    private final AtomicBoolean writerParked = new AtomicBoolean();
     private long nextSequence;
     // writer thread only
     private final ChainHasher hasher;
@@ -136,6 +140,8 @@ public final class JournalWriter implements AutoCloseable {
      * For backtests: simulated time has no deadline, so waiting costs nothing but speed, whereas a failed journal
      * halts the account and spoils the run. Real-time runs keep the default: an engine thread stuck behind a disk
      * that cannot keep up would take no decisions at all, so the journal fails and the account halts instead.
+     * Backtests also leave a parked writer asleep until a few thousand records wait (or its 10 ms park ends):
+     * nothing waits on a backtest's records, and waking the writer for every burst of appends costs a system call.
      */
     public void waitWhenFull(boolean wait) {
         this.waitWhenFull = wait;
@@ -146,7 +152,7 @@ public final class JournalWriter implements AutoCloseable {
         long wall = wallClock.getAsLong();
         boolean offered = ring.offer(sequence, engineTime, wall, type, event, payload);
         while (!offered && waitWhenFull && failure == null) {
-            if (writerParked) LockSupport.unpark(thread);
+            wakeWriter();
             LockSupport.parkNanos(20_000);
             offered = ring.offer(sequence, engineTime, wall, type, event, payload);
         }
@@ -157,9 +163,23 @@ public final class JournalWriter implements AutoCloseable {
             return -1;
         }
         nextSequence = sequence + 1;
-        if (writerParked) LockSupport.unpark(thread);
-        else if (!ring.backlogBelow(yieldLimit)) Thread.yield();
+        // A backtest waits for nobody's record: the writer, when parked, sleeps until a few thousand are waiting
+        // (or its park times out) rather than being woken, a system call, for every burst of appends.
+        if (waitWhenFull && ring.backlogBelow(LAZY_WAKE_BACKLOG)) return sequence;
+        if (!wakeWriter() && !ring.backlogBelow(yieldLimit)) Thread.yield();
         return sequence;
+    }
+
+    /**
+     * Unparks the writer if it is parked, once: the first caller to see it parked clears the flag and unparks it
+     * (an unpark is a system call, too dear to repeat for every record of a burst). Returns whether it did.
+     */
+    private boolean wakeWriter() {
+        if (writerParked.get() && writerParked.compareAndSet(true, false)) {
+            LockSupport.unpark(thread);
+            return true;
+        }
+        return false;
     }
 
     private static long wallNanos() {
@@ -184,7 +204,7 @@ public final class JournalWriter implements AutoCloseable {
     public void awaitDurable(long sequence, Duration timeout) throws TimeoutException, InterruptedException {
         if (sequence < 1) throw new IllegalArgumentException("no such record: " + sequence);
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (writerParked) LockSupport.unpark(thread);
+        wakeWriter();
         synchronized (durableMonitor) {
             while (durableSequence < sequence) {
                 Throwable f = failure;
@@ -245,10 +265,10 @@ public final class JournalWriter implements AutoCloseable {
             Thread.yield();
         } else {
             store.idle();
-            writerParked = true;
+            writerParked.set(true);
             // Checked after announcing the park: an append either sees the announcement or is seen here.
             if (ring.isEmpty() && !closing) LockSupport.parkNanos(PARK_NANOS);
-            writerParked = false;
+            writerParked.set(false);
             return rounds;
         }
         return rounds + 1;
