@@ -2,8 +2,11 @@ package dev.ballast.cli;
 
 import dev.ballast.cli.audit.AuditFormat;
 import dev.ballast.cli.audit.AuditListing;
+import dev.ballast.cli.audit.AuditException;
 import dev.ballast.cli.audit.AuditOptions;
 import dev.ballast.cli.run.RunJournals;
+import dev.ballast.engine.journal.JournalHead;
+import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.engine.journal.JournalVerifier;
 import picocli.CommandLine.Command;
@@ -19,20 +22,43 @@ import java.util.concurrent.Callable;
         subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class, AuditCommand.Export.class,
                 AuditCommand.Replay.class})
 final class AuditCommand {
-    /** {@code ballast audit verify RUN}: exit 0 when the chain is intact, 1 on tampering or damage, 2 without a journal. */
+    /**
+     * {@code ballast audit verify RUN [--anchor SEQ:HASH]}: exit 0 when the chain is intact (and holds the anchor),
+     * 1 on tampering or damage, 2 without a journal or for a malformed anchor.
+     */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check the run's journal hash chain end to end. Prints OK with the record count, or the first "
-                    + "bad record and why; exit code 1 when the journal was tampered with or damaged.")
+            description = "Check the run's journal hash chain end to end. Prints OK with the record count and the head "
+                    + "(SEQ:HASH of the last record, to keep elsewhere as an anchor), or the first bad record and why; "
+                    + "exit code 1 when the journal was tampered with or damaged.")
     static final class Verify implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RUN", description = "The run's output folder (or its journal folder). A run journaled into PostgreSQL is found through its journal.properties.")
         Path run;
 
+        @Option(names = "--anchor", paramLabel = "SEQ:HASH", description = "A head printed earlier (by the run or by "
+                + "this command) and kept outside the run folder: the journal must still hold that record with that "
+                + "hash. Catches a tail rewritten with valid hashes, or cut off, which the chain alone cannot.")
+        String anchor;
+
         @Override
         public Integer call() {
+            JournalHead expected = JournalHead.EMPTY;
+            if (anchor != null) {
+                try {
+                    expected = JournalHead.parse(anchor);
+                } catch (IllegalArgumentException e) {
+                    throw new AuditException("--anchor: " + e.getMessage());
+                }
+            }
             try (JournalStore store = RunJournals.openForAudit(run)) {
-                JournalVerifier.Result result = JournalVerifier.verify(store);
-                System.out.println(result);
-                return result.ok() ? 0 : 1;
+                JournalRecord[] last = new JournalRecord[1];
+                JournalVerifier.Result result = JournalVerifier.verify(store, expected, r -> last[0] = r);
+                if (!result.ok()) {
+                    System.out.println(result);
+                    return 1;
+                }
+                System.out.println(result + "; head " + (last[0] == null ? JournalHead.EMPTY : JournalHead.of(last[0]))
+                        + (anchor == null ? "" : "; anchored record " + expected.sequence() + " matches"));
+                return 0;
             }
         }
     }

@@ -150,6 +150,9 @@ class RunOptions {
         out.printf(Locale.ROOT, "  %-18s %s%n", "Chart", PngCharts.write(output));
         if (journal != null) {
             out.printf(Locale.ROOT, "  %-18s %s (%d records)%n", "Journal", opened.location(), journal.records());
+            // Printed, not only stored beside the journal: kept elsewhere, it lets `audit verify --anchor` catch a
+            // rewritten or cut tail.
+            out.printf(Locale.ROOT, "  %-18s %s%n", "Journal head", journal.head());
         }
         return 0;
     }

@@ -139,6 +139,34 @@ class CliTest {
     }
 
     @Test
+    void theHeadARunPrintsAnchorsItsJournal() throws IOException {
+        writeData(200);
+        Path config = writeConfig(config(""));
+        CliRun run = CliRun.of("backtest", "-q", config.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String head = run.out().lines().filter(l -> l.trim().startsWith("Journal head")).findFirst().orElseThrow()
+                .trim().substring("Journal head".length()).trim();
+        String out = dir.resolve("out").toString();
+        long sequence = Long.parseLong(head.substring(0, head.indexOf(':')));
+
+        CliRun anchored = CliRun.of("audit", "verify", out, "--anchor", head);
+        assertThat(anchored.exitCode()).as(anchored.err()).isZero();
+        assertThat(anchored.out()).contains("OK: " + sequence + " records", "; head " + head,
+                "anchored record " + sequence + " matches");
+
+        String otherHash = sequence + ":" + "0".repeat(64);
+        CliRun mismatch = CliRun.of("audit", "verify", out, "--anchor", otherHash);
+        assertThat(mismatch.exitCode()).isEqualTo(1);
+        assertThat(mismatch.out()).contains("ANCHOR_MISMATCH", "the anchor says " + "0".repeat(64));
+        CliRun beyond = CliRun.of("audit", "verify", out, "--anchor", (sequence + 5) + head.substring(head.indexOf(':')));
+        assertThat(beyond.exitCode()).isEqualTo(1);
+        assertThat(beyond.out()).contains("TRUNCATED", "the journal ends at record " + sequence);
+        CliRun malformed = CliRun.of("audit", "verify", out, "--anchor", "12:xyz");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("--anchor: the hash after the ':' must be 64 hex digits, was 3 characters");
+    }
+
+    @Test
     void journalRecordsMarketDataWhenAskedAndCanBeTurnedOff() throws IOException {
         writeData(50);
         Path config = writeConfig(config("journal: {marketData: true, fsync: never}\n"));

@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a journal end to end and recomputes its hash chain. Reports the first record that cannot be trusted and
- * why, or OK with the number of records.
+ * why, or OK with the number of records. Given an anchor ({@link JournalHead}: a record's sequence and hash kept
+ * outside the journal), it also checks that the journal reaches that record and that the record has that hash.
  */
 public final class JournalVerifier {
     /** Why a record is bad. */
@@ -22,7 +23,11 @@ public final class JournalVerifier {
         /** A frame fails its CRC, or is not a valid frame: damaged or edited bytes. */
         CRC_MISMATCH,
         /** A frame is cut short: a torn write at the tail. */
-        TORN
+        TORN,
+        /** The anchored record's hash is not the anchor's: the chain up to it was rewritten (with valid hashes). */
+        ANCHOR_MISMATCH,
+        /** The journal ends before the anchored record: records were cut off its tail. */
+        TRUNCATED
     }
 
     /**
@@ -57,6 +62,54 @@ public final class JournalVerifier {
      * up to the bad record the result reports.
      */
     public static Result verify(JournalStore store, Consumer<JournalRecord> verified) {
+        return chain(store, verified);
+    }
+
+    /**
+     * Verifies as {@link #verify(JournalStore, Consumer)} and checks the journal against {@code anchor}: a chain
+     * that verifies but does not hold the anchor's hash at its sequence is {@link Problem#ANCHOR_MISMATCH} (reported
+     * at that record, after the ones before it), one that ends before it is {@link Problem#TRUNCATED}. Records after
+     * the anchored one are verified as usual (a journal grows after it is anchored).
+     */
+    public static Result verify(JournalStore store, JournalHead anchor, Consumer<JournalRecord> verified) {
+        if (anchor.sequence() == 0) return verify(store, verified);
+        AnchorCheck check = new AnchorCheck(anchor, verified);
+        Result result;
+        try {
+            result = chain(store, check);
+        } catch (AnchorMismatch e) {
+            return new Result(false, anchor.sequence() - 1, anchor.sequence(), Problem.ANCHOR_MISMATCH,
+                    "record " + anchor.sequence() + " has hash " + e.found + ", the anchor says " + anchor.hashHex()
+                            + ": the journal was rewritten up to there");
+        }
+        if (result.ok() && result.count() < anchor.sequence()) {
+            return new Result(false, result.count(), result.count() + 1, Problem.TRUNCATED, "the journal ends at record "
+                    + result.count() + ", before the anchored record " + anchor.sequence() + ": records were cut off");
+        }
+        return result;
+    }
+
+    /** Passes verified records on, stopping at the anchored one when its hash is not the anchor's. */
+    private record AnchorCheck(JournalHead anchor, Consumer<JournalRecord> next) implements Consumer<JournalRecord> {
+        @Override
+        public void accept(JournalRecord record) {
+            if (record.sequence() == anchor.sequence() && !anchor.matches(record)) {
+                throw new AnchorMismatch(java.util.HexFormat.of().formatHex(record.hash()));
+            }
+            next.accept(record);
+        }
+    }
+
+    private static final class AnchorMismatch extends RuntimeException {
+        private final String found;
+
+        AnchorMismatch(String found) {
+            super(null, null, false, false);
+            this.found = found;
+        }
+    }
+
+    private static Result chain(JournalStore store, Consumer<JournalRecord> verified) {
         Iterator<JournalRecord> it = store.read(1);
         byte[] previous = JournalRecord.GENESIS;
         long count = 0;

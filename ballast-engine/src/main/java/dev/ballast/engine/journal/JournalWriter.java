@@ -63,6 +63,7 @@ public final class JournalWriter implements AutoCloseable {
     private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
     private final Object durableMonitor = new Object();
     private volatile long durableSequence;
+    private volatile JournalHead storedHead;
     private volatile Throwable failure;
     private volatile boolean failureReported;
     private volatile boolean closing;
@@ -99,6 +100,7 @@ public final class JournalWriter implements AutoCloseable {
         this.nextSequence = last == null ? 1 : last.sequence() + 1;
         this.hasher = new ChainHasher(last == null ? JournalRecord.GENESIS : last.hash());
         this.durableSequence = nextSequence - 1;
+        this.storedHead = last == null ? JournalHead.EMPTY : JournalHead.of(last);
         this.thread = Thread.ofPlatform().name("ballast-journal-writer").daemon(true).unstarted(this::run);
         thread.start();
     }
@@ -191,6 +193,11 @@ public final class JournalWriter implements AutoCloseable {
         return durableSequence;
     }
 
+    /** The last record stored, as a chain head to anchor the journal with (after {@link #close}: the journal's). */
+    public JournalHead head() {
+        return storedHead;
+    }
+
     /** The writer's failure, or null; non-null only once every failure listener has been told. */
     public Throwable failure() {
         return failureReported ? failure : null;
@@ -227,7 +234,9 @@ public final class JournalWriter implements AutoCloseable {
                 }
                 idleRounds = 0;
                 store.append(batch);
-                long stored = batch.getLast().sequence();
+                JournalRecord last = batch.getLast();
+                long stored = last.sequence();
+                storedHead = JournalHead.of(last);
                 batch.clear();
                 synchronized (durableMonitor) {
                     durableSequence = stored;

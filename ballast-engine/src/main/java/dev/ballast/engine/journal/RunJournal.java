@@ -240,6 +240,11 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         return writer.durableSequence();
     }
 
+    /** The last record stored (after {@link #close}: the run's last), the head to anchor the journal with. */
+    public JournalHead head() {
+        return writer.head();
+    }
+
     /** The sequence of the last record queued. */
     public long lastSequence() {
         return lastSequence;
