@@ -32,7 +32,28 @@ final class RecordShape {
     private final String name;
     private final byte[] taggedName;
     private final Part[] parts;
+    private final Encoder encoder;
+    private final Encoder partsEncoder;
     private final boolean immutable;
+
+    /** Writes a record's components; generated per class ({@link EncoderGenerator}) or made of the parts. */
+    interface Encoder {
+        void write(CanonicalOutput out, Object record);
+    }
+
+    private static final ClassValue<byte[][]> ENUM_NAMES = new ClassValue<>() {
+        @Override
+        protected byte[][] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            byte[][] names = new byte[constants.length][];
+            for (Object c : constants) {
+                CanonicalOutput name = new CanonicalOutput(16);
+                name.putNullableString(((Enum<?>) c).name());
+                names[((Enum<?>) c).ordinal()] = name.toByteArray();
+            }
+            return names;
+        }
+    };
 
     private RecordShape(Class<?> type) {
         if (!type.isRecord()) throw new IllegalArgumentException(type.getName() + " is not a record");
@@ -44,7 +65,20 @@ final class RecordShape {
         RecordComponent[] components = type.getRecordComponents();
         parts = new Part[components.length];
         for (int i = 0; i < components.length; i++) parts[i] = part(components[i]);
+        Encoder generated = EncoderGenerator.generate(type);
+        partsEncoder = this::writeByParts;
+        encoder = generated != null ? generated : partsEncoder;
         immutable = immutable(type, new HashSet<>());
+    }
+
+    /** Whether this class's records are written by generated code (else by the parts). */
+    boolean generated() {
+        return encoder != partsEncoder;
+    }
+
+    /** An enum constant laid out as a string: its name's UTF-8 length + 1, then the name. */
+    static byte[] enumName(Enum<?> value) {
+        return ENUM_NAMES.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     static RecordShape of(Class<?> type) {
@@ -61,6 +95,11 @@ final class RecordShape {
 
     /** The record's components, nothing before them: the payload of a record whose class is known. */
     void write(CanonicalOutput out, Object record) {
+        encoder.write(out, record);
+    }
+
+    /** The same bytes as {@link #write}, always through the parts (the generated encoders are checked against it). */
+    void writeByParts(CanonicalOutput out, Object record) {
         for (Part part : parts) part.write(out, record);
     }
 
@@ -97,7 +136,7 @@ final class RecordShape {
             case BOOLEAN -> new WriterPart(boxed, (out, v) -> out.put((Boolean) v ? (byte) 1 : (byte) 0));
             case CHAR -> new WriterPart(boxed, (out, v) -> out.putVarint((Character) v));
             case STRING -> new StringPart(boxed);
-            case ENUM -> new EnumPart(boxed, type);
+            case ENUM -> new EnumPart(boxed);
             case FIXED_POINT -> new FixedPointPart(boxed, type == Price.class ? FixedPointPart.PRICE
                     : type == Quantity.class ? FixedPointPart.QUANTITY : FixedPointPart.MONEY);
             case RECORD -> new RecordPart(boxed, type);
@@ -266,23 +305,14 @@ final class RecordShape {
     }
 
     private static final class EnumPart extends ObjectPart {
-        private final byte[][] names;
-
-        EnumPart(ObjectGetter get, Class<?> type) {
+        EnumPart(ObjectGetter get) {
             super(get);
-            Object[] constants = type.getEnumConstants();
-            names = new byte[constants.length][];
-            for (Object c : constants) {
-                CanonicalOutput name = new CanonicalOutput(16);
-                name.putNullableString(((Enum<?>) c).name());
-                names[((Enum<?>) c).ordinal()] = name.toByteArray();
-            }
         }
 
         @Override
         void writeValue(CanonicalOutput out, Object v) {
             if (v == null) out.put((byte) 0);
-            else out.put(names[((Enum<?>) v).ordinal()]);
+            else out.put(enumName((Enum<?>) v));
         }
     }
 

@@ -64,4 +64,19 @@ class RecordCodecTest {
         assertThatThrownBy(() -> RecordCodec.encode(new Holder(List.of(), new java.util.HashMap<>())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void generatedEncodersWriteWhatThePartsWrite() {
+        for (Record sample : JournalSamples.all().values()) {
+            RecordShape shape = RecordShape.of(sample.getClass());
+            CanonicalOutput generated = new CanonicalOutput(8);
+            CanonicalOutput parts = new CanonicalOutput(8);
+            shape.write(generated, sample);
+            shape.writeByParts(parts, sample);
+            assertThat(generated.toByteArray()).as(sample.getClass().getSimpleName()).isEqualTo(parts.toByteArray());
+        }
+        assertThat(RecordShape.of(dev.ballast.model.event.OrderUpdated.class).generated()).isTrue();
+        assertThat(RecordShape.of(dev.ballast.model.event.Fill.class).generated()).isTrue();
+        assertThat(RecordShape.of(Holder.class).generated()).as("a record generated code cannot reach").isFalse();
+    }
 }
