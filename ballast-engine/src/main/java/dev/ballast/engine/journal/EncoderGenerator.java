@@ -19,9 +19,9 @@ import java.lang.reflect.RecordComponent;
  * Writes, for one public record class, the bytecode of a {@link RecordShape.Encoder} that lays the record out as
  * {@link RecordShape}'s parts do, in straight-line code: each component read by a direct call to its accessor and
  * written by a direct call to {@link CanonicalOutput}, nested public records inline. The JIT can then inline the
- * whole record, where the parts' calls through interfaces, one implementation per component, cannot be (measured
- * about three times as fast for a {@code Fill}). Returns null for a record it cannot reach (not public, or nesting
- * a non-public record), which the parts then write.
+ * whole record, where the parts' calls through interfaces, one implementation per component, cannot be (the
+ * journaled end-to-end backtest went from 0.56–0.60 to 0.68 of the unjournaled throughput with it). Returns null for a record it cannot reach (not public, or nesting
+ * a non-public record) or cannot define a class for, which the parts then write.
  */
 final class EncoderGenerator {
     /** Nested records deeper than this are written through their own shape (a record may contain its own type). */
@@ -55,7 +55,9 @@ final class EncoderGenerator {
             return (RecordShape.Encoder) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot generate the journal encoder of " + type.getName(), e);
+            // The parts write the same bytes, only slower: a journal is never refused for want of a generated class.
+            // RecordCodecTest checks that every event type gets one.
+            return null;
         }
     }
 
