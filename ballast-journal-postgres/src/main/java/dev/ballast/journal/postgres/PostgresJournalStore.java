@@ -39,6 +39,8 @@ public final class PostgresJournalStore implements JournalStore {
     static final String TABLE = "journal_record";
     static final String HISTORY_TABLE = "ballast_journal_schema_history";
     static final int FETCH_SIZE = 1_000;
+    /** The payload format this build writes and reads (column payload_format, V2; the file store's segment version). */
+    static final int PAYLOAD_FORMAT = 2;
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final String COLUMNS = "sequence, engine_time, wall_time, type, payload, hash";
     /**
@@ -82,6 +84,7 @@ public final class PostgresJournalStore implements JournalStore {
                     .load()
                     .migrate();
             PostgresJournalStore store = new PostgresJournalStore(pool, checkedRunId(runId), true);
+            store.checkPayloadFormat(connection);
             store.last = store.queryLast();
             return store;
         } catch (FlywayException | JournalException | IllegalArgumentException e) {
@@ -102,10 +105,47 @@ public final class PostgresJournalStore implements JournalStore {
                 if (!rs.getBoolean(1)) throw new JournalException("no journal table in the database at " + connection.url());
             }
             c.commit();
-            return new PostgresJournalStore(pool, checkedRunId(runId), false);
+            PostgresJournalStore store = new PostgresJournalStore(pool, checkedRunId(runId), false);
+            store.checkPayloadFormat(connection);
+            return store;
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e instanceof JournalException je ? je : failure("cannot open the journal at " + connection.url(), e);
+        }
+    }
+
+    /**
+     * Refuses a run whose records this build cannot read: one stored before the payloads became binary (the schema
+     * still at V1, for a reader that may not migrate it, or rows marked format 1). A run is written by one build
+     * from its first record on (a resume of an older run is refused here), so its first row tells.
+     */
+    private void checkPayloadFormat(PostgresConnection connection) {
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM information_schema.columns"
+                    + " WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'payload_format'")) {
+                s.setString(1, TABLE);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new JournalException("the journal at " + connection.url() + " predates payload format "
+                                + PAYLOAD_FORMAT + ": its runs hold text payloads (format 1) written by an earlier "
+                                + "Ballast, which this one cannot read; read them with that Ballast");
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT payload_format FROM " + TABLE
+                    + " WHERE run_id = ? ORDER BY sequence LIMIT 1")) {
+                s.setString(1, runId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) != PAYLOAD_FORMAT) {
+                        throw new JournalException("run " + runId + " at " + connection.url() + " holds payload format "
+                                + rs.getInt(1) + (rs.getInt(1) == 1 ? " (text payloads, written by an earlier Ballast)" : "")
+                                + "; this Ballast reads and writes format " + PAYLOAD_FORMAT);
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw failure("cannot read the journal", e);
         }
     }
 

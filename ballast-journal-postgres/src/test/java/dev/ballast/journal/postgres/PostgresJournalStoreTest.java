@@ -117,7 +117,37 @@ class PostgresJournalStoreTest {
                 assertThat(rs.getBoolean(2)).isTrue();
                 versions.add(rs.getString(1));
             }
-            assertThat(versions).containsExactly("1");
+            assertThat(versions).containsExactly("1", "2");
+        }
+    }
+
+    @Test
+    void runsStoredBeforeTheBinaryPayloadsAreRefusedByName() throws SQLException {
+        TestDatabase.execute(pg, "CREATE DATABASE older");
+        PostgresConnection older = new PostgresConnection("jdbc:postgresql://localhost:" + pg.getPort() + "/older",
+                "postgres", null);
+        // The schema as an earlier Ballast left it (V1), holding a run with a text payload.
+        org.flywaydb.core.Flyway.configure().dataSource(older.url(), older.user(), null)
+                .locations("classpath:db/migration").table(PostgresJournalStore.HISTORY_TABLE).target("1").load().migrate();
+        JournalRecord text = chain(null, 1, 1, "Note").getFirst();
+        try (Connection c = pg.getDatabase("postgres", "older").getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO journal_record VALUES ('old', 1, 1, 1, 'Note', 'record 1'::bytea, '\\x"
+                    + java.util.HexFormat.of().formatHex(text.hash()) + "')");
+        }
+        assertThatThrownBy(() -> PostgresJournalStore.openReadOnly(older, "old"))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("predates payload format 2: its runs hold text payloads (format 1)");
+
+        try (PostgresJournalStore fresh = PostgresJournalStore.open(older, "new")) { // migrates to V2
+            fresh.append(chain(null, 1, 2, "Note"));
+        }
+        assertThatThrownBy(() -> PostgresJournalStore.open(older, "old"))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("run old at " + older.url() + " holds payload format 1 (text payloads, written by an "
+                        + "earlier Ballast); this Ballast reads and writes format 2");
+        assertThatThrownBy(() -> PostgresJournalStore.openReadOnly(older, "old")).hasMessageContaining("holds payload format 1");
+        try (PostgresJournalStore fresh = PostgresJournalStore.openReadOnly(older, "new")) {
+            assertThat(JournalVerifier.verify(fresh).count()).isEqualTo(2);
         }
     }
 
