@@ -99,7 +99,7 @@ final class PayloadReader {
             case BOOLEAN -> new ScalarNode(present("a boolean") ? "true" : "false");
             case CHAR -> {
                 long v = varint();
-                if (v > Character.MAX_VALUE) throw new PayloadProblem("char value " + v + " out of range");
+                if (v < 0 || v > Character.MAX_VALUE) throw new PayloadProblem("char value " + v + " out of range");
                 yield new StringNode(String.valueOf((char) v));
             }
             case STRING -> {
@@ -266,7 +266,9 @@ final class PayloadReader {
 
     private int count() {
         long n = varint();
-        if (n > in.length - pos) throw new PayloadProblem("a count of " + n + " with " + (in.length - pos) + " bytes left");
+        if (n < 0 || n > in.length - pos) {
+            throw new PayloadProblem("a count of " + Long.toUnsignedString(n) + " with " + (in.length - pos) + " bytes left");
+        }
         return (int) n;
     }
 
@@ -277,7 +279,10 @@ final class PayloadReader {
     private String nullableString() {
         long n = varint();
         if (n == 0) return null;
-        if (n - 1 > in.length - pos) throw new PayloadProblem("a string of " + (n - 1) + " bytes with " + (in.length - pos) + " left");
+        if (n < 0 || n - 1 > in.length - pos) {
+            throw new PayloadProblem("a string of " + Long.toUnsignedString(n - 1) + " bytes with " + (in.length - pos)
+                    + " left");
+        }
         return utf8((int) (n - 1));
     }
 

@@ -14,6 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,5 +58,53 @@ class RecordDecoderProperties {
         Record decoded = new RecordDecoder(Ratio.class).decode("Ratio", bytes);
         assertThat(((Ratio) decoded).value()).isEqualByComparingTo(value);
         assertThat(RecordCodec.encode(decoded)).isEqualTo(bytes);
+    }
+
+    @Provide
+    Arbitrary<Record> samples() {
+        return Arbitraries.of(List.copyOf(JournalSamples.all().values()));
+    }
+
+    /**
+     * A damaged or hostile payload (bytes flipped, cut, inserted) is either still a valid payload or refused with a
+     * JournalException: never another exception, a hang or a huge allocation.
+     */
+    @Property(tries = 3000)
+    void anyDamageIsAJournalExceptionOrAValidRecord(@ForAll("samples") Record sample, @ForAll("damages") List<Integer> damage) {
+        byte[] bytes = RecordCodec.encode(sample);
+        for (int d : damage) bytes = damaged(bytes, d);
+        String type = RecordCodec.typeOf(sample);
+        try {
+            Record decoded = decoder.decode(type, bytes);
+            assertThat(decoded.getClass()).isEqualTo(sample.getClass());
+        } catch (JournalException expected) {
+            assertThat(expected.getMessage()).startsWith("cannot decode " + type);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> damages() {
+        return Arbitraries.integers().list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    /** One damage chosen by {@code d}: flip a byte, cut the tail, or insert a byte (0xff: a long varint). */
+    private static byte[] damaged(byte[] bytes, int d) {
+        if (bytes.length == 0) return new byte[]{(byte) d};
+        int at = Math.floorMod(d, bytes.length);
+        return switch (Math.floorMod(d >> 16, 3)) {
+            case 0 -> {
+                byte[] out = bytes.clone();
+                out[at] ^= (byte) (1 + Math.floorMod(d >> 8, 255));
+                yield out;
+            }
+            case 1 -> java.util.Arrays.copyOf(bytes, at);
+            default -> {
+                byte[] out = new byte[bytes.length + 1];
+                System.arraycopy(bytes, 0, out, 0, at);
+                out[at] = (byte) 0xff;
+                System.arraycopy(bytes, at, out, at + 1, bytes.length - at);
+                yield out;
+            }
+        };
     }
 }

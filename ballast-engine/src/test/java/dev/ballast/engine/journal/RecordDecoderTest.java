@@ -94,6 +94,10 @@ class RecordDecoderTest {
                 .hasMessageContaining("payload offset 0 in orderId: expected a presence byte (0 or 1), found 7");
         assertThatThrownBy(() -> decoder.decode("Fill", new byte[]{1, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f}))
                 .hasMessageContaining("in orderId.value: a string of");
+        byte[] hugeLength = {1, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                (byte) 0x80, (byte) 0x80, 1}; // orderId present, its value's length 2^63 (negative as a long)
+        assertThatThrownBy(() -> decoder.decode("Fill", hugeLength))
+                .isInstanceOf(JournalException.class).hasMessageContaining("in orderId.value: a string of 9223372036854775807 bytes");
         record Holder(Object value) {
         }
         assertThatThrownBy(() -> new RecordDecoder(Holder.class).decode("Holder", new byte[]{99}))
