@@ -11,8 +11,8 @@ import java.util.HexFormat;
 
 /**
  * {@code --format csv}: a header {@code seq,engineTime,wallTime,type,hash,payload}, then a row per record with the
- * times in ISO (UTC, to the nanosecond), the chain hash in hex and the payload's canonical text, quoted as RFC 4180
- * asks (the payload always is: it holds commas).
+ * times in ISO (UTC, to the nanosecond), the chain hash in hex and the payload's readable text
+ * ({@code CanonicalText}), quoted as RFC 4180 asks (the payload always is: it holds commas).
  */
 final class CsvSink implements RecordSink {
     private final Writer out;

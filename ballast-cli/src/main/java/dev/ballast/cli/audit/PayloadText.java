@@ -27,7 +27,7 @@ final class PayloadText {
         return null;
     }
 
-    /** The text of a map key: a string, token or identifier as it is, anything else in its canonical text. */
+    /** The text of a map key: a string, token or identifier as it is, anything else in its readable text. */
     static String key(CanonicalNode node) {
         return switch (node) {
             case StringNode s -> s.value();

@@ -53,7 +53,7 @@ public final class RecordCodec {
     private RecordCodec() {
     }
 
-    /** The canonical UTF-8 payload of {@code event}. */
+    /** The canonical payload of {@code event}. */
     public static byte[] encode(Record event) {
         CanonicalOutput out = new CanonicalOutput(256);
         encode(event, out);
