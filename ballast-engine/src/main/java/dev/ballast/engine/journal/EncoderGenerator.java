@@ -63,7 +63,7 @@ final class EncoderGenerator {
 
     /** Whether generated code can call the accessors of {@code type} and of the records it nests inline. */
     private static boolean reachable(Class<?> type, int depth) {
-        if (!Modifier.isPublic(type.getModifiers())) return false;
+        if (!Modifier.isPublic(type.getModifiers()) || !visible(type)) return false;
         for (Class<?> c = type.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
             if (!Modifier.isPublic(c.getModifiers())) return false;
         }
@@ -72,6 +72,18 @@ final class EncoderGenerator {
             if (PayloadLayout.of(c.getType()) == PayloadLayout.RECORD && !reachable(c.getType(), depth + 1)) return false;
         }
         return true;
+    }
+
+    /**
+     * Whether the generated class, defined in this class's loader, resolves {@code type} to the same class: a record
+     * from a loader this one cannot see (a plugin's) would fail only when first written, so the parts write it.
+     */
+    private static boolean visible(Class<?> type) {
+        try {
+            return Class.forName(type.getName(), false, EncoderGenerator.class.getClassLoader()) == type;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** The components of the {@code type} record in local {@code record}, in declaration order. */
