@@ -67,4 +67,29 @@ class AuditCommandTest {
         CliRun r = CliRun.of("audit", "verify", run.resolve("nope").toString());
         assertThat(r.exitCode()).isEqualTo(2);
     }
+
+    /** The Fill an older Ballast wrote: other fields than this build's. */
+    public record Fill(String orderRef, long units) {
+    }
+
+    @Test
+    void aJournalIsReadByTheSchemaItCarriesNotByThisBuildsClasses() throws Exception {
+        dev.ballast.engine.journal.JournalSchema older = dev.ballast.engine.journal.RunJournal.decoder().schema();
+        java.util.List<dev.ballast.engine.journal.JournalSchema.TypeLayout> types = new java.util.ArrayList<>(older.types());
+        types.removeIf(t -> t.name().equals("Fill"));
+        types.add(new dev.ballast.engine.journal.JournalSchema.TypeLayout("Fill", java.util.List.of(
+                new dev.ballast.engine.journal.JournalSchema.FieldLayout("orderRef", "STRING", null),
+                new dev.ballast.engine.journal.JournalSchema.FieldLayout("units", "SIGNED", null))));
+        try (FileJournalStore store = FileJournalStore.open(run.resolve("journal"), FsyncPolicy.everyBatch());
+             JournalWriter writer = new JournalWriter(store)) {
+            writer.append(1, new dev.ballast.engine.journal.JournalSchema(types));
+            long last = writer.append(2, "Fill", dev.ballast.engine.journal.RecordCodec.encode(new Fill("sma-7", 300)));
+            writer.awaitDurable(last, Duration.ofSeconds(5));
+        }
+
+        CliRun r = CliRun.of("audit", "export", run.toString(), "--type", "Fill");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"orderRef\":\"sma-7\"", "\"units\":300");
+    }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,7 +30,9 @@ import java.util.function.Function;
  * the bytes. A payload that ends early, has bytes left over, an unknown tag, a bad presence byte or a record the
  * reader cannot place is refused with a {@link JournalException} naming the byte offset and the field. A record in a
  * tagged position is found by its simple name: the declared type itself, one of a sealed type's records, or a type
- * of the journal ({@code types}). Not thread-safe; one instance reads one payload.
+ * of the journal ({@code types}). Read by a journal's {@link JournalSchema} instead, the names, layouts and nested
+ * types all come from the schema, so a journal stays readable after its classes changed. Not thread-safe; one
+ * instance reads one payload.
  */
 final class PayloadReader {
     /** Deeper nesting than any model record needs; keeps a hostile payload from overflowing the stack. */
@@ -54,27 +57,75 @@ final class PayloadReader {
 
     private final byte[] in;
     private final Function<String, Class<?>> types;
+    /** When reading by a journal's schema rather than by classes: its types by name. */
+    private final Map<String, JournalSchema.TypeLayout> schema;
     private int pos;
 
-    private PayloadReader(byte[] in, Function<String, Class<?>> types) {
+    private PayloadReader(byte[] in, Function<String, Class<?>> types, Map<String, JournalSchema.TypeLayout> schema) {
         this.in = in;
         this.types = types;
+        this.schema = schema;
     }
 
     /** The tree of {@code payload}, written from a record of class {@code type}. */
     static RecordNode read(Class<?> type, byte[] payload, Function<String, Class<?>> types) {
-        PayloadReader reader = new PayloadReader(payload, types);
+        PayloadReader reader = new PayloadReader(payload, types, null);
+        return reader.whole(type.getSimpleName(), () -> reader.record(type, 0));
+    }
+
+    /**
+     * The tree of {@code payload}, a record of journal type {@code type} laid out as {@code schema} (the journal's
+     * own, {@link JournalSchema}) says: readable whatever the classes of this build look like.
+     */
+    static RecordNode read(Map<String, JournalSchema.TypeLayout> schema, String type, byte[] payload) {
+        JournalSchema.TypeLayout layout = schema.get(type);
+        if (layout == null) throw new JournalException("the journal's schema does not describe " + type);
+        PayloadReader reader = new PayloadReader(payload, name -> null, schema);
+        return reader.whole(type, () -> reader.record(layout, 0));
+    }
+
+    private RecordNode whole(String type, java.util.function.Supplier<RecordNode> read) {
         try {
-            RecordNode node = reader.record(type, 0);
-            if (reader.pos != payload.length) {
-                throw new PayloadProblem((payload.length - reader.pos) + " bytes left over after the " + type.getSimpleName()
-                        + " record");
-            }
+            RecordNode node = read.get();
+            if (pos != in.length) throw new PayloadProblem((in.length - pos) + " bytes left over after the " + type + " record");
             return node;
         } catch (PayloadProblem p) {
-            throw new JournalException("payload offset " + reader.pos + (!p.hasPath() ? "" : " in " + p.path())
-                    + ": " + p.getMessage());
+            throw new JournalException("payload offset " + pos + (!p.hasPath() ? "" : " in " + p.path()) + ": "
+                    + p.getMessage());
         }
+    }
+
+    private RecordNode record(JournalSchema.TypeLayout type, int depth) {
+        if (depth > MAX_DEPTH) throw new PayloadProblem("more than " + MAX_DEPTH + " levels of nesting");
+        List<Field> fields = new ArrayList<>(type.fields().size());
+        for (JournalSchema.FieldLayout f : type.fields()) {
+            try {
+                fields.add(new Field(f.name(), field(f, depth)));
+            } catch (PayloadProblem p) {
+                throw p.at(f.name());
+            }
+        }
+        return new RecordNode(type.name(), fields);
+    }
+
+    private CanonicalNode field(JournalSchema.FieldLayout f, int depth) {
+        PayloadLayout layout;
+        try {
+            layout = PayloadLayout.valueOf(f.layout());
+        } catch (IllegalArgumentException e) {
+            throw new PayloadProblem("the journal's schema gives an unknown layout " + f.layout());
+        }
+        return switch (layout) {
+            case RECORD -> present("a presence byte") ? record(schemaType(f.type()), depth + 1) : CanonicalNode.NULL;
+            case TAGGED -> tagged(Object.class, depth + 1);
+            default -> scalar(layout);
+        };
+    }
+
+    private JournalSchema.TypeLayout schemaType(String name) {
+        JournalSchema.TypeLayout type = name == null ? null : schema.get(name);
+        if (type == null) throw new PayloadProblem("a " + name + " record, which the journal's schema does not describe");
+        return type;
     }
 
     private RecordNode record(Class<?> type, int depth) {
@@ -93,6 +144,15 @@ final class PayloadReader {
 
     private CanonicalNode component(Component c, int depth) {
         return switch (c.layout) {
+            case RECORD -> present("a presence byte") ? record(c.raw, depth + 1) : CanonicalNode.NULL;
+            case TAGGED -> tagged(c.generic, depth + 1);
+            default -> scalar(c.layout);
+        };
+    }
+
+    /** A value of any layout but RECORD and TAGGED, which need the type they are read by. */
+    private CanonicalNode scalar(PayloadLayout layout) {
+        return switch (layout) {
             case SIGNED -> new ScalarNode(Long.toString(signed()));
             case DOUBLE -> new ScalarNode(Double.toString(Double.longBitsToDouble(long64())));
             case FLOAT -> new ScalarNode(Float.toString(Float.intBitsToFloat((int) fixed(4))));
@@ -111,8 +171,7 @@ final class PayloadReader {
                 yield s == null ? CanonicalNode.NULL : new ScalarNode(s);
             }
             case FIXED_POINT -> present("a presence byte") ? new ScalarNode(FixedPoint.format(signed())) : CanonicalNode.NULL;
-            case RECORD -> present("a presence byte") ? record(c.raw, depth + 1) : CanonicalNode.NULL;
-            case TAGGED -> tagged(c.generic, depth + 1);
+            case RECORD, TAGGED -> throw new AssertionError(layout + " is read by its type");
         };
     }
 
@@ -130,7 +189,10 @@ final class PayloadReader {
             case PayloadLayout.TRUE -> new ScalarNode("true");
             case PayloadLayout.ENUM_TAG, PayloadLayout.DECIMAL -> new ScalarNode(string());
             case PayloadLayout.FIXED_POINT_TAG -> new ScalarNode(FixedPoint.format(signed()));
-            case PayloadLayout.RECORD_TAG -> record(recordClass(string(), expected), depth + 1);
+            case PayloadLayout.RECORD_TAG -> {
+                String name = string();
+                yield schema != null ? record(schemaType(name), depth + 1) : record(recordClass(name, expected), depth + 1);
+            }
             case PayloadLayout.LIST -> {
                 int count = count();
                 Type item = typeArgument(expected, 0);

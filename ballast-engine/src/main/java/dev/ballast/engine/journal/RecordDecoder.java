@@ -100,6 +100,24 @@ public final class RecordDecoder {
     }
 
     /**
+     * The tree of a journal record's payload read by the journal's own {@code schema} (see {@link JournalSchema}), or
+     * by this decoder's classes when the journal has none.
+     */
+    public RecordNode tree(String type, byte[] payload, JournalSchema schema) {
+        if (schema == null) return tree(type, payload);
+        try {
+            return PayloadReader.read(schema.byName(), type, payload);
+        } catch (JournalException e) {
+            throw new JournalException("cannot decode " + type + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The layout of every type this decoder knows and of the records they hold, as a journal records it. */
+    public JournalSchema schema() {
+        return JournalSchema.of(types.values());
+    }
+
+    /**
      * The readable text of a journal record's payload ({@link CanonicalText}); for messages, so it never throws: a
      * payload that cannot be read is described instead.
      */

@@ -54,10 +54,17 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
         this.onEarlierResume = action;
     }
 
-    /** The next stored record the engine must produce; an earlier resume's marker is passed over (and acted on). */
+    /**
+     * The next stored record the engine must produce. The schema written with the run start is passed over (the run
+     * start is not re-executed), and so is an earlier resume's marker, which is acted on.
+     */
     private JournalRecord advance() {
         while (stored.hasNext()) {
             JournalRecord next = stored.next();
+            if (next.type().equals(JournalSchema.TYPE)) {
+                matched = next.sequence();
+                continue;
+            }
             if (!next.type().equals("RunResumed")) return next;
             matched = next.sequence();
             if (onEarlierResume != null) onEarlierResume.run();

@@ -85,7 +85,7 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
 
     /** The journal's own record types besides the model's events. */
     public static final List<Class<? extends Record>> RUN_RECORDS = List.of(RunStarted.class, RunResumed.class,
-            RunFinished.class, DataPosition.class);
+            RunFinished.class, DataPosition.class, JournalSchema.class);
 
     /** A decoder for every record type a run journal holds. */
     @SuppressWarnings("unchecked")
@@ -118,9 +118,39 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         return new RunJournal(new JournalWriter(store), store, marketData, directory);
     }
 
-    /** Records the run start; call before the first event. */
+    /** The layout of every record type a run journal holds (this build's), journaled after the run start. */
+    public static JournalSchema schema() {
+        return SchemaHolder.SCHEMA;
+    }
+
+    /**
+     * The schema a journal holds (written after its run start), or null for a journal without one (written before
+     * journals carried it) or one whose start cannot be read; the audit commands read payloads by it.
+     */
+    public static JournalSchema schemaOf(JournalStore store) {
+        try {
+            java.util.Iterator<JournalRecord> records = store.read(1);
+            for (int i = 0; i < 2 && records.hasNext(); i++) {
+                JournalRecord r = records.next();
+                if (r.type().equals(JournalSchema.TYPE)) return (JournalSchema) decoder().decode(r.type(), r.payload());
+            }
+            return null;
+        } catch (JournalException e) {
+            return null; // a damaged start: the verification that follows reports it
+        }
+    }
+
+    private static final class SchemaHolder {
+        static final JournalSchema SCHEMA = decoder().schema();
+    }
+
+    /**
+     * Records the run start, then the {@link JournalSchema} that makes the journal readable without this build's
+     * classes; call before the first event.
+     */
     public void start(RunStarted start) {
         append(start.timestamp(), start);
+        append(start.timestamp(), schema());
     }
 
     /** A full queue waits for the writer instead of failing the journal (backtests; see {@link JournalWriter#waitWhenFull}). */

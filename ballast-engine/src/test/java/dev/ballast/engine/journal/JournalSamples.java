@@ -127,6 +127,7 @@ final class JournalSamples {
                 "0.1.0", "25", false, "INTERVAL", "/runs/sma.yaml", "ab12", "max", T));
         put(s, new RunJournal.RunResumed("sma", 1234, "0.1.0", "25", T));
         put(s, new RunJournal.DataPosition(42, T));
+        put(s, RunJournal.schema());
         put(s, new RunJournal.RunFinished("sma", "end of data", List.of(new RunJournal.Mark(AAPL, Price.of("187.25"))),
                 List.of(new RunJournal.Holding(AAPL, Quantity.of("-10"))), Money.of("101872.5"), Money.of("-3.2"),
                 Money.of("1.05"), Money.of("100000"), T));
