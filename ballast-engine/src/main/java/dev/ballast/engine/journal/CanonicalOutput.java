@@ -1,13 +1,34 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.model.Money;
+import dev.ballast.model.Price;
+import dev.ballast.model.Quantity;
+
 import java.util.Arrays;
 
 /**
  * A growable byte buffer that {@link RecordCodec} writes a canonical payload into directly: variable-length whole
- * numbers, length-prefixed UTF-8 and fixed-width IEEE bits, as {@link RecordCodec}'s format lays them out. Reused
- * across records by its owner (the writer thread, or the engine thread for what it encodes itself); not thread-safe.
+ * numbers, length-prefixed UTF-8 and fixed-width IEEE bits, and per {@link PayloadLayout} the value of a component
+ * laid out so (the {@code put} methods named after the layouts, which the shapes' parts and the generated encoders
+ * both call). Reused across records by its owner (the writer thread, or the engine thread for what it encodes
+ * itself); not thread-safe.
  */
 final class CanonicalOutput {
+    /** Each enum's constant names, laid out as strings, by ordinal. */
+    private static final ClassValue<byte[][]> ENUM_NAMES = new ClassValue<>() {
+        @Override
+        protected byte[][] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            byte[][] names = new byte[constants.length][];
+            for (Object c : constants) {
+                CanonicalOutput name = new CanonicalOutput(16);
+                name.putNullableString(((Enum<?>) c).name());
+                names[((Enum<?>) c).ordinal()] = name.toByteArray();
+            }
+            return names;
+        }
+    };
+
     private byte[] bytes;
     private int length;
 
@@ -129,5 +150,47 @@ final class CanonicalOutput {
                 bytes[length++] = (byte) (0x80 | (c & 0x3f));
             }
         }
+    }
+
+    // ---- a component's value by its layout (PayloadLayout)
+
+    /** The presence byte of a nullable record or fixed-point value: 0 for null, else 1; returns whether present. */
+    boolean putPresence(Object value) {
+        put(value == null ? (byte) 0 : (byte) 1);
+        return value != null;
+    }
+
+    /** An enum constant by name, laid out as a nullable string. */
+    void putEnum(Enum<?> value) {
+        if (value == null) put((byte) 0);
+        else put(ENUM_NAMES.get(value.getDeclaringClass())[value.ordinal()]);
+    }
+
+    void putPrice(Price value) {
+        if (putPresence(value)) putSigned(value.raw());
+    }
+
+    void putQuantity(Quantity value) {
+        if (putPresence(value)) putSigned(value.raw());
+    }
+
+    void putMoney(Money value) {
+        if (putPresence(value)) putSigned(value.raw());
+    }
+
+    void putDouble(double value) {
+        putLong64(Double.doubleToLongBits(value));
+    }
+
+    void putFloat(float value) {
+        putInt32(Float.floatToIntBits(value));
+    }
+
+    void putBoolean(boolean value) {
+        put(value ? (byte) 1 : (byte) 0);
+    }
+
+    void putChar(char value) {
+        putVarint(value);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ballast.engine.journal;
 
-import dev.ballast.model.Money;
 import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
 
@@ -104,13 +103,13 @@ final class EncoderGenerator {
                 }
                 case STRING -> code.invokevirtual(OUTPUT, "putNullableString",
                         MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_String));
-                case ENUM -> helper(code, "putEnum", desc(Enum.class));
-                case FIXED_POINT -> helper(code, t == Price.class ? "putPrice" : t == Quantity.class ? "putQuantity"
+                case ENUM -> put(code, "putEnum", desc(Enum.class));
+                case FIXED_POINT -> put(code, t == Price.class ? "putPrice" : t == Quantity.class ? "putQuantity"
                         : "putMoney", desc(t));
-                case DOUBLE -> helper(code, "putDouble", ConstantDescs.CD_double);
-                case FLOAT -> helper(code, "putFloat", ConstantDescs.CD_float);
-                case BOOLEAN -> helper(code, "putBoolean", ConstantDescs.CD_boolean);
-                case CHAR -> helper(code, "putChar", ConstantDescs.CD_char);
+                case DOUBLE -> put(code, "putDouble", ConstantDescs.CD_double);
+                case FLOAT -> put(code, "putFloat", ConstantDescs.CD_float);
+                case BOOLEAN -> put(code, "putBoolean", ConstantDescs.CD_boolean);
+                case CHAR -> put(code, "putChar", ConstantDescs.CD_char);
                 case TAGGED -> code.invokestatic(desc(RecordCodec.class), "value",
                         MethodTypeDesc.of(ConstantDescs.CD_void, OUTPUT, ConstantDescs.CD_Object));
                 case RECORD -> throw new AssertionError("handled above");
@@ -132,7 +131,7 @@ final class EncoderGenerator {
                     ConstantDescs.CD_Object, ConstantDescs.CD_Class));
             return;
         }
-        code.invokestatic(WRITES, "putPresence", MethodTypeDesc.of(ConstantDescs.CD_boolean, OUTPUT, ConstantDescs.CD_Object));
+        code.invokevirtual(OUTPUT, "putPresence", MethodTypeDesc.of(ConstantDescs.CD_boolean, ConstantDescs.CD_Object));
         code.ifThen(inner -> components(inner, t, value, depth + 1));
     }
 
@@ -140,55 +139,17 @@ final class EncoderGenerator {
         code.invokevirtual(desc(owner), c.getAccessor().getName(), MethodTypeDesc.of(desc(c.getType())));
     }
 
-    private static void helper(CodeBuilder code, String name, ClassDesc argument) {
-        code.invokestatic(WRITES, name, MethodTypeDesc.of(ConstantDescs.CD_void, OUTPUT, argument));
+    /** Calls the {@link CanonicalOutput} method that writes a value of one layout. */
+    private static void put(CodeBuilder code, String name, ClassDesc argument) {
+        code.invokevirtual(OUTPUT, name, MethodTypeDesc.of(ConstantDescs.CD_void, argument));
     }
 
     private static ClassDesc desc(Class<?> type) {
         return type.describeConstable().orElseThrow();
     }
 
-    // ---- called by the generated code (the layouts of PayloadLayout)
-
-    static boolean putPresence(CanonicalOutput out, Object value) {
-        out.put(value == null ? (byte) 0 : (byte) 1);
-        return value != null;
-    }
-
+    /** Called by generated code for a record nested deeper than it inlines. */
     static void putRecord(CanonicalOutput out, Object value, Class<?> type) {
-        if (putPresence(out, value)) RecordShape.of(type).write(out, value);
-    }
-
-    static void putEnum(CanonicalOutput out, Enum<?> value) {
-        if (value == null) out.put((byte) 0);
-        else out.put(RecordShape.enumName(value));
-    }
-
-    static void putPrice(CanonicalOutput out, Price value) {
-        if (putPresence(out, value)) out.putSigned(value.raw());
-    }
-
-    static void putQuantity(CanonicalOutput out, Quantity value) {
-        if (putPresence(out, value)) out.putSigned(value.raw());
-    }
-
-    static void putMoney(CanonicalOutput out, Money value) {
-        if (putPresence(out, value)) out.putSigned(value.raw());
-    }
-
-    static void putDouble(CanonicalOutput out, double value) {
-        out.putLong64(Double.doubleToLongBits(value));
-    }
-
-    static void putFloat(CanonicalOutput out, float value) {
-        out.putInt32(Float.floatToIntBits(value));
-    }
-
-    static void putBoolean(CanonicalOutput out, boolean value) {
-        out.put(value ? (byte) 1 : (byte) 0);
-    }
-
-    static void putChar(CanonicalOutput out, char value) {
-        out.putVarint(value);
+        if (out.putPresence(value)) RecordShape.of(type).write(out, value);
     }
 }

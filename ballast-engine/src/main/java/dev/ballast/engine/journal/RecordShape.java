@@ -41,20 +41,6 @@ final class RecordShape {
         void write(CanonicalOutput out, Object record);
     }
 
-    private static final ClassValue<byte[][]> ENUM_NAMES = new ClassValue<>() {
-        @Override
-        protected byte[][] computeValue(Class<?> type) {
-            Object[] constants = type.getEnumConstants();
-            byte[][] names = new byte[constants.length][];
-            for (Object c : constants) {
-                CanonicalOutput name = new CanonicalOutput(16);
-                name.putNullableString(((Enum<?>) c).name());
-                names[((Enum<?>) c).ordinal()] = name.toByteArray();
-            }
-            return names;
-        }
-    };
-
     private RecordShape(Class<?> type) {
         if (!type.isRecord()) throw new IllegalArgumentException(type.getName() + " is not a record");
         name = type.getSimpleName();
@@ -74,11 +60,6 @@ final class RecordShape {
     /** Whether this class's records are written by generated code (else by the parts). */
     boolean generated() {
         return encoder != partsEncoder;
-    }
-
-    /** An enum constant laid out as a string: its name's UTF-8 length + 1, then the name. */
-    static byte[] enumName(Enum<?> value) {
-        return ENUM_NAMES.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     static RecordShape of(Class<?> type) {
@@ -130,19 +111,20 @@ final class RecordShape {
         PayloadLayout layout = PayloadLayout.of(type);
         if (layout == PayloadLayout.SIGNED) return new SignedPart(longGetter(accessor));
         ObjectGetter boxed = objectGetter(accessor);
-        return switch (layout) {
-            case DOUBLE -> new WriterPart(boxed, (out, v) -> out.putLong64(Double.doubleToLongBits((Double) v)));
-            case FLOAT -> new WriterPart(boxed, (out, v) -> out.putInt32(Float.floatToIntBits((Float) v)));
-            case BOOLEAN -> new WriterPart(boxed, (out, v) -> out.put((Boolean) v ? (byte) 1 : (byte) 0));
-            case CHAR -> new WriterPart(boxed, (out, v) -> out.putVarint((Character) v));
-            case STRING -> new StringPart(boxed);
-            case ENUM -> new EnumPart(boxed);
-            case FIXED_POINT -> new FixedPointPart(boxed, type == Price.class ? FixedPointPart.PRICE
-                    : type == Quantity.class ? FixedPointPart.QUANTITY : FixedPointPart.MONEY);
-            case RECORD -> new RecordPart(boxed, type);
-            case TAGGED -> new WriterPart(boxed, RecordCodec::value);
+        return new ObjectPart(boxed, switch (layout) {
+            case DOUBLE -> (out, v) -> out.putDouble((Double) v);
+            case FLOAT -> (out, v) -> out.putFloat((Float) v);
+            case BOOLEAN -> (out, v) -> out.putBoolean((Boolean) v);
+            case CHAR -> (out, v) -> out.putChar((Character) v);
+            case STRING -> (out, v) -> out.putNullableString((String) v);
+            case ENUM -> (out, v) -> out.putEnum((Enum<?>) v);
+            case FIXED_POINT -> type == Price.class ? (out, v) -> out.putPrice((Price) v)
+                    : type == Quantity.class ? (out, v) -> out.putQuantity((Quantity) v)
+                    : (out, v) -> out.putMoney((Money) v);
+            case RECORD -> new NestedRecord(type);
+            case TAGGED -> RecordCodec::value;
             case SIGNED -> throw new AssertionError("handled above");
-        };
+        });
     }
 
     /** Reads a component as a long (integral primitives widened). */
@@ -230,109 +212,40 @@ final class RecordShape {
         }
     }
 
-    /** A component read as an object (primitives other than integral ones boxed by their getter). */
-    private abstract static class ObjectPart extends Part {
-        private final ObjectGetter get;
-
-        ObjectPart(ObjectGetter get) {
-            this.get = get;
-        }
-
-        @Override
-        final void write(CanonicalOutput out, Object record) {
-            writeValue(out, get.get(record));
-        }
-
-        abstract void writeValue(CanonicalOutput out, Object v);
-    }
-
-    /** Writes one value of a component. */
+    /** Writes one value of a component, as its layout says ({@link CanonicalOutput}'s layout methods). */
     @FunctionalInterface
     private interface ValueWriter {
         void write(CanonicalOutput out, Object v);
     }
 
-    /** A component of a rarer layout (double, float, boolean, char, tagged), written by a {@link ValueWriter}. */
-    private static final class WriterPart extends ObjectPart {
+    /** A component read as an object (primitives other than integral ones boxed by their getter). */
+    private static final class ObjectPart extends Part {
+        private final ObjectGetter get;
         private final ValueWriter writer;
 
-        WriterPart(ObjectGetter get, ValueWriter writer) {
-            super(get);
+        ObjectPart(ObjectGetter get, ValueWriter writer) {
+            this.get = get;
             this.writer = writer;
         }
 
         @Override
-        void writeValue(CanonicalOutput out, Object v) {
-            writer.write(out, v);
-        }
-    }
-
-    private static final class StringPart extends ObjectPart {
-        StringPart(ObjectGetter get) {
-            super(get);
-        }
-
-        @Override
-        void writeValue(CanonicalOutput out, Object v) {
-            out.putNullableString((String) v);
-        }
-    }
-
-    private static final class FixedPointPart extends ObjectPart {
-        static final int PRICE = 0;
-        static final int QUANTITY = 1;
-        static final int MONEY = 2;
-        private final int kind;
-
-        FixedPointPart(ObjectGetter get, int kind) {
-            super(get);
-            this.kind = kind;
-        }
-
-        @Override
-        void writeValue(CanonicalOutput out, Object v) {
-            if (v == null) {
-                out.put((byte) 0);
-                return;
-            }
-            out.put((byte) 1);
-            out.putSigned(switch (kind) {
-                case PRICE -> ((Price) v).raw();
-                case QUANTITY -> ((Quantity) v).raw();
-                default -> ((Money) v).raw();
-            });
-        }
-    }
-
-    private static final class EnumPart extends ObjectPart {
-        EnumPart(ObjectGetter get) {
-            super(get);
-        }
-
-        @Override
-        void writeValue(CanonicalOutput out, Object v) {
-            if (v == null) out.put((byte) 0);
-            else out.put(enumName((Enum<?>) v));
+        void write(CanonicalOutput out, Object record) {
+            writer.write(out, get.get(record));
         }
     }
 
     /** A component whose declared type is a record (records are final: the value is of exactly that class). */
-    private static final class RecordPart extends ObjectPart {
+    private static final class NestedRecord implements ValueWriter {
         private final Class<?> type;
         private RecordShape shape; // looked up on first use: a record may contain its own type
 
-        RecordPart(ObjectGetter get, Class<?> type) {
-            super(get);
+        NestedRecord(Class<?> type) {
             this.type = type;
         }
 
         @Override
-        void writeValue(CanonicalOutput out, Object v) {
-            if (v == null) {
-                out.put((byte) 0);
-                return;
-            }
-            out.put((byte) 1);
+        public void write(CanonicalOutput out, Object v) {
+            if (!out.putPresence(v)) return;
             RecordShape s = shape;
             if (s == null) shape = s = of(type); // a benign race: every thread finds the same shape
             s.write(out, v);
