@@ -66,8 +66,9 @@ public record JournalHead(long sequence, byte[] hash) {
         return hash.clone();
     }
 
-    boolean matches(JournalRecord record) {
-        return record.sequence() == sequence && Arrays.equals(record.hash(), hash);
+    /** False only for the record this head anchors when its hash is not the head's: any other record it holds. */
+    boolean holds(JournalRecord record) {
+        return record.sequence() != sequence || Arrays.equals(record.hash(), hash);
     }
 
     @Override

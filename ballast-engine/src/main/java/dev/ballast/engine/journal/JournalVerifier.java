@@ -62,54 +62,17 @@ public final class JournalVerifier {
      * up to the bad record the result reports.
      */
     public static Result verify(JournalStore store, Consumer<JournalRecord> verified) {
-        return chain(store, verified);
+        return verify(store, JournalHead.EMPTY, verified);
     }
 
     /**
      * Verifies as {@link #verify(JournalStore, Consumer)} and checks the journal against {@code anchor}: a chain
      * that verifies but does not hold the anchor's hash at its sequence is {@link Problem#ANCHOR_MISMATCH} (reported
      * at that record, after the ones before it), one that ends before it is {@link Problem#TRUNCATED}. Records after
-     * the anchored one are verified as usual (a journal grows after it is anchored).
+     * the anchored one are verified as usual (a journal grows after it is anchored). {@link JournalHead#EMPTY}
+     * anchors nothing.
      */
     public static Result verify(JournalStore store, JournalHead anchor, Consumer<JournalRecord> verified) {
-        if (anchor.sequence() == 0) return verify(store, verified);
-        AnchorCheck check = new AnchorCheck(anchor, verified);
-        Result result;
-        try {
-            result = chain(store, check);
-        } catch (AnchorMismatch e) {
-            return new Result(false, anchor.sequence() - 1, anchor.sequence(), Problem.ANCHOR_MISMATCH,
-                    "record " + anchor.sequence() + " has hash " + e.found + ", the anchor says " + anchor.hashHex()
-                            + ": the journal was rewritten up to there");
-        }
-        if (result.ok() && result.count() < anchor.sequence()) {
-            return new Result(false, result.count(), result.count() + 1, Problem.TRUNCATED, "the journal ends at record "
-                    + result.count() + ", before the anchored record " + anchor.sequence() + ": records were cut off");
-        }
-        return result;
-    }
-
-    /** Passes verified records on, stopping at the anchored one when its hash is not the anchor's. */
-    private record AnchorCheck(JournalHead anchor, Consumer<JournalRecord> next) implements Consumer<JournalRecord> {
-        @Override
-        public void accept(JournalRecord record) {
-            if (record.sequence() == anchor.sequence() && !anchor.matches(record)) {
-                throw new AnchorMismatch(java.util.HexFormat.of().formatHex(record.hash()));
-            }
-            next.accept(record);
-        }
-    }
-
-    private static final class AnchorMismatch extends RuntimeException {
-        private final String found;
-
-        AnchorMismatch(String found) {
-            super(null, null, false, false);
-            this.found = found;
-        }
-    }
-
-    private static Result chain(JournalStore store, Consumer<JournalRecord> verified) {
         Iterator<JournalRecord> it = store.read(1);
         byte[] previous = JournalRecord.GENESIS;
         long count = 0;
@@ -141,6 +104,7 @@ public final class JournalVerifier {
                             "stored hash differs from SHA-256(previous hash || record): the record was altered");
                 }
                 previous = hash;
+                if (!anchor.holds(current)) return anchorMismatch(anchor, current);
                 count++;
                 verified.accept(current);
                 current = next;
@@ -155,6 +119,7 @@ public final class JournalVerifier {
                             hash == null ? Problem.SEQUENCE_GAP : Problem.HASH_MISMATCH,
                             "record " + current.sequence() + " does not follow record " + count);
                 }
+                if (!anchor.holds(current)) return anchorMismatch(anchor, current);
                 count++;
                 verified.accept(current);
             }
@@ -162,6 +127,16 @@ public final class JournalVerifier {
                     e.kind() == JournalCorruptException.Kind.TORN ? Problem.TORN : Problem.CRC_MISMATCH,
                     e.getMessage());
         }
+        if (count < anchor.sequence()) {
+            return new Result(false, count, count + 1, Problem.TRUNCATED, "the journal ends at record " + count
+                    + ", before the anchored record " + anchor.sequence() + ": records were cut off");
+        }
         return Result.ok(count);
+    }
+
+    private static Result anchorMismatch(JournalHead anchor, JournalRecord record) {
+        return new Result(false, anchor.sequence() - 1, anchor.sequence(), Problem.ANCHOR_MISMATCH, "record "
+                + anchor.sequence() + " has hash " + java.util.HexFormat.of().formatHex(record.hash())
+                + ", the anchor says " + anchor.hashHex() + ": the journal was rewritten up to there");
     }
 }
