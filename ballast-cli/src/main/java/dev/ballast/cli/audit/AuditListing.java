@@ -5,7 +5,6 @@ import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.cli.run.RunJournals;
 import dev.ballast.engine.journal.JournalException;
 import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalSchema;
 import dev.ballast.engine.journal.JournalVerifier;
 import dev.ballast.engine.journal.RecordDecoder;
 import dev.ballast.engine.journal.RunJournal;
@@ -36,9 +35,8 @@ public final class AuditListing {
     private static final int UNREADABLE_NAMED = 5;
 
     private final AuditFilter filter;
+    /** Reads payloads by the journal's own schema, so that a journal outlives the classes that wrote it. */
     private final RecordDecoder decoder;
-    /** The journal's own schema: payloads are read by it, so that a journal outlives the classes that wrote it. */
-    private final JournalSchema schema;
     private final RecordSink sink;
     private final PrintStream err;
     /** Standard output, when the listing goes there: watched for a reader that went away ({@code show | head}). */
@@ -46,11 +44,9 @@ public final class AuditListing {
     private long unreadable;
     private long written;
 
-    private AuditListing(AuditFilter filter, RecordDecoder decoder, JournalSchema schema, RecordSink sink, PrintStream err,
-                         PrintStream console) {
+    private AuditListing(AuditFilter filter, RecordDecoder decoder, RecordSink sink, PrintStream err, PrintStream console) {
         this.filter = filter;
         this.decoder = decoder;
-        this.schema = schema;
         this.sink = sink;
         this.err = err;
         this.console = console;
@@ -76,8 +72,8 @@ public final class AuditListing {
         try (JournalStore store = RunJournals.openForAudit(options.run())) {
             AuditFilter filter = options.filter(knownTypes(decoder, options.types(), store));
             try (Writer writer = open(output, out)) {
-                AuditListing listing = new AuditListing(filter, decoder, RunJournal.schemaOf(store), format.open(writer, widest(decoder.types())), err,
-                        output == null ? out : null);
+                AuditListing listing = new AuditListing(filter, decoder.readingBy(RunJournal.schemaOf(store)),
+                        format.open(writer, widest(decoder.types())), err, output == null ? out : null);
                 JournalVerifier.Result result;
                 try {
                     result = JournalVerifier.verify(store, listing::accept);
@@ -132,7 +128,7 @@ public final class AuditListing {
         if (!header && !filter.tracksOrders()) return;
         CanonicalNode payload;
         try {
-            payload = decoder.tree(record.type(), record.payload(), schema);
+            payload = decoder.tree(record.type(), record.payload());
         } catch (JournalException e) {
             if (header) unreadable(record, e);
             return;

@@ -63,14 +63,32 @@ public final class RecordDecoder {
         }
     };
 
-    private final Map<String, Class<?>> types = new TreeMap<>();
+    private final Map<String, Class<?>> types;
+    /** The journal's schema by type name, when {@link #tree} reads by it ({@link #readingBy}); null: by the classes. */
+    private final Map<String, JournalSchema.TypeLayout> schema;
 
     /** A decoder for the model's events and engine events and for the {@code extra} record classes. */
     @SafeVarargs
     public RecordDecoder(Class<? extends Record>... extra) {
+        types = new TreeMap<>();
         collect(Event.class, types);
         collect(EngineEvent.class, types);
         for (Class<? extends Record> c : extra) add(c, types);
+        schema = null;
+    }
+
+    private RecordDecoder(Map<String, Class<?>> types, Map<String, JournalSchema.TypeLayout> schema) {
+        this.types = types;
+        this.schema = schema;
+    }
+
+    /**
+     * This decoder, its {@link #tree}s read by a journal's own {@code schema} (see {@link JournalSchema}), so that a
+     * journal stays readable after the classes changed; {@code schema} null reads by the classes. Decoding into
+     * records still goes by the classes.
+     */
+    public RecordDecoder readingBy(JournalSchema schema) {
+        return new RecordDecoder(types, schema == null ? null : schema.byName());
     }
 
     /** The journal types this decoder knows, sorted. */
@@ -85,28 +103,28 @@ public final class RecordDecoder {
 
     /** The record a journal record of {@code type} with {@code payload} was written from. */
     public Record decode(String type, byte[] payload) {
-        return decode(type, tree(type, payload));
-    }
-
-    /** The tree of a journal record's payload ({@link PayloadReader}), read by the class its type names. */
-    public RecordNode tree(String type, byte[] payload) {
-        Class<?> c = types.get(type);
-        if (c == null) throw new JournalException("cannot decode " + type + ": unknown journal type; known: " + types.keySet());
-        try {
-            return PayloadReader.read(c, payload, types::get);
-        } catch (JournalException e) {
-            throw new JournalException("cannot decode " + type + ": " + e.getMessage(), e);
-        }
+        return decode(type, classTree(type, payload));
     }
 
     /**
-     * The tree of a journal record's payload read by the journal's own {@code schema} (see {@link JournalSchema}), or
-     * by this decoder's classes when the journal has none.
+     * The tree of a journal record's payload ({@link PayloadReader}): read by the class its type names, or by the
+     * journal's schema this decoder was given ({@link #readingBy}).
      */
-    public RecordNode tree(String type, byte[] payload, JournalSchema schema) {
-        if (schema == null) return tree(type, payload);
+    public RecordNode tree(String type, byte[] payload) {
+        if (schema == null) return classTree(type, payload);
+        return named(type, () -> PayloadReader.read(schema, type, payload));
+    }
+
+    private RecordNode classTree(String type, byte[] payload) {
+        Class<?> c = types.get(type);
+        if (c == null) throw new JournalException("cannot decode " + type + ": unknown journal type; known: " + types.keySet());
+        return named(type, () -> PayloadReader.read(c, payload, types::get));
+    }
+
+    /** The reader's problem, said of the journal type. */
+    private static RecordNode named(String type, java.util.function.Supplier<RecordNode> read) {
         try {
-            return PayloadReader.read(schema.byName(), type, payload);
+            return read.get();
         } catch (JournalException e) {
             throw new JournalException("cannot decode " + type + ": " + e.getMessage(), e);
         }

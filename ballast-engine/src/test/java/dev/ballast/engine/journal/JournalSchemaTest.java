@@ -26,7 +26,7 @@ class JournalSchemaTest {
         for (Record sample : JournalSamples.all().values()) {
             String type = RecordCodec.typeOf(sample);
             byte[] payload = RecordCodec.encode(sample);
-            assertThat(decoder.tree(type, payload, schema)).as(type).isEqualTo(decoder.tree(type, payload));
+            assertThat(decoder.readingBy(schema).tree(type, payload)).as(type).isEqualTo(decoder.tree(type, payload));
         }
     }
 
@@ -53,7 +53,7 @@ class JournalSchemaTest {
         byte[] payload = RecordCodec.encode(new Older.Fill(ClientOrderId.of("sma-9"), 300, Price.of("187.5"),
                 List.of(new TradeTick(Symbol.of("AAPL"), 5, Price.of("187.4"), dev.ballast.model.Quantity.of("2")))));
 
-        RecordNode tree = decoder.tree("Fill", payload, older);
+        RecordNode tree = decoder.readingBy(older).tree("Fill", payload);
 
         assertThat(CanonicalText.render(tree)).isEqualTo("Fill{orderRef=ClientOrderId{value=\"sma-9\"},units=300,"
                 + "price=187.5,seen=[TradeTick{symbol=Symbol{value=\"AAPL\"},timestamp=5,price=187.4,size=2}]}");
@@ -63,7 +63,7 @@ class JournalSchemaTest {
     @Test
     void aTypeTheSchemaDoesNotDescribeIsNamed() {
         JournalSchema older = JournalSchema.of(List.of(Older.Fill.class));
-        assertThatThrownBy(() -> decoder.tree("OrderUpdated", new byte[]{0}, older))
+        assertThatThrownBy(() -> decoder.readingBy(older).tree("OrderUpdated", new byte[]{0}))
                 .isInstanceOf(JournalException.class)
                 .hasMessage("cannot decode OrderUpdated: the journal's schema does not describe OrderUpdated");
     }
