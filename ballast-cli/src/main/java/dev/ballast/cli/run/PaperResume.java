@@ -35,11 +35,6 @@ public final class PaperResume implements AutoCloseable {
         this.reader = reader;
     }
 
-    /** The journal folder of a run folder. */
-    public static Path journalDir(Path runDir) {
-        return runDir.resolve("journal");
-    }
-
     /** The paper venue's order log of a run folder. */
     public static Path venueOrderLog(Path runDir) {
         return runDir.resolve("venue").resolve("orders.log");
@@ -47,8 +42,9 @@ public final class PaperResume implements AutoCloseable {
 
     /** Checks the run folder and reads its run-start record. */
     public static PaperResume open(Path runDir) {
-        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && !Files.isDirectory(journalDir(runDir))) {
-            throw new ConfigException("--resume " + runDir + ": no journal there (expected " + journalDir(runDir) + ")");
+        Path journal = RunJournals.journalDir(runDir);
+        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && !Files.isDirectory(journal)) {
+            throw new ConfigException("--resume " + runDir + ": no journal there (expected " + journal + ")");
         }
         try (JournalStore check = RunJournals.openForAudit(runDir)) {
             String[] lastType = {null};

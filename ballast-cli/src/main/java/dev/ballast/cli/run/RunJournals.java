@@ -37,13 +37,18 @@ public final class RunJournals {
     private RunJournals() {
     }
 
+    /** Where a run folder's file journal is. */
+    public static Path journalDir(Path runDir) {
+        return runDir.resolve("journal");
+    }
+
     /**
      * Opens a new run's journal. A backtest replaces what a previous run left in the folder (it can be run again);
      * a paper run refuses a folder that holds a journal, since that is the only record of what was traded: it is
      * resumed (`--resume`) or moved, never overwritten.
      */
     public static Opened open(JournalSettings settings, boolean backtest, Path output, Path configFile) {
-        Path dir = output.resolve("journal");
+        Path dir = journalDir(output);
         if (!backtest) refuseExistingJournal(output, dir);
         deleteOldJournal(output, dir);
         if (settings.store() == JournalSettings.Store.FILE) {
@@ -69,7 +74,7 @@ public final class RunJournals {
     public static JournalStore openForAudit(Path run) {
         Path pointer = run.resolve(POINTER);
         if (!Files.isRegularFile(pointer)) {
-            Path sub = run.resolve("journal");
+            Path sub = journalDir(run);
             Path dir = Files.isDirectory(sub) ? sub : run;
             if (!Files.isDirectory(dir)) throw new ConfigException("no such run folder: " + run);
             FileJournalStore store = FileJournalStore.openReadOnly(dir);
@@ -100,7 +105,7 @@ public final class RunJournals {
      */
     public static Opened reopen(Path output, JournalSettings settings) {
         if (!Files.isRegularFile(output.resolve(POINTER))) {
-            Path dir = output.resolve("journal");
+            Path dir = journalDir(output);
             return new Opened(RunJournal.open(dir, settings.fsyncFor(false), settings.marketData()), dir.toString());
         }
         Pointer target = pointer(output);
