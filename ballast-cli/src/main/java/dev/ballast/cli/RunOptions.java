@@ -94,6 +94,7 @@ class RunOptions {
         RunJournal.RunStarted started = runStarted(plan, mode, speed);
         PaperJournaling paper = mode == RunMode.PAPER && journal != null
                 ? new PaperJournaling(journal, output, resume, plan.name()) : null;
+        boolean resuming = paper != null && resume != null; // a resume is always a journaled paper run
         try (LiveMetrics metrics = port == null ? null : LiveMetrics.start(port)) {
             if (metrics != null) err.println("metrics: " + metrics.url());
             outcome = RunExecutor.execute(plan, mode, speed, progress(err), message -> {
@@ -102,18 +103,17 @@ class RunOptions {
                 err.flush();
                 System.exit(BallastCli.FATAL);
             }, plan.statistics(), plan.alertBands(), engine -> {
-                if (paper != null && resume != null) {
+                if (resuming) {
                     paper.attachRecovery(engine);
                 } else if (journal != null) {
                     engine.attachJournal(journal, started);
                 }
                 if (metrics != null) metrics.attach(engine);
             }, TimeWindow.ALL, paper == null ? RunExecutor.BrokerSetup.NONE : paper::wrap,
-                    paper != null && resume != null ? source -> paper.recovery().replay(source)
+                    resuming ? source -> paper.recovery().replay(source)
                             : dev.ballast.engine.RealtimeRunner.BeforeFeed.NONE);
-            if (paper != null && resume != null) paper.recovery().atEnd();
-            boolean refused = paper != null && resume != null
-                    && paper.recovery().outcome() == RunRecovery.Outcome.REFUSED;
+            if (resuming) paper.recovery().atEnd();
+            boolean refused = resuming && paper.recovery().outcome() == RunRecovery.Outcome.REFUSED;
             if (journal != null && !refused) {
                 journal.finished(PortfolioReplay.finished(plan.name(),
                         outcome.engine().stopReason() == null ? "end of data" : outcome.engine().stopReason(),
@@ -127,7 +127,7 @@ class RunOptions {
         if (journal != null && journal.failed()) {
             err.println("warning: the journal failed during the run; the account was halted (JOURNAL_FAILURE)");
         }
-        if (paper != null && resume != null) {
+        if (resuming) {
             RunRecovery recovery = paper.recovery();
             if (recovery.outcome() == RunRecovery.Outcome.REFUSED) {
                 err.println("error: " + recovery.detail());
