@@ -30,6 +30,7 @@ import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.ModifyOrder;
+import dev.ballast.model.event.OperatorCommandRefused;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.QuarantineReason;
 import dev.ballast.model.event.RequestRefused;
@@ -37,7 +38,9 @@ import dev.ballast.model.event.StrategyFaulted;
 import dev.ballast.model.event.StrategyQuarantined;
 import dev.ballast.model.event.StrategyRequest;
 import dev.ballast.model.event.SubmitBracket;
+import dev.ballast.model.event.StrategyUnquarantined;
 import dev.ballast.model.event.SubmitOrder;
+import dev.ballast.model.event.UnquarantineStrategy;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +66,7 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
     private final StrategyExecutor strategies;
     private final Map<ClientOrderId, Bracket> bracketsByEntry = new HashMap<>();
     private final Set<ClientOrderId> armedEntries = new HashSet<>();
-    private final Set<StrategyId> quarantined = new HashSet<>();
+    private final Map<StrategyId, QuarantineReason> quarantined = new HashMap<>();
     private long flattenSequence;
 
     public OrderFlow(Clock clock, EngineEventBus events, OrderManager orders, RiskManager risk, PortfolioManager portfolio,
@@ -117,13 +120,32 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
      * published once with its reason.
      */
     public void quarantine(StrategyId strategyId, QuarantineReason reason, String detail) {
-        if (!quarantined.add(strategyId)) return;
-        strategies.quarantine(strategyId);
+        if (quarantined.putIfAbsent(strategyId, reason) != null) return;
+        strategies.quarantine(strategyId, reason == QuarantineReason.OPERATOR);
         int canceled = 0;
         for (Order order : orders.openOrders(strategyId)) {
             if (orders.requestCancel(order.id())) canceled++;
         }
         events.publish(new StrategyQuarantined(strategyId, reason, detail, canceled, clock.nanos()));
+    }
+
+    /**
+     * Brings back a strategy an operator quarantined (see {@link StrategyExecutor#unquarantine}); refuses, with why,
+     * one that is not quarantined or was quarantined for a fault.
+     */
+    public void unquarantine(UnquarantineStrategy command) {
+        StrategyId id = command.strategyId();
+        QuarantineReason reason = quarantined.get(id);
+        String refusal = reason == null ? "strategy " + id + " is not quarantined"
+                : reason != QuarantineReason.OPERATOR ? "strategy " + id + " was quarantined for a fault (" + reason
+                + "); it stays out"
+                : !strategies.unquarantine(id) ? "strategy " + id + " has stopped" : null;
+        if (refusal != null) {
+            events.publish(OperatorCommandRefused.of(command, refusal, clock.nanos()));
+            return;
+        }
+        quarantined.remove(id);
+        events.publish(new StrategyUnquarantined(id, command.operator(), command.reason(), clock.nanos()));
     }
 
     @Override

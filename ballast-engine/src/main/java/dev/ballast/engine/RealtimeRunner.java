@@ -57,10 +57,10 @@ public final class RealtimeRunner {
         Thread feed = Thread.ofPlatform().daemon().name("ballast-feed").start(() -> {
             try {
                 replay(engine, source, speed, count, first, last, progress);
-                engine.post(new StopEngine("end of data", engine.clock().nanos()));
+                engine.post(StopEngine.endOfData("end of data", engine.clock().nanos()));
             } catch (RuntimeException e) {
                 feedFailure.set(e);
-                engine.post(new StopEngine("feed failed: " + e.getMessage(), engine.clock().nanos()));
+                engine.post(StopEngine.endOfData("feed failed: " + e.getMessage(), engine.clock().nanos()));
             }
         });
         int idleRounds = 0;

@@ -38,6 +38,10 @@ import dev.ballast.model.event.QuarantineReason;
 import dev.ballast.model.event.QuarantineStrategy;
 import dev.ballast.model.event.Quote;
 import dev.ballast.model.event.StopEngine;
+import dev.ballast.model.event.OpenOrdersOnStop;
+import dev.ballast.model.event.ReduceOnly;
+import dev.ballast.model.event.UnquarantineStrategy;
+import dev.ballast.engine.risk.RiskScope;
 import dev.ballast.model.event.StrategyRequest;
 import dev.ballast.model.event.TradeTick;
 
@@ -87,6 +91,9 @@ public final class TradingEngine implements AutoCloseable {
     private long scheduleSequence;
     private boolean stopRequested;
     private String stopReason;
+    private StopEngine stopCommand;
+    /** Read-only work other threads ask of the engine thread (an operator's snapshot), run between inputs. */
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private long eventsProcessed;
     private Consumer<Event> inputRecorder;
     private boolean recordMarketData;
@@ -387,10 +394,13 @@ public final class TradingEngine implements AutoCloseable {
             case StopEngine stop -> {
                 stopRequested = true;
                 stopReason = stop.reason();
+                stopCommand = stop;
             }
-            case QuarantineStrategy quarantine ->
-                    flow.quarantine(quarantine.strategyId(), QuarantineReason.OPERATOR, quarantine.reason());
+            case QuarantineStrategy quarantine -> flow.quarantine(quarantine.strategyId(), QuarantineReason.OPERATOR,
+                    quarantine.reason() + " (by " + quarantine.operator() + ")");
+            case UnquarantineStrategy unquarantine -> flow.unquarantine(unquarantine);
             case HaltTrading halt -> risk.onHalt(halt);
+            case ReduceOnly reduceOnly -> risk.onReduceOnly(reduceOnly);
             case ResumeTrading resume -> risk.onResume(resume);
             case FlattenPositions flatten -> risk.onFlatten(flatten);
         }
@@ -413,7 +423,7 @@ public final class TradingEngine implements AutoCloseable {
      * whether it did anything (for the idle strategy of a real-time loop).
      */
     public boolean pollExternal() {
-        boolean worked = false;
+        boolean worked = runTasks();
         if (!scheduled.isEmpty() && scheduled.peek().report.timestamp() <= clock.nanos()) {
             advanceTo(clock.nanos());
             worked = true;
@@ -429,7 +439,10 @@ public final class TradingEngine implements AutoCloseable {
         return worked;
     }
 
-    /** Applies every report still scheduled (moving simulated time to each), then stops the strategies. */
+    /**
+     * Applies every report still scheduled (moving simulated time to each), then stops the strategies; when a
+     * {@link StopEngine} asked for it, cancels the account's open orders and applies what that caused.
+     */
     public void finish() {
         while (!scheduled.isEmpty()) advanceTo(scheduled.peek().report.timestamp());
         Event event;
@@ -439,8 +452,40 @@ public final class TradingEngine implements AutoCloseable {
         }
         strategies.stop();
         drain();
+        if (stopCommand != null && stopCommand.openOrders() == OpenOrdersOnStop.CANCEL) {
+            flow.cancelOpenOrders(RiskScope.ACCOUNT, "run stopped by " + stopCommand.operator());
+            drain();
+            while (!scheduled.isEmpty()) advanceTo(scheduled.peek().report.timestamp());
+        }
+        runTasks();
         monitor.finish();
         publishSnapshot();
+    }
+
+    /**
+     * Runs {@code task} on the engine thread between two inputs (at once when called on it): for work that reads the
+     * engine's state for another thread, such as an operator's snapshot. A task must not change trading state; that
+     * takes an event ({@link #post}). Safe from any thread.
+     */
+    public void runOnEngineThread(Runnable task) {
+        if (Thread.currentThread() == engineThread) {
+            task.run();
+            return;
+        }
+        // Counted as a backlog, so that a backtest, which polls only when there is one, runs it at its next event.
+        externalSize.incrementAndGet();
+        tasks.add(task);
+    }
+
+    private boolean runTasks() {
+        Runnable task;
+        boolean ran = false;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+            externalSize.decrementAndGet();
+            ran = true;
+        }
+        return ran;
     }
 
     /** Publishes an immutable snapshot of the portfolio for other threads. */
@@ -472,6 +517,11 @@ public final class TradingEngine implements AutoCloseable {
 
     public String stopReason() {
         return stopReason;
+    }
+
+    /** The command that stopped the run, or null while it runs (or when its data ran out in a backtest). */
+    public StopEngine stopCommand() {
+        return stopCommand;
     }
 
     public long eventsProcessed() {

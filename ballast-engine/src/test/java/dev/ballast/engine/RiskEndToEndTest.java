@@ -295,16 +295,16 @@ class RiskEndToEndTest {
         engine.start();
         step(engine, flat(0, "100"));
         step(engine, flat(1, "100")); // buy 100 and the short 20 fill
-        engine.process(new HaltTrading(null, "test", day(1)));
+        engine.process(new HaltTrading(null, "ops", "test", day(1)));
         assertThat(engine.orders().order(resting.getFirst()).status()).isIn(OrderStatus.PENDING_CANCEL, OrderStatus.CANCELED);
         step(engine, flat(2, "100")); // buy 5: denied
         assertThat(engine.orders().order(resting.getFirst()).status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly("TRADING_HALTED");
-        engine.process(new ResumeTrading(null, "test", day(2)));
+        engine.process(new ResumeTrading(null, "ops", "test", day(2)));
         step(engine, flat(3, "100")); // buy 5: allowed
         step(engine, flat(4, "100")); // it fills
         assertThat(position(engine, S)).isEqualTo(105);
-        engine.process(new FlattenPositions(null, "test", day(4)));
+        engine.process(new FlattenPositions(null, "ops", "test", day(4)));
         step(engine, flat(5, "100")); // the flatten orders fill
         engine.finish();
 
@@ -326,7 +326,7 @@ class RiskEndToEndTest {
                 spec(STEADY, (ctx, i) -> ctx.submit(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(1)))));
         engine.start();
         step(engine, flat(0, "100"));
-        engine.process(new HaltTrading(S, "test", day(0)));
+        engine.process(new HaltTrading(S, "ops", "test", day(0)));
         step(engine, flat(1, "100"));
         step(engine, flat(2, "100"));
         engine.finish();

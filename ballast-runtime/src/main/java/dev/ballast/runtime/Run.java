@@ -22,7 +22,9 @@ import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.EpochNanos;
 import dev.ballast.model.Instrument;
 import dev.ballast.model.RunMode;
+import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
+import dev.ballast.model.event.StopEngine;
 import dev.ballast.runtime.journal.PaperJournaling;
 import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.runtime.plan.DocumentOrigin;
@@ -39,6 +41,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,8 +76,9 @@ public final class Run {
     private final ProgressListener progress;
     private final Consumer<String> onFatal;
     private final Supplier<MarketDataSource> source;
-    private final List<Consumer<TradingEngine>> attachments;
+    private final List<Consumer<RunHandle>> attachments;
     private final String version;
+    private final RunHandle handle;
 
     private Run(Builder b) {
         this.plan = b.plan;
@@ -89,6 +94,17 @@ public final class Run {
         this.source = b.source;
         this.attachments = List.copyOf(b.attachments);
         this.version = b.version;
+        Set<StrategyId> strategyIds = new LinkedHashSet<>();
+        for (StrategySpec spec : plan.strategies()) strategyIds.add(spec.id());
+        this.handle = new RunHandle(plan.name(), strategyIds, plan.onStop());
+    }
+
+    /**
+     * The run's operator handle: commands, snapshots, events, stop. Usable from any thread as soon as the run is
+     * built; commands posted before the engine starts are handled first.
+     */
+    public RunHandle handle() {
+        return handle;
     }
 
     /** A new run of {@code plan} in {@code mode}. */
@@ -107,6 +123,15 @@ public final class Run {
 
     /** Runs it to the end of its data (or until it is stopped) and returns what it produced. */
     public RunOutcome execute() {
+        try {
+            return executeOnce();
+        } finally {
+            // Told also when the run failed: a surface waiting for the end must not wait forever.
+            handle.markEnded();
+        }
+    }
+
+    private RunOutcome executeOnce() {
         RunJournals.Opened opened = !journaled ? null
                 : resume != null ? RunJournals.reopen(output, plan.journal())
                 : RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile());
@@ -124,14 +149,23 @@ public final class Run {
             }
             if (journal != null && (recovery == null || recovery.outcome() != RunRecovery.Outcome.REFUSED)) {
                 TradingEngine engine = run.engine;
-                journal.finished(PortfolioReplay.finished(plan.name(),
+                RunJournal.RunFinished end = PortfolioReplay.finished(plan.name(),
                         engine.stopReason() == null ? "end of data" : engine.stopReason(),
-                        engine.portfolio(), engine.clock().nanos()));
+                        engine.portfolio(), engine.clock().nanos());
+                // Stopped by an operator or a signal: its own end record, neither a crash nor a data run's end.
+                StopEngine stop = engine.stopCommand();
+                if (stop != null && stop.byOperator()) {
+                    journal.stopped(new RunJournal.RunStopped(stop.operator(), stop.reason(), stop.openOrders(), end));
+                } else {
+                    journal.finished(end);
+                }
             }
         } finally {
             // Stores everything still queued: the journal is complete when the run's results are written.
             if (journal != null) journal.close();
             if (paper != null) paper.close();
+            // The final snapshot (with the closed journal's head); subscribers drain and close.
+            handle.close();
         }
         RunOutcome outcome = new RunOutcome(plan, mode, output, run.result, run.engine, run.fills.fills(), run.analytics,
                 journal == null ? null : new RunOutcome.JournalSummary(opened.location(), journal.records(),
@@ -178,7 +212,8 @@ public final class Run {
             RunSampler sampler = new RunSampler(engine.portfolio());
             engine.monitor().setEquityObserver(sampler);
             engine.monitor().setAlertBands(plan.alertBands());
-            attachments.forEach(attachment -> attachment.accept(engine));
+            engine.subscribe(handle.bind(engine, journal));
+            attachments.forEach(attachment -> attachment.accept(handle));
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, data, progress)
                     : RealtimeRunner.run(engine, data, speed, progress,
@@ -224,7 +259,7 @@ public final class Run {
         private ProgressListener progress = ProgressListener.NONE;
         private Consumer<String> onFatal = message -> { };
         private Supplier<MarketDataSource> source;
-        private final List<Consumer<TradingEngine>> attachments = new ArrayList<>();
+        private final List<Consumer<RunHandle>> attachments = new ArrayList<>();
         private String version = "dev";
 
         private Builder(RunPlan plan, RunMode mode, PaperResume resume) {
@@ -288,10 +323,10 @@ public final class Run {
         }
 
         /**
-         * Given the assembled engine before the first event, after the journal and the results' recorders: metrics
-         * and operator surfaces subscribe here.
+         * Given the run's {@link RunHandle} once the engine is assembled, before the first event (so a subscriber
+         * hears every event): metrics and operator surfaces attach here. Runs on the engine thread.
          */
-        public Builder attach(Consumer<TradingEngine> attachment) {
+        public Builder attach(Consumer<RunHandle> attachment) {
             attachments.add(Objects.requireNonNull(attachment));
             return this;
         }

@@ -5,6 +5,7 @@ import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.monitor.analytics.RunAnalytics;
 import dev.ballast.model.RunMode;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.StopEngine;
 import dev.ballast.runtime.plan.RunPlan;
 import dev.ballast.runtime.recovery.RunRecovery;
 
@@ -27,6 +28,12 @@ public record RunOutcome(RunPlan plan, RunMode mode, Path output, RunResult resu
     public RunOutcome {
         fills = List.copyOf(fills);
         fatal = List.copyOf(fatal);
+    }
+
+    /** The command that stopped the run when an operator or a signal did; null when its data ran out. */
+    public StopEngine stoppedBy() {
+        StopEngine stop = engine.stopCommand();
+        return stop != null && stop.byOperator() ? stop : null;
     }
 
     /** Whether a resume was refused (the run does not re-execute as journaled): no results were written. */

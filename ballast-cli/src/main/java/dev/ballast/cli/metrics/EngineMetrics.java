@@ -1,7 +1,5 @@
 package dev.ballast.cli.metrics;
 
-import dev.ballast.engine.bus.EngineEventListener;
-import dev.ballast.engine.portfolio.PortfolioSnapshot;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
 import dev.ballast.model.OrderStatus;
@@ -14,6 +12,8 @@ import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.StrategyQuarantined;
 import dev.ballast.model.event.TradingStateChanged;
+import dev.ballast.runtime.RunListener;
+import dev.ballast.runtime.RunSnapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -40,21 +40,24 @@ import java.util.function.Supplier;
  *       distribution summary only takes amounts of zero and above;</li>
  *   <li>{@code ballast_order_time_to_ack_seconds}, {@code ballast_order_time_to_fill_seconds}: from submission to
  *       the broker's acknowledgement and to the first fill, in engine time, as histograms;</li>
- *   <li>gauges {@code ballast_equity}, {@code ballast_cash}, {@code ballast_gross_exposure} (from the engine's
- *       published {@link PortfolioSnapshot}) and {@code ballast_trading_state} (the account's: 0 active,
- *       1 reduce-only, 2 halted).</li>
+ *   <li>gauges {@code ballast_equity}, {@code ballast_cash}, {@code ballast_gross_exposure} (from the run's
+ *       {@link RunSnapshot}) and {@code ballast_trading_state} (the account's: 0 active, 1 reduce-only, 2 halted);</li>
+ *   <li>{@code ballast_metrics_lost_events_total}: engine events these metrics missed because they fell behind (the
+ *       counters above are short by as many).</li>
  * </ul>
  *
- * <p>Threading: {@link #on} runs on the engine thread and keeps its per-order bookkeeping in plain maps
- * only that thread touches; the scrape thread reads the gauges, which read the immutable snapshot (a
- * volatile reference the engine publishes) or an atomic, and Micrometer's own thread-safe meters.
+ * <p>Threading: a {@link RunListener} of the run's handle, so {@link #onEvent} runs on the subscription's own
+ * thread (never the engine thread) and keeps its per-order bookkeeping in plain maps only that thread touches; the
+ * scrape thread reads the gauges, which read an immutable snapshot or an atomic, and Micrometer's own thread-safe
+ * meters.
  */
-public final class EngineMetrics implements EngineEventListener {
+public final class EngineMetrics implements RunListener {
     private final MeterRegistry registry;
     private final Function<ClientOrderId, Price> arrivalPrices;
     private final Counter submitted;
     private final Counter fills;
     private final Counter brokerRejects;
+    private final Counter lostEvents;
     private final Map<OrderStatus, Counter> finished = new EnumMap<>(OrderStatus.class);
     private final Map<String, Counter> denials = new HashMap<>();
     private final Map<String, Counter> quarantines = new HashMap<>();
@@ -66,16 +69,18 @@ public final class EngineMetrics implements EngineEventListener {
     private final Map<ClientOrderId, Timing> open = new HashMap<>();
 
     /**
-     * @param snapshot      the engine's last published portfolio snapshot, safe from any thread
-     * @param arrivalPrices the arrival price of an order (engine thread), the benchmark for slippage
+     * @param account       the account's figures now (a run snapshot's), safe from any thread
+     * @param arrivalPrices the arrival price of an order, the benchmark for slippage, safe from any thread
      */
-    public EngineMetrics(MeterRegistry registry, Supplier<PortfolioSnapshot> snapshot,
+    public EngineMetrics(MeterRegistry registry, Supplier<RunSnapshot.Account> account,
                          Function<ClientOrderId, Price> arrivalPrices) {
         this.registry = registry;
         this.arrivalPrices = arrivalPrices;
         submitted = Counter.builder("ballast.orders.submitted").description("Orders sent to the broker").register(registry);
         fills = Counter.builder("ballast.fills").description("Fills booked").register(registry);
         brokerRejects = Counter.builder("ballast.broker.rejects").description("Orders the broker rejected").register(registry);
+        lostEvents = Counter.builder("ballast.metrics.lost.events")
+                .description("Engine events the metrics missed because they fell behind").register(registry);
         for (OrderStatus status : OrderStatus.values()) {
             if (status.isTerminal()) {
                 finished.put(status, Counter.builder("ballast.orders").tag("status", status.name())
@@ -88,12 +93,12 @@ public final class EngineMetrics implements EngineEventListener {
         timeToAck = latency("ballast.order.time.to.ack", "From submission to the broker's acknowledgement (engine time)");
         timeToFill = latency("ballast.order.time.to.fill", "From submission to the first fill (engine time)");
         // Strong references: a gauge holds its source weakly by default, and nothing else holds these suppliers.
-        Gauge.builder("ballast.equity", snapshot, s -> s.get().equity().toDouble())
-                .description("Account equity (last published snapshot)").strongReference(true).register(registry);
-        Gauge.builder("ballast.cash", snapshot, s -> s.get().cash().toDouble())
-                .description("Account cash (last published snapshot)").strongReference(true).register(registry);
-        Gauge.builder("ballast.gross.exposure", snapshot, s -> s.get().grossExposure().toDouble())
-                .description("Gross exposure (last published snapshot)").strongReference(true).register(registry);
+        Gauge.builder("ballast.equity", account, s -> s.get().equity().toDouble())
+                .description("Account equity (run snapshot)").strongReference(true).register(registry);
+        Gauge.builder("ballast.cash", account, s -> s.get().cash().toDouble())
+                .description("Account cash (run snapshot)").strongReference(true).register(registry);
+        Gauge.builder("ballast.gross.exposure", account, s -> s.get().grossExposure().toDouble())
+                .description("Gross exposure (run snapshot)").strongReference(true).register(registry);
         Gauge.builder("ballast.trading.state", accountState, AtomicInteger::get)
                 .description("The account's trading state: 0 active, 1 reduce-only, 2 halted").strongReference(true).register(registry);
     }
@@ -119,7 +124,12 @@ public final class EngineMetrics implements EngineEventListener {
     }
 
     @Override
-    public void on(EngineEvent event) {
+    public void onLost(long count) {
+        lostEvents.increment(count);
+    }
+
+    @Override
+    public void onEvent(EngineEvent event) {
         switch (event) {
             case OrderUpdated updated -> onOrder(updated);
             case FillBooked booked -> fills.increment();

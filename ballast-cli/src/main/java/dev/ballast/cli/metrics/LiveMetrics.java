@@ -1,12 +1,13 @@
 package dev.ballast.cli.metrics;
 
-import dev.ballast.engine.TradingEngine;
+import dev.ballast.runtime.RunHandle;
+import dev.ballast.runtime.RunSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * Live metrics for one run: a Prometheus registry, the {@link MetricsServer} exposing it on loopback, and
- * the {@link EngineMetrics} listener {@link #attach attached} to the run's engine. Closing stops the server.
+ * the {@link EngineMetrics} listener {@link #attach attached} to the run's handle. Closing stops the server.
  */
 public final class LiveMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -21,9 +22,17 @@ public final class LiveMetrics implements AutoCloseable {
         return new LiveMetrics(port);
     }
 
-    /** Subscribes the metrics listener to {@code engine}; call before the run starts. */
-    public void attach(TradingEngine engine) {
-        engine.subscribe(new EngineMetrics(registry, engine::snapshot, engine.monitor()::arrivalPrice));
+    /**
+     * Subscribes the metrics listener to the run through its {@code handle} (before the first event, so it hears
+     * every one); the account gauges read the handle's snapshot at each scrape.
+     */
+    public void attach(RunHandle handle) {
+        handle.subscribe(new EngineMetrics(registry, () -> account(handle), handle::arrivalPrice));
+    }
+
+    private static RunSnapshot.Account account(RunHandle handle) {
+        RunSnapshot snapshot = handle.snapshot();
+        return snapshot.account();
     }
 
     public PrometheusMeterRegistry registry() {

@@ -1,6 +1,6 @@
 package dev.ballast.cli.metrics;
 
-import dev.ballast.engine.portfolio.PortfolioSnapshot;
+import dev.ballast.runtime.RunSnapshot;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
@@ -48,7 +48,7 @@ class LiveMetricsTest {
     private static final Symbol SYM = Symbol.of("SYM");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final AtomicReference<PortfolioSnapshot> snapshot = new AtomicReference<>(snapshot("1000", "1500", "500"));
+    private final AtomicReference<RunSnapshot.Account> snapshot = new AtomicReference<>(snapshot("1000", "1500", "500"));
     private final Map<ClientOrderId, Price> arrivals = new java.util.HashMap<>();
     private final EngineMetrics metrics = new EngineMetrics(registry, snapshot::get, arrivals::get);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -59,9 +59,9 @@ class LiveMetricsTest {
         if (server != null) server.close();
     }
 
-    private static PortfolioSnapshot snapshot(String cash, String equity, String gross) {
-        return new PortfolioSnapshot(0, Money.of(cash), Money.of(equity), Money.ZERO, Money.of(gross), Money.of(gross),
-                Map.of(), Map.of(), Map.of());
+    private static RunSnapshot.Account snapshot(String cash, String equity, String gross) {
+        return new RunSnapshot.Account(Money.of("1000"), Money.of(cash), Money.of(equity), Money.ZERO, Money.ZERO,
+                Money.ZERO, Money.of(gross), Money.of(gross));
     }
 
     private static Order order(String id, OrderSide side) {
@@ -70,11 +70,11 @@ class LiveMetricsTest {
     }
 
     private void update(Order order, OrderStatus previous, long time) {
-        metrics.on(new OrderUpdated(order, previous, time));
+        metrics.onEvent(new OrderUpdated(order, previous, time));
     }
 
     private void fill(Order order, String price, long time) {
-        metrics.on(new FillBooked(new Fill(order.id(), "t-" + order.id().value() + time, SYM, order.side(), Quantity.ofUnits(5),
+        metrics.onEvent(new FillBooked(new Fill(order.id(), "t-" + order.id().value() + time, SYM, order.side(), Quantity.ofUnits(5),
                 Price.of(price), Money.ZERO, time), SMA, time));
     }
 
@@ -110,12 +110,12 @@ class LiveMetricsTest {
         update(b.withStatus(OrderStatus.SUBMITTED, 10 * MS), OrderStatus.INITIALIZED, 10 * MS);
         update(b.withStatus(OrderStatus.REJECTED, 11 * MS), OrderStatus.SUBMITTED, 11 * MS);
         Order c = order("c", OrderSide.SELL);
-        metrics.on(new OrderDenied(c, "MAX_ORDER_NOTIONAL", "limit 5000, value 9000", 12 * MS));
+        metrics.onEvent(new OrderDenied(c, "MAX_ORDER_NOTIONAL", "limit 5000, value 9000", 12 * MS));
         update(c.withStatus(OrderStatus.DENIED, 12 * MS), OrderStatus.INITIALIZED, 12 * MS);
         fill(order("x", OrderSide.BUY), "99", 13 * MS);
         // The account halts; a strategy's own state does not move the account gauge.
-        metrics.on(new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, "DRAWDOWN", "-12%", 14 * MS));
-        metrics.on(new TradingStateChanged(SMA, TradingState.ACTIVE, TradingState.REDUCE_ONLY, "LOSSES", "", 14 * MS));
+        metrics.onEvent(new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, "DRAWDOWN", "-12%", 14 * MS));
+        metrics.onEvent(new TradingStateChanged(SMA, TradingState.ACTIVE, TradingState.REDUCE_ONLY, "LOSSES", "", 14 * MS));
         snapshot.set(snapshot("2000", "1234.5", "750"));
 
         HttpResponse<String> response = get("/metrics");

@@ -4,6 +4,7 @@ import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Event;
 import dev.ballast.model.event.JournalFailed;
+import dev.ballast.model.event.OpenOrdersOnStop;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -83,9 +84,21 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         }
     }
 
+    /**
+     * The last record of a run an operator or a signal stopped before its data ran out, in place of a
+     * {@link RunFinished}: who stopped it and why, what happened to its open orders, and the account it left
+     * ({@code end}, as a {@link RunFinished} would hold it, so that a replay of the fills checks against it). A stopped
+     * run is over: {@code paper --resume} refuses it, as it refuses a finished one.
+     */
+    public record RunStopped(String operator, String reason, OpenOrdersOnStop openOrders, RunFinished end) {
+        public long timestamp() {
+            return end.timestamp();
+        }
+    }
+
     /** The journal's own record types besides the model's events. */
     public static final List<Class<? extends Record>> RUN_RECORDS = List.of(RunStarted.class, RunResumed.class,
-            RunFinished.class, DataPosition.class, JournalSchema.class);
+            RunFinished.class, RunStopped.class, DataPosition.class, JournalSchema.class);
 
     /** A decoder for every record type a run journal holds. */
     @SuppressWarnings("unchecked")
@@ -161,6 +174,11 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     /** Records how the run ended (see {@link RunFinished}); call after the engine finished, before {@link #close}. */
     public void finished(RunFinished finished) {
         append(finished.timestamp(), finished);
+    }
+
+    /** Records that an operator or a signal stopped the run (see {@link RunStopped}); in place of {@link #finished}. */
+    public void stopped(RunStopped stopped) {
+        append(stopped.timestamp(), stopped);
     }
 
     /** Records that the run resumed after a restart (see {@link RunResumed}). */

@@ -12,7 +12,9 @@ import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.ExecutionAlert;
 import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.OrderDenied;
+import dev.ballast.model.event.OperatorCommandRefused;
 import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.StrategyUnquarantined;
 import dev.ballast.model.event.RequestRefused;
 import dev.ballast.model.event.OrderApproved;
 import dev.ballast.model.event.TradingStateChanged;
@@ -134,6 +136,8 @@ public final class ExecutionMonitor implements EngineEventListener {
             case OrderApproved approved -> { }
             case ExecutionAlert alert -> { } // raised here (see checkBands); nothing more to track
             case BrokerReconciled reconciled -> { }
+            case StrategyUnquarantined unquarantined -> { }
+            case OperatorCommandRefused refused -> { }
         }
     }
 

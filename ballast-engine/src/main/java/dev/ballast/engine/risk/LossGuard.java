@@ -69,6 +69,23 @@ final class LossGuard {
         if (nextDayStart != Long.MIN_VALUE && now >= nextDayStart) newDay(now, Long.MIN_VALUE);
     }
 
+    /** A scope's loss figures against its limits, or null when it has no loss limits (engine thread). */
+    LossUse use(RiskScope scope) {
+        Tracker tracker = null;
+        if (scope.isAccount()) {
+            tracker = account;
+        } else {
+            for (Tracker candidate : strategies) {
+                if (candidate.scope.equals(scope)) tracker = candidate;
+            }
+        }
+        return tracker == null || nextDayStart == Long.MIN_VALUE ? null : tracker.use();
+    }
+
+    /** Loss figures of one scope, as money; a limit it does not have is null. */
+    record LossUse(Money dailyLoss, Money maxDailyLoss, Money drawdown, Money reduceOnlyDrawdown, Money haltDrawdown) {
+    }
+
     private long strategyEquity(StrategyId strategy) {
         return portfolio.initialCash().raw() + portfolio.strategyPnl(strategy).net().raw();
     }
@@ -108,6 +125,15 @@ final class LossGuard {
             if (!first && limits.resumeNextDay() && "DAILY_LOSS_LIMIT".equals(states.reason(scope))) {
                 states.resume(scope, "NEW_TRADING_DAY", "a new trading day started; start-of-day equity " + Money.ofRaw(equity).toCents());
             }
+        }
+
+        LossUse use() {
+            long high = Math.max(highWater, lastEquity);
+            return new LossUse(Money.ofRaw(Math.max(0, startOfDay - lastEquity)),
+                    dailyFloor == Long.MIN_VALUE ? null : Money.ofRaw(startOfDay - dailyFloor),
+                    Money.ofRaw(Math.max(0, high - lastEquity)),
+                    limits.reduceOnlyDrawdown() == null ? null : Money.ofRaw(limits.reduceOnlyDrawdown().applyTo(high)),
+                    limits.haltDrawdown() == null ? null : Money.ofRaw(limits.haltDrawdown().applyTo(high)));
         }
 
         void check(long equity) {

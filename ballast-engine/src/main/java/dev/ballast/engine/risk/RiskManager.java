@@ -35,8 +35,11 @@ import dev.ballast.model.event.HaltTrading;
 import dev.ballast.model.event.MarketData;
 import dev.ballast.model.event.OrderApproved;
 import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.ReduceOnly;
 import dev.ballast.model.event.ResumeTrading;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -324,21 +327,40 @@ public final class RiskManager {
         if (stillReserved == 0) reservations.remove(order.id());
     }
 
-    /** An operator halts, resumes or flattens the account or a strategy. */
+    /**
+     * An operator halts the account or a strategy: every open order of the scope is asked to cancel, also when it was
+     * halted already (an operator's halt means nothing of the scope stays working).
+     */
     public void onHalt(HaltTrading halt) {
         RiskScope scope = scopeOf(halt.strategyId());
-        if (states.escalate(scope, TradingState.HALTED, "OPERATOR", "halted by an operator: " + halt.reason(), Long.MAX_VALUE)) {
-            actions.cancelOpenOrders(scope, "operator halt");
+        states.escalate(scope, TradingState.HALTED, "OPERATOR",
+                "halted by " + halt.operator() + ": " + halt.reason(), Long.MAX_VALUE);
+        actions.cancelOpenOrders(scope, "operator halt");
+    }
+
+    /**
+     * An operator puts the account or a strategy in REDUCE_ONLY (a halted scope stays halted); as for a drawdown's
+     * reduce-only, its open orders are asked to cancel when the state changes.
+     */
+    public void onReduceOnly(ReduceOnly reduceOnly) {
+        RiskScope scope = scopeOf(reduceOnly.strategyId());
+        if (states.escalate(scope, TradingState.REDUCE_ONLY, "OPERATOR",
+                "reduce-only by " + reduceOnly.operator() + ": " + reduceOnly.reason(), Long.MAX_VALUE)) {
+            actions.cancelOpenOrders(scope, "operator reduce-only");
         }
     }
 
+    /** An operator resumes the account or a strategy (from HALTED or REDUCE_ONLY). */
     public void onResume(ResumeTrading resume) {
-        states.resume(scopeOf(resume.strategyId()), "OPERATOR", "resumed by an operator: " + resume.reason());
+        states.resume(scopeOf(resume.strategyId()), "OPERATOR",
+                "resumed by " + resume.operator() + ": " + resume.reason());
     }
 
+    /** An operator flattens the account or a strategy: halted, open orders canceled, positions closed at market. */
     public void onFlatten(FlattenPositions flatten) {
         RiskScope scope = scopeOf(flatten.strategyId());
-        states.escalate(scope, TradingState.HALTED, "OPERATOR", "flattened by an operator: " + flatten.reason(), Long.MAX_VALUE);
+        states.escalate(scope, TradingState.HALTED, "OPERATOR",
+                "flattened by " + flatten.operator() + ": " + flatten.reason(), Long.MAX_VALUE);
         actions.cancelOpenOrders(scope, "operator flatten");
         actions.flatten(scope, "operator flatten: " + flatten.reason());
     }
@@ -372,6 +394,26 @@ public final class RiskManager {
 
     private static RiskScope scopeOf(StrategyId strategyId) {
         return strategyId == null ? RiskScope.ACCOUNT : RiskScope.of(strategyId);
+    }
+
+    /**
+     * The account's and each of {@code strategies}' trading state and limit use (see {@link ScopeRisk}), the account
+     * first. Cheap: figures the guards keep anyway. Engine thread.
+     */
+    public List<ScopeRisk> figures(Collection<StrategyId> strategies) {
+        List<ScopeRisk> out = new ArrayList<>(strategies.size() + 1);
+        Money maxGross = config.account().position().maxGrossExposure();
+        out.add(figures(RiskScope.ACCOUNT, Money.ofRaw(Math.addExact(portfolio.grossExposure().raw(), reserved)), maxGross));
+        for (StrategyId strategy : strategies) out.add(figures(RiskScope.of(strategy), null, null));
+        return out;
+    }
+
+    private ScopeRisk figures(RiskScope scope, Money gross, Money maxGross) {
+        LossGuard.LossUse loss = lossGuard.use(scope);
+        return new ScopeRisk(scope.strategyId(), states.state(scope), states.reason(scope),
+                loss == null ? null : loss.dailyLoss(), loss == null ? null : loss.maxDailyLoss(),
+                loss == null ? null : loss.drawdown(), loss == null ? null : loss.reduceOnlyDrawdown(),
+                loss == null ? null : loss.haltDrawdown(), gross, maxGross);
     }
 
     public TradingStates states() {

@@ -135,11 +135,28 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         sink.accept(fault);
     }
 
-    /** Quarantines a strategy on an operator's or the engine's word; true if it was active. */
-    public boolean quarantine(StrategyId id) {
+    /**
+     * Quarantines a strategy on an operator's or the engine's word; true if it was active. A strategy an operator
+     * quarantined is {@code held}: its thread waits, so that {@link #unquarantine} can bring it back.
+     */
+    public boolean quarantine(StrategyId id, boolean held) {
         StrategyHost host = hosts.get(id);
         if (host == null || !host.isActive()) return false;
+        host.setHeld(held);
         host.setState(StrategyState.QUARANTINED);
+        return true;
+    }
+
+    /**
+     * Brings back a strategy an operator quarantined: it gets events again from the next one on (what happened
+     * meanwhile it does not hear of). False, and nothing changes, for a strategy not held (quarantined for a fault,
+     * stopped, active or unknown).
+     */
+    public boolean unquarantine(StrategyId id) {
+        StrategyHost host = hosts.get(id);
+        if (host == null || host.state() != StrategyState.QUARANTINED || !host.held()) return false;
+        host.setHeld(false);
+        host.setState(StrategyState.ACTIVE);
         return true;
     }
 
@@ -183,6 +200,13 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
      * stops the watchdog.
      */
     public void stop() {
+        for (StrategyHost host : hosts.values()) {
+            // A held strategy is not coming back: its waiting thread ends at its next poll.
+            if (host.held()) {
+                host.setState(StrategyState.STOPPED);
+                host.setHeld(false);
+            }
+        }
         for (StrategyHost host : hosts.values()) {
             if (!host.isActive()) continue;
             deliver(host, StrategyHost.Lifecycle.STOP);
@@ -254,10 +278,15 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
                 while (true) {
                     Object event = inbox.poll(100, TimeUnit.MILLISECONDS);
                     if (event == null) {
-                        if (host.state() != StrategyState.ACTIVE) return;
+                        if (host.state() != StrategyState.ACTIVE && !host.held()) return;
                         continue;
                     }
-                    if (!host.isActive()) return;
+                    if (!host.isActive()) {
+                        // Offered before it was quarantined: dropped; a held strategy waits to be brought back.
+                        unfinished.decrementAndGet();
+                        if (host.held()) continue;
+                        return;
+                    }
                     StrategyFaulted fault;
                     try {
                         fault = host.run(event);

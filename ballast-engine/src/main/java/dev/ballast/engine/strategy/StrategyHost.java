@@ -33,6 +33,8 @@ final class StrategyHost {
     private final IsolationPolicy policy;
     private CallbackWatchdog.Slot slot;
     private volatile StrategyState state = StrategyState.ACTIVE;
+    /** Quarantined by an operator, who may bring it back: its thread waits instead of ending. */
+    private volatile boolean held;
 
     // Flood accounting; touched only by the thread running this host's callbacks.
     private int requestsThisCallback;
@@ -74,6 +76,14 @@ final class StrategyHost {
 
     void setState(StrategyState next) {
         state = next;
+    }
+
+    boolean held() {
+        return held;
+    }
+
+    void setHeld(boolean held) {
+        this.held = held;
     }
 
     /**

@@ -42,6 +42,11 @@ import dev.ballast.model.event.ReplaceRejected;
 import dev.ballast.model.event.RequestRefused;
 import dev.ballast.model.event.ResumeTrading;
 import dev.ballast.model.event.StopEngine;
+import dev.ballast.model.event.OpenOrdersOnStop;
+import dev.ballast.model.event.OperatorCommandRefused;
+import dev.ballast.model.event.ReduceOnly;
+import dev.ballast.model.event.StrategyUnquarantined;
+import dev.ballast.model.event.UnquarantineStrategy;
 import dev.ballast.model.event.StrategyFaulted;
 import dev.ballast.model.event.StrategyQuarantined;
 import dev.ballast.model.event.SubmitBracket;
@@ -103,11 +108,13 @@ final class JournalSamples {
         put(s, new CancelOrder(SMA, ID, T));
         put(s, new ModifyOrder(SMA, ID, null, Price.of("186.5"), Price.of("185"), T));
         put(s, new StrategyFaulted(SMA, QuarantineReason.THREW, "java.lang.ArithmeticException: / by zero", T));
-        put(s, new StopEngine("operator: end of day – ünïcode 😀", T));
-        put(s, new QuarantineStrategy(SMA, "manual", T));
-        put(s, new HaltTrading(null, "account halt", T));
-        put(s, new ResumeTrading(SMA, "", T));
-        put(s, new FlattenPositions(SMA, "risk", T));
+        put(s, new StopEngine("signal:SIGTERM", "operator: end of day – ünïcode 😀", OpenOrdersOnStop.CANCEL, T));
+        put(s, new QuarantineStrategy(SMA, "alice", "manual", T));
+        put(s, new UnquarantineStrategy(SMA, "alice", "checked", T));
+        put(s, new HaltTrading(null, "bob \"ops\"", "account halt", T));
+        put(s, new ReduceOnly(null, "bob", "drawdown watch", T));
+        put(s, new ResumeTrading(SMA, "alice", "", T));
+        put(s, new FlattenPositions(SMA, "alice", "risk", T));
         put(s, new BrokerConnectionChanged(false, "socket closed", T));
         put(s, new JournalFailed("No space left on device", T));
         put(s, new OrderUpdated(order(), OrderStatus.SUBMITTED, T));
@@ -115,6 +122,9 @@ final class JournalSamples {
                 ID), "MAX_NOTIONAL", "notional 1,964.80 above 1,000", T));
         put(s, new FillBooked(fill(), SMA, T));
         put(s, new StrategyQuarantined(SMA, QuarantineReason.OVERRAN_TIME_BUDGET, "took 51 ms", 3, T));
+        put(s, new StrategyUnquarantined(SMA, "alice", "checked\nby hand", T));
+        put(s, new OperatorCommandRefused("UnquarantineStrategy", SMA, "alice", "strategy sma was quarantined for a fault",
+                T));
         put(s, new AnomalyFlagged(Anomaly.OVERFILL, ID, "filled 11 of 10", T));
         put(s, new RequestRefused(SMA, ID, "CancelOrder", RequestRefused.Kind.NO_LONGER_WORKING, "order is FILLED", T));
         put(s, new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, "DAILY_LOSS", "lost 2,001", T));
@@ -131,6 +141,9 @@ final class JournalSamples {
         put(s, new RunJournal.RunFinished("sma", "end of data", List.of(new RunJournal.Mark(AAPL, Price.of("187.25"))),
                 List.of(new RunJournal.Holding(AAPL, Quantity.of("-10"))), Money.of("101872.5"), Money.of("-3.2"),
                 Money.of("1.05"), Money.of("100000"), T));
+        put(s, new RunJournal.RunStopped("signal:SIGINT", "stopped by signal SIGINT", OpenOrdersOnStop.LEAVE,
+                new RunJournal.RunFinished("sma", "stopped", List.of(new RunJournal.Mark(AAPL, Price.of("1.5"))),
+                        List.of(), Money.of("100000"), Money.ZERO, Money.ZERO, Money.of("100000"), T)));
         put(s, new BrokerReconciled(false, List.of("position AAPL: 10 in the engine, 0 at the broker"), 2, 1, T));
         return s;
     }

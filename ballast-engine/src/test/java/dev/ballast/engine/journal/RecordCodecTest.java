@@ -36,17 +36,17 @@ class RecordCodecTest {
 
     @Test
     void escapesStringsAndKeepsUtf8() {
-        HaltTrading h = new HaltTrading(null, "quote \" back\\slash\nnew line – ünïcode", 1);
+        HaltTrading h = new HaltTrading(null, "ops", "quote \" back\\slash\nnew line – ünïcode", 1);
         assertThat(JournalTestSupport.text(h)).isEqualTo(
-                "HaltTrading{strategyId=null,reason=\"quote \\\" back\\\\slash\\nnew line – ünïcode\",timestamp=1}");
+                "HaltTrading{strategyId=null,operator=\"ops\",reason=\"quote \\\" back\\\\slash\\nnew line – ünïcode\",timestamp=1}");
     }
 
     @Test
     void laysOutComponentsCompactly() {
-        // strategyId: a null record (0); reason: UTF-8 length + 1 (3), "é"; timestamp: zigzag varint of -1 (1), then
-        // of 300 (600 = 0xd8 0x04).
-        assertThat(RecordCodec.encode(new HaltTrading(null, "é", -1))).containsExactly(0, 3, 0xc3, 0xa9, 1);
-        assertThat(RecordCodec.encode(new HaltTrading(null, null, 300))).containsExactly(0, 0, 0xd8, 0x04);
+        // strategyId: a null record (0); operator: UTF-8 length + 1 (2), "o"; reason: UTF-8 length + 1 (3), "é";
+        // timestamp: zigzag varint of -1 (1), then of 300 (600 = 0xd8 0x04).
+        assertThat(RecordCodec.encode(new HaltTrading(null, "o", "é", -1))).containsExactly(0, 2, 'o', 3, 0xc3, 0xa9, 1);
+        assertThat(RecordCodec.encode(new HaltTrading(null, "o", null, 300))).containsExactly(0, 2, 'o', 0, 0xd8, 0x04);
         assertThat(RecordCodec.encode(new Holder(List.of(1L, "a"), null)))
                 .containsExactly(PayloadLayout.LIST, 2, PayloadLayout.INTEGER, 2, PayloadLayout.STRING_TAG, 1, 'a',
                         PayloadLayout.NULL);

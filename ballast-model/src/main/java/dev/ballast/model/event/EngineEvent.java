@@ -5,6 +5,7 @@ package dev.ballast.model.event;
  * trail) on the engine thread, in the order it happened. Sealed, immutable.
  */
 public sealed interface EngineEvent permits OrderUpdated, OrderDenied, FillBooked, StrategyQuarantined, AnomalyFlagged,
-        RequestRefused, TradingStateChanged, OrderApproved, ExecutionAlert, BrokerReconciled {
+        RequestRefused, TradingStateChanged, OrderApproved, ExecutionAlert, BrokerReconciled, StrategyUnquarantined,
+        OperatorCommandRefused {
     long timestamp();
 }

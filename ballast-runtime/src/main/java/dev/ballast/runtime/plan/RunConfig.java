@@ -97,8 +97,11 @@ public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, Li
                             Integer inboxCapacity) {
     }
 
-    /** Paper mode: replay speed, a number (1 = real time) or {@code max}. */
-    public record Paper(@JsonProperty("speed") String speed) {
+    /**
+     * Paper mode: replay speed, a number (1 = real time) or {@code max}; what a stopped run does with its open orders,
+     * {@code cancel} (default) or {@code leave}.
+     */
+    public record Paper(@JsonProperty("speed") String speed, @JsonProperty("onStop") String onStop) {
     }
 
     /** Live metrics: the loopback port of the Prometheus endpoint for paper runs (0 = any free port). */

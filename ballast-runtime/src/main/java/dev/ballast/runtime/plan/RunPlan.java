@@ -1,5 +1,6 @@
 package dev.ballast.runtime.plan;
 
+import dev.ballast.model.event.OpenOrdersOnStop;
 import dev.ballast.engine.broker.paper.PaperBrokerSettings;
 import dev.ballast.engine.data.CsvOptions;
 import dev.ballast.engine.data.MarketDataKind;
@@ -28,17 +29,30 @@ import dev.ballast.model.StrategyId;
  * @param documents  for each strategy written in the strategy language, the document (and generation) it came from
  * @param journal    the run journal: on or off, market data, fsync policy
  * @param metricsPort loopback port of the Prometheus endpoint for paper runs (0 = any free port), null when not configured
+ * @param onStop     what a run stopped by an operator or a signal does with its open orders ({@code paper.onStop})
  */
 public record RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
                       List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
                       List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
                       IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
                       StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents,
-                      JournalSettings journal) {
+                      JournalSettings journal, OpenOrdersOnStop onStop) {
 
     public RunPlan {
         documents = documents == null ? Map.of() : Map.copyOf(documents);
         journal = journal == null ? JournalSettings.DEFAULT : journal;
+        onStop = onStop == null ? OpenOrdersOnStop.CANCEL : onStop;
+    }
+
+    /** A plan whose stopped runs cancel their open orders (the default). */
+    public RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
+                   List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
+                   List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
+                   IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
+                   StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents,
+                   JournalSettings journal) {
+        this(configFile, name, initialCash, output, dataKind, dataFiles, csvOptions, instruments, strategies, broker, risk,
+                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, journal, OpenOrdersOnStop.CANCEL);
     }
 
     /** A plan with the default journal settings. */
@@ -55,6 +69,6 @@ public record RunPlan(Path configFile, String name, Money initialCash, Path outp
     public RunPlan skippingBadRows() {
         return new RunPlan(configFile, name, initialCash, output, dataKind, dataFiles,
                 csvOptions.withPolicy(dev.ballast.engine.data.BadRowPolicy.SKIP), instruments, strategies, broker, risk,
-                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, journal);
+                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, journal, onStop);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ballast.runtime.plan;
 
+import dev.ballast.model.event.OpenOrdersOnStop;
 import dev.ballast.engine.broker.paper.CommissionModel;
 import dev.ballast.engine.broker.paper.PaperBrokerSettings;
 import dev.ballast.engine.broker.paper.SlippageModel;
@@ -104,7 +105,8 @@ public final class RunPlanner {
         return new RunPlan(configFile, name, initialCash, output, kind, files, csv, List.copyOf(instruments.values()),
                 strategies, broker(values, config.broker()), RiskPlanner.plan(values, config.risk(), strategies.stream().map(spec -> spec.id().toString()).toList()), isolation(values, config.isolation()),
                 speed(values, config.paper()), metricsPort(values, config.metrics()), statistics(values, config.analytics()),
-                alertBands(values, config.analytics()), documents, journal(values, config.journal()));
+                alertBands(values, config.analytics()), documents, journal(values, config.journal()),
+                onStop(values, config.paper()));
     }
 
     private static JournalSettings journal(Values values, RunConfig.Journal journal) {
@@ -301,6 +303,15 @@ public final class RunPlanner {
     private static double speed(Values values, RunConfig.Paper paper) {
         if (paper == null || paper.speed() == null) return 1.0;
         return parseSpeed(values, "paper.speed", paper.speed());
+    }
+
+    private static OpenOrdersOnStop onStop(Values values, RunConfig.Paper paper) {
+        if (paper == null || paper.onStop() == null) return OpenOrdersOnStop.CANCEL;
+        return switch (paper.onStop().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "cancel" -> OpenOrdersOnStop.CANCEL;
+            case "leave" -> OpenOrdersOnStop.LEAVE;
+            default -> throw values.error("paper.onStop", "must be 'cancel' or 'leave', was '" + paper.onStop() + "'");
+        };
     }
 
     /** "max" (0: as fast as possible), or a positive number such as 1 or 10 (an optional trailing x is allowed). */

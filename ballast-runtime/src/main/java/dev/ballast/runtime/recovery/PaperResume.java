@@ -16,7 +16,7 @@ import java.util.Iterator;
  * What {@code ballast paper --resume RUN} starts from: the run's journal (its files, or its PostgreSQL run), checked
  * end to end, and the configuration its first record names, unchanged since. Refuses (with what is wrong) a folder
  * without a journal, a journal that was tampered with or damaged anywhere but a torn last write, a run that was not
- * a paper run or that finished, and a configuration that changed.
+ * a paper run or that finished or was stopped, and a configuration that changed.
  */
 public final class PaperResume implements AutoCloseable {
     /** The resume cannot start: the journal is damaged or was tampered with (exit code 1, like audit verify). */
@@ -60,6 +60,10 @@ public final class PaperResume implements AutoCloseable {
             }
             if ("RunFinished".equals(lastType[0])) {
                 throw new ConfigException("--resume " + runDir + ": the run finished; there is nothing to resume");
+            }
+            if ("RunStopped".equals(lastType[0])) {
+                throw new ConfigException("--resume " + runDir + ": the run was stopped (by an operator or a signal) and "
+                        + "ended cleanly; there is nothing to resume, start a new run");
             }
         }
         JournalStore reader = RunJournals.openForAudit(runDir);

@@ -51,12 +51,14 @@ public final class PortfolioReplay {
                     fills++;
                 }
                 case "RunFinished" -> finished = (RunJournal.RunFinished) decoder.decode(record.type(), record.payload());
+                // A stopped run's end record holds the account it left, as a RunFinished would.
+                case "RunStopped" -> finished = ((RunJournal.RunStopped) decoder.decode(record.type(), record.payload())).end();
                 default -> { }
             }
         }
         List<String> differences = new ArrayList<>();
         if (finished == null) {
-            differences.add("the journal has no RunFinished record: the run did not end normally (resume it, or it crashed)");
+            differences.add("the journal has no RunFinished or RunStopped record: the run did not end normally (resume it, or it crashed)");
         } else {
             for (RunJournal.Mark mark : finished.marks()) portfolio.mark(mark.symbol(), mark.price());
             compare(differences, "cash", portfolio.cash(), finished.cash());

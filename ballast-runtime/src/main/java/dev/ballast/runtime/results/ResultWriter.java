@@ -1,5 +1,6 @@
 package dev.ballast.runtime.results;
 
+import dev.ballast.model.event.StopEngine;
 import dev.ballast.runtime.RunOutcome;
 import dev.ballast.model.EpochNanos;
 
@@ -50,7 +51,8 @@ public final class ResultWriter {
         String mode = outcome.mode().name().toLowerCase(Locale.ROOT);
         try {
             Files.createDirectories(folder);
-            writeResults(folder.resolve("results.json"), plan, mode, outcome.result(), outcome.analytics());
+            writeResults(folder.resolve("results.json"), plan, mode, outcome.result(), outcome.analytics(),
+                    outcome.stoppedBy());
             writeOrders(folder.resolve("orders.csv"), outcome);
             if (outcome.analytics() != null) writeTrades(folder.resolve("trades.csv"), outcome.analytics().trades());
             writeFills(folder.resolve("fills.csv"), outcome.fills());
@@ -60,8 +62,19 @@ public final class ResultWriter {
         }
     }
 
-    private static void writeResults(Path file, RunPlan plan, String mode, RunResult result, RunAnalytics analytics)
-            throws IOException {
+    /** Who stopped the run, why, and what its open orders did; null for a run whose data ran out. */
+    private static Map<String, Object> stopped(StopEngine stop) {
+        if (stop == null) return null;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("by", stop.operator());
+        out.put("reason", stop.reason());
+        out.put("openOrders", stop.openOrders().name().toLowerCase(Locale.ROOT));
+        out.put("time", time(stop.timestamp()));
+        return out;
+    }
+
+    private static void writeResults(Path file, RunPlan plan, String mode, RunResult result, RunAnalytics analytics,
+                                     StopEngine stoppedBy) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", "ballast.results/1");
         root.put("name", plan.name());
@@ -72,6 +85,7 @@ public final class ResultWriter {
         root.put("marketEvents", result.marketEvents());
         root.put("skippedRows", result.skippedRowCount());
         root.put("skippedRowsByReason", result.skippedByReason());
+        root.put("stopped", stopped(stoppedBy));
         Map<String, Object> account = new LinkedHashMap<>();
         account.put("initialCash", result.initialCash().toString());
         account.put("finalEquity", result.finalEquity().toString());

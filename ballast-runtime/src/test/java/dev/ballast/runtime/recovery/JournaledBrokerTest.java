@@ -98,7 +98,7 @@ class JournaledBrokerTest {
     @Test
     void anOrderReachesTheBrokerOnlyAfterItsRecordIsDurable() throws Exception {
         JournaledBroker gate = gate(JournaledBroker.Phase.LIVE, Duration.ofSeconds(10));
-        journal.accept(new StopEngine("the order's record", 0));
+        journal.accept(StopEngine.endOfData("the order's record", 0));
         Thread engine = Thread.ofPlatform().start(() -> gate.submit(order("s-1")));
         Thread.sleep(100);
         assertThat(venue.calls).as("the store has not stored the record yet").isEmpty();
@@ -115,7 +115,7 @@ class JournaledBrokerTest {
         List<String> failures = new CopyOnWriteArrayList<>();
         journal.onFailure(failures::add);
         JournaledBroker gate = gate(JournaledBroker.Phase.LIVE, Duration.ofSeconds(10));
-        journal.accept(new StopEngine("the order's record", 0));
+        journal.accept(StopEngine.endOfData("the order's record", 0));
         gate.submit(order("s-1"));
         gate.cancel(ClientOrderId.of("s-0"));
         assertThat(venue.calls).as("a cancel only takes risk off: it still goes").containsExactly("cancel s-0");
@@ -132,7 +132,7 @@ class JournaledBrokerTest {
         List<String> failures = new ArrayList<>();
         journal.onFailure(failures::add);
         JournaledBroker gate = gate(JournaledBroker.Phase.LIVE, Duration.ofMillis(50));
-        journal.accept(new StopEngine("the order's record", 0));
+        journal.accept(StopEngine.endOfData("the order's record", 0));
         gate.submit(order("s-1"));
         assertThat(venue.calls).isEmpty();
         assertThat(reports).singleElement().isInstanceOf(OrderRejected.class);
