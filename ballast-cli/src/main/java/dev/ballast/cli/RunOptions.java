@@ -70,6 +70,7 @@ class RunOptions {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);
         }
         RunOutcome outcome;
+        SignalStop signals = null;
         try (LiveMetrics metrics = port == null ? null : LiveMetrics.start(port)) {
             if (metrics != null) err.println("metrics: " + metrics.url());
             Run.Builder run = resume != null ? Run.resuming(resume, plan)
@@ -82,8 +83,25 @@ class RunOptions {
                 System.exit(BallastCli.FATAL);
             });
             if (metrics != null) run.attach(metrics::attach);
-            outcome = run.build().execute();
+            Run built = run.build();
+            signals = mode == RunMode.PAPER ? SignalStop.install(built.handle(), err) : null;
+            outcome = built.execute();
+        } catch (RuntimeException e) {
+            if (signals != null) signals.close();
+            throw e;
         }
+        try {
+            int code = report(plan, mode, outcome, out, err);
+            // Stopped by a signal: the code says so (results, report and summary are written all the same).
+            return signals != null && outcome.stoppedBy() != null
+                    && outcome.stoppedBy().operator().startsWith("signal:") ? signals.exitCode() : code;
+        } finally {
+            if (signals != null) signals.close();
+        }
+    }
+
+    /** Prints how the run ended and writes its report; returns the exit code. */
+    private int report(RunPlan plan, RunMode mode, RunOutcome outcome, PrintStream out, PrintStream err) {
         Path output = outcome.output();
         RunOutcome.JournalSummary journal = outcome.journal();
         if (journal != null && journal.failed()) {

@@ -57,7 +57,8 @@ public final class RealtimeRunner {
         Thread feed = Thread.ofPlatform().daemon().name("ballast-feed").start(() -> {
             try {
                 replay(engine, source, speed, count, first, last, progress);
-                engine.post(StopEngine.endOfData("end of data", engine.clock().nanos()));
+                // Stopped before its data ran out (an operator): that stop is the run's only one.
+                if (!engine.stopRequested()) engine.post(StopEngine.endOfData("end of data", engine.clock().nanos()));
             } catch (RuntimeException e) {
                 feedFailure.set(e);
                 engine.post(StopEngine.endOfData("feed failed: " + e.getMessage(), engine.clock().nanos()));

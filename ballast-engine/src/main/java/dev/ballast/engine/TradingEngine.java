@@ -392,9 +392,12 @@ public final class TradingEngine implements AutoCloseable {
     private void onCommand(OperatorCommand command) {
         switch (command) {
             case StopEngine stop -> {
+                // The first stop decides how the run ends (the feed's end-of-data stop may still be queued behind it).
+                if (stopCommand == null) {
+                    stopReason = stop.reason();
+                    stopCommand = stop;
+                }
                 stopRequested = true;
-                stopReason = stop.reason();
-                stopCommand = stop;
             }
             case QuarantineStrategy quarantine -> flow.quarantine(quarantine.strategyId(), QuarantineReason.OPERATOR,
                     quarantine.reason() + " (by " + quarantine.operator() + ")");
