@@ -93,7 +93,7 @@ class RunOptions {
         try {
             int code = report(plan, mode, outcome, out, err);
             // Stopped by a signal: the code says so (results, report and summary are written all the same).
-            return signals != null && outcome.stoppedBy() != null
+            return signals != null && signals.signal() != null && outcome.stoppedBy() != null
                     && outcome.stoppedBy().operator().startsWith("signal:") ? signals.exitCode() : code;
         } finally {
             if (signals != null) signals.close();

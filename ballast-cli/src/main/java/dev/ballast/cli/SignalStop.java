@@ -64,7 +64,8 @@ final class SignalStop implements AutoCloseable {
         String signal = "SIG" + name;
         if (!first.compareAndSet(null, signal)) {
             err.println();
-            err.println(signal + " again: stopping at once; the journal is left as a crash leaves it (paper --resume)");
+            err.println("second signal (" + signal + "): stopping at once; the journal is left as a crash leaves it, "
+                    + "for paper --resume");
             err.flush();
             halt.accept(code);
             return;

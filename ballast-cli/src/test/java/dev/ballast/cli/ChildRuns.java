@@ -19,14 +19,18 @@ final class ChildRuns {
 
     /** Starts {@code ballast ARGS} on this test's class path; its output goes to a log file in {@code logDir}. */
     static Process start(Path logDir, String... args) throws IOException {
+        return start(logDir.resolve("child-" + System.nanoTime() + ".log"), List.of(args));
+    }
+
+    /** Starts {@code ballast ARGS} on this test's class path, its output (and errors) into {@code log}. */
+    static Process start(Path log, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.ballast.cli.BallastCli");
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logDir.resolve("child-" + System.nanoTime() + ".log").toFile()).start();
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Waits until the paper venue of {@code run} has received {@code orders} orders. */
