@@ -68,8 +68,8 @@ import java.util.function.Consumer;
  * </ul>
  * Backtest and real time differ only in the clock, the feed and the broker wired in.
  *
- * <p>Threading: every method except {@link #post} and {@link #snapshot} runs on the engine thread,
- * the thread that called {@link #start}. No locks on the path of an event.
+ * <p>Threading: every method except {@link #post}, {@link #runOnEngineThread} and {@link #snapshot} runs on the
+ * engine thread, the thread that called {@link #start}. No locks on the path of an event.
  */
 public final class TradingEngine implements AutoCloseable {
     private final Clock clock;

@@ -89,6 +89,8 @@ public final class RunHandle {
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile EngineTap tap;
     private volatile TradingEngine engine;
+    /** The thread that runs the engine (it bound the handle), which may read the engine's books directly. */
+    private volatile Thread engineThread;
     private volatile RunSnapshot latest;
     private volatile boolean closed;
     private volatile StopEngine stopAsked;
@@ -186,6 +188,11 @@ public final class RunHandle {
         TradingEngine bound = engine;
         EngineTap current = tap;
         if (bound == null || current == null || closed) return latest;
+        if (Thread.currentThread() == engineThread) {
+            // On the engine thread (an attachment, a listener of the engine's own): the books are this thread's.
+            latest = current.snapshot(false);
+            return latest;
+        }
         CompletableFuture<RunSnapshot> answer = new CompletableFuture<>();
         bound.runOnEngineThread(() -> {
             RunSnapshot taken = current.snapshot(false);
@@ -260,6 +267,7 @@ public final class RunHandle {
         synchronized (early) {
             this.tap = tap;
             this.latest = tap.snapshot(false);
+            this.engineThread = Thread.currentThread();
             this.engine = engine;
             for (OperatorCommand command : early) engine.post(command);
             early.clear();

@@ -302,6 +302,52 @@ class RunHandleTest {
         return out;
     }
 
+    /** Stuck in its first event until released; counts what it hears and what it lost. */
+    private static final class StuckListener implements RunListener {
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicLong lost = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onEvent(EngineEvent event) {
+            events.add(event);
+            if (events.size() == 1) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void onLost(long count) {
+            lost.addAndGet(count);
+        }
+    }
+
+    @Test
+    void aStuckSubscriberDoesNotHoldUpTheRunAndIsToldHowManyEventsItLost() throws Exception {
+        Run run = Run.of(plan(""), RunMode.PAPER).speed(0).build();
+        Heard everything = new Heard();
+        run.handle().subscribe(everything);
+        StuckListener stuck = new StuckListener();
+        RunHandle.Subscription subscription = run.handle().subscribe(stuck, 16);
+
+        // The run goes to its end while the listener is stuck in its first event.
+        RunOutcome outcome = run.execute();
+        stuck.release.countDown();
+        assertThat(subscription.awaitClosed(Duration.ofSeconds(30))).isTrue();
+
+        assertThat(outcome.result().fills()).isPositive();
+        assertThat(everything.closed.await(30, TimeUnit.SECONDS)).isTrue();
+        long total = everything.events.size();
+        assertThat(stuck.lost.get()).isPositive().isEqualTo(subscription.lost());
+        assertThat(stuck.events.size() + stuck.lost.get()).isEqualTo(total);
+        // It heard the first event, then the 16 its buffer held, in the order they happened; the rest was lost.
+        assertThat(stuck.events).hasSize(1 + 16).isEqualTo(everything.events.subList(0, 1 + 16));
+    }
+
     @Test
     void awaitEndReturnsOnceTheRunIsOver() throws Exception {
         Run run = Run.of(plan(""), RunMode.PAPER).speed(0).build();
