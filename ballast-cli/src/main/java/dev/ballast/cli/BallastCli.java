@@ -5,6 +5,7 @@ import dev.ballast.cli.generate.GenerationFailedException;
 import dev.ballast.cli.generate.LlmServiceException;
 import dev.ballast.cli.report.ReportException;
 import dev.ballast.engine.data.MarketDataException;
+import dev.ballast.engine.journal.JournalException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,7 +57,8 @@ public final class BallastCli {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
             }
-            if (e instanceof dev.ballast.cli.run.PaperResume.JournalDamagedException) {
+            // A journal that cannot be read as it must be (damaged, a stray file in its folder): like audit verify, 1.
+            if (e instanceof dev.ballast.cli.run.PaperResume.JournalDamagedException || e instanceof JournalException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 1;
             }

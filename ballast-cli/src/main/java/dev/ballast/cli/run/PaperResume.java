@@ -2,6 +2,7 @@ package dev.ballast.cli.run;
 
 import dev.ballast.cli.config.ConfigException;
 import dev.ballast.cli.config.Sha256;
+import dev.ballast.engine.journal.FileJournalStore;
 import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
@@ -45,6 +46,11 @@ public final class PaperResume implements AutoCloseable {
         Path journal = RunJournals.journalDir(runDir);
         if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && !Files.isDirectory(journal)) {
             throw new ConfigException("--resume " + runDir + ": no journal there (expected " + journal + ")");
+        }
+        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && FileJournalStore.holdsNoRecord(journal)) {
+            throw new ConfigException("--resume " + runDir + ": the run in " + runDir + " never journaled its start "
+                    + "(it stopped before its first journal record), so there is nothing to resume; start it again with "
+                    + "`ballast paper CONFIG --out " + runDir + "`");
         }
         try (JournalStore check = RunJournals.openForAudit(runDir)) {
             String[] lastType = {null};
