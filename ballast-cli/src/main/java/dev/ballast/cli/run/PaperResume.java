@@ -15,8 +15,9 @@ import java.util.Iterator;
 /**
  * What {@code ballast paper --resume RUN} starts from: the run's journal (its files, or its PostgreSQL run), checked
  * end to end, and the configuration its first record names, unchanged since. Refuses (with what is wrong) a folder
- * without a journal, a journal that was tampered with or damaged anywhere but a torn last write, a run that was not
- * a paper run or that finished, and a configuration that changed.
+ * without a journal, a run that never journaled its start, a journal that was tampered with or damaged anywhere but
+ * a torn last write (nothing is cut then), a run that was not a paper run or that finished, and a configuration that
+ * changed.
  */
 public final class PaperResume implements AutoCloseable {
     /** The resume cannot start: the journal is damaged or was tampered with (exit code 1, like audit verify). */
