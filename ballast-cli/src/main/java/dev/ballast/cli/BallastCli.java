@@ -1,6 +1,6 @@
 package dev.ballast.cli;
 
-import dev.ballast.cli.config.ConfigException;
+import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.cli.generate.GenerationFailedException;
 import dev.ballast.cli.generate.LlmServiceException;
 import dev.ballast.cli.report.ReportException;
@@ -60,7 +60,7 @@ public final class BallastCli {
                 return USER_ERROR;
             }
             // A journal that cannot be read as it must be (damaged, a stray file in its folder): like audit verify, 1.
-            if (e instanceof dev.ballast.cli.run.PaperResume.JournalDamagedException || e instanceof JournalException) {
+            if (e instanceof dev.ballast.runtime.recovery.PaperResume.JournalDamagedException || e instanceof JournalException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 1;
             }
