@@ -1,6 +1,8 @@
 package dev.ballast.cli.config;
 
 import dev.ballast.cli.lang.StrategyDocumentLoader;
+import dev.ballast.cli.lifecycle.Lifecycle;
+import dev.ballast.cli.lifecycle.LifecycleException;
 import dev.ballast.engine.strategy.Strategy;
 import dev.ballast.engine.strategy.lang.CompileException;
 import dev.ballast.engine.strategy.lang.CompiledDocument;
@@ -82,9 +84,15 @@ public final class StrategyCatalog {
 
     /**
      * A strategy written in the strategy language: loaded, validated, its expressions parsed and
-     * compiled; every problem is reported with the document's own paths and refuses the run.
+     * compiled; every problem is reported with the document's own paths and refuses the run. A document in
+     * a strategy registry folder must first pass its record's integrity check (chain and document hash).
      */
     private static Strategy document(Values values, String key, java.nio.file.Path file, List<Symbol> symbols) {
+        try {
+            Lifecycle.verifyIfRegistered(file);   // a registry strategy runs only the document its record holds
+        } catch (LifecycleException e) {
+            throw values.error(key + ".params.file", e.getMessage());
+        }
         StrategyDocumentLoader.LoadResult loaded = StrategyDocumentLoader.load(file);
         if (!loaded.valid()) {
             throw values.error(key + ".params.file", file + " is not a valid strategy document: " + String.join("; ", loaded.errors()));
