@@ -110,7 +110,13 @@ public final class Lifecycle {
      * @throws LifecycleException when the record fails its integrity check
      */
     public static void verifyIfRegistered(Path document) {
-        Path folder = document.toAbsolutePath().normalize().getParent();
+        Path real;
+        try {
+            real = document.toRealPath();   // a link to a registry document is checked as that document
+        } catch (IOException e) {
+            real = document.toAbsolutePath().normalize();   // a missing file is reported by the loader
+        }
+        Path folder = real.getParent();
         if (folder == null || folder.getParent() == null || !Files.isRegularFile(folder.resolve("state.json"))) return;
         String id = folder.getFileName().toString();
         if (!StrategyRegistry.ID.matcher(id).matches()) return;
