@@ -150,7 +150,7 @@ class RegistryIntegrityCliTest {
         CliRun run = cli("backtest", "-q", config.toString(), "--out", dir.resolve("bt-out-2").toString());
 
         assertThat(run.exitCode()).isEqualTo(BallastCli.USER_ERROR);
-        assertThat(run.err()).contains("strategies[0].params.file", "registry strategy sma_doc: strategy.yaml was changed after it was registered",
+        assertThat(run.err()).contains(config + ": strategy sma_doc: registry strategy sma_doc: strategy.yaml was changed after it was registered",
                 documentFile().toString());
         assertThat(dir.resolve("bt-out-2")).doesNotExist();
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ballast.cli.config.Sha256;
+import dev.ballast.runtime.plan.Sha256;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.ballast.cli.config.Sha256;
+import dev.ballast.runtime.plan.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

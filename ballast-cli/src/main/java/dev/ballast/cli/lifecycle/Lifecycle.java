@@ -107,9 +107,10 @@ public final class Lifecycle {
      * (a {@code state.json} beside it): a run of a registry strategy runs only the document its record
      * holds. A document elsewhere is not checked.
      *
+     * @return the document's SHA-256 as its record holds it, or null for a document outside a registry
      * @throws LifecycleException when the record fails its integrity check
      */
-    public static void verifyIfRegistered(Path document) {
+    public static String verifyIfRegistered(Path document) {
         Path real;
         try {
             real = document.toRealPath();   // a link to a registry document is checked as that document
@@ -117,10 +118,10 @@ public final class Lifecycle {
             real = document.toAbsolutePath().normalize();   // a missing file is reported by the loader
         }
         Path folder = real.getParent();
-        if (folder == null || folder.getParent() == null || !Files.isRegularFile(folder.resolve("state.json"))) return;
+        if (folder == null || folder.getParent() == null || !Files.isRegularFile(folder.resolve("state.json"))) return null;
         String id = folder.getFileName().toString();
-        if (!StrategyRegistry.ID.matcher(id).matches()) return;
-        new Lifecycle(new StrategyRegistry(folder.getParent())).read(id);
+        if (!StrategyRegistry.ID.matcher(id).matches()) return null;
+        return new Lifecycle(new StrategyRegistry(folder.getParent())).read(id).documentSha256();
     }
 
     /** A record and the tree it was read from (appends keep the earlier entries exactly as read). */

@@ -2,7 +2,7 @@ package dev.ballast.cli.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ballast.cli.config.Sha256;
+import dev.ballast.runtime.plan.Sha256;
 import dev.ballast.cli.generate.StateChain;
 
 import java.io.IOException;

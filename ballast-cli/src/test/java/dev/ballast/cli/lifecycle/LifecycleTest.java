@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ballast.cli.config.Sha256;
+import dev.ballast.runtime.plan.Sha256;
 import dev.ballast.cli.generate.StateChain;
 import dev.ballast.cli.generate.StrategyRegistry;
 import org.junit.jupiter.api.Test;
