@@ -193,4 +193,28 @@ class RegistryIntegrityCliTest {
         assertThat(list.err()).contains("warning: registry strategy sma_doc: state.json cannot be read", stateFile().toString(),
                 "1 of 2 strategies failed the registry check");
     }
+
+    @Test
+    void aGeneratedDocumentWhoseStateRecordIsDeletedNeitherRunsNorVanishesFromTheList() throws IOException {
+        Files.writeString(registry.resolve(ID).resolve("provenance.json"), "{\"model\": \"stub\"}");
+        Files.delete(stateFile());
+        assertThat(cli("data", "synth", "--symbols", "3", "--bars", "60", "--seed", "3", "--out", dir.resolve("bars.csv").toString())
+                .exitCode()).isZero();
+        Path config = dir.resolve("bt.yaml");
+        Files.writeString(config, """
+                run: {name: bt, initialCash: 100000, output: bt-out}
+                data: {files: [bars.csv]}
+                strategies:
+                  - {id: sma_doc, type: document, symbols: [SYM000, SYM001, SYM002], params: {file: %s}}
+                """.formatted(documentFile().toAbsolutePath()));
+
+        CliRun run = cli("backtest", "-q", config.toString());
+        CliRun list = cli("strategies", "--registry", registry.toString());
+
+        assertThat(run.exitCode()).isEqualTo(BallastCli.USER_ERROR);
+        assertThat(run.err()).contains("registry strategy sma_doc: state.json is missing beside provenance.json", stateFile().toString());
+        assertThat(list.exitCode()).isEqualTo(BallastCli.USER_ERROR);
+        assertThat(list.out()).containsPattern("(?m)^sma_doc +CORRUPT$");
+        assertThat(list.err()).contains("registry strategy sma_doc: state.json is missing beside provenance.json");
+    }
 }

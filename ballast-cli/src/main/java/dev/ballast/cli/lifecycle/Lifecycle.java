@@ -73,6 +73,9 @@ public final class Lifecycle {
         if (!StrategyRegistry.ID.matcher(id).matches()) throw new LifecycleException("not a valid strategy id: " + id);
         Path dir = registry.root().resolve(id);
         if (!Files.isRegularFile(dir.resolve("state.json"))) {
+            if (Files.isRegularFile(dir.resolve("provenance.json"))) {
+                throw RecordIntegrity.refuse(id, "state.json is missing beside provenance.json", dir.resolve("state.json"));
+            }
             throw new LifecycleException("no strategy " + id + " in the registry " + registry.root());
         }
         return dir;
@@ -82,11 +85,14 @@ public final class Lifecycle {
         return folder(id).resolve("strategy.yaml");
     }
 
-    /** The ids in the registry (folders with a state file), sorted. */
+    /**
+     * The ids in the registry (folders with a state file, or with a provenance file whose state file is gone:
+     * listed so that reading them reports the loss), sorted.
+     */
     public List<String> ids() {
         if (!Files.isDirectory(registry.root())) return List.of();
         try (Stream<Path> dirs = Files.list(registry.root())) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("state.json")))
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("state.json")) || Files.isRegularFile(d.resolve("provenance.json")))
                     .map(d -> d.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new LifecycleException("cannot list the registry " + registry.root() + ": " + e.getMessage(), e);
@@ -105,7 +111,8 @@ public final class Lifecycle {
     /**
      * Checks the registry record of a document a run names, when the document lives in a registry folder
      * (a {@code state.json} beside it): a run of a registry strategy runs only the document its record
-     * holds. A document elsewhere is not checked.
+     * holds. A generated document ({@code provenance.json} beside it) without its {@code state.json} is
+     * refused. A document elsewhere is not checked.
      *
      * @return the document's SHA-256 as its record holds it, or null for a document outside a registry
      * @throws LifecycleException when the record fails its integrity check
@@ -118,8 +125,16 @@ public final class Lifecycle {
             real = document.toAbsolutePath().normalize();   // a missing file is reported by the loader
         }
         Path folder = real.getParent();
-        if (folder == null || folder.getParent() == null || !Files.isRegularFile(folder.resolve("state.json"))) return null;
+        if (folder == null || folder.getParent() == null) return null;
         String id = folder.getFileName().toString();
+        if (!Files.isRegularFile(folder.resolve("state.json"))) {
+            // provenance.json marks a generated document; without its record nothing can vouch for it
+            if (Files.isRegularFile(folder.resolve("provenance.json"))) {
+                throw RecordIntegrity.refuse(id, "state.json is missing beside provenance.json: a generated document runs only "
+                        + "with its registry record", folder.resolve("state.json"));
+            }
+            return null;
+        }
         if (!StrategyRegistry.ID.matcher(id).matches()) return null;
         return new Lifecycle(new StrategyRegistry(folder.getParent())).read(id).documentSha256();
     }
