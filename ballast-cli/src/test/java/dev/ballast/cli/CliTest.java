@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -294,7 +295,7 @@ class CliTest {
         StrategyRegistry registry = new StrategyRegistry(dir.resolve("registry"));
         Path registered = registry.reserve("sma_doc").dir();
         registry.write(new StrategyRegistry.Reservation("sma_doc", registered), SMA_DOCUMENT,
-                new ObjectMapper().createObjectNode().put("model", "stub"), "generate", java.time.Instant.EPOCH, text -> text);
+                new ObjectMapper().createObjectNode().put("model", "stub"), "generate", Instant.EPOCH, text -> text);
         Path config = writeConfig(documentConfig("registry/sma_doc/strategy.yaml"));
 
         CliRun run = CliRun.of("backtest", "-q", config.toString());

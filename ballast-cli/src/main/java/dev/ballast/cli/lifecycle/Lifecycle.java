@@ -16,8 +16,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +41,8 @@ import java.util.stream.Stream;
  * record or document changed outside Ballast. Appending keeps the earlier entries exactly as read. Writes
  * go to a temporary file in the same folder that is then moved over the old one, so a reader never sees
  * half a file.
+ *
+ * <p>Not thread-safe: one command changes a registry at a time.
  */
 public final class Lifecycle {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -193,14 +198,14 @@ public final class Lifecycle {
     private Record append(Loaded loaded, StrategyState state, Instant time, String by, String reason,
                           Map<String, Object> figures, Double capitalFraction) {
         Record record = loaded.record();
-        Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        Map<String, Object> kept = new LinkedHashMap<>();
         if (figures != null) figures.forEach((k, v) -> { if (v != null) kept.put(k, v); });
         ObjectNode node = JSON.createObjectNode();
         node.put("state", state.name());
         node.put("time", time.toString());
         if (by != null) node.put("by", by);
         if (reason != null) node.put("reason", reason);
-        if (!kept.isEmpty()) node.set("figures", JSON.valueToTree(new java.util.TreeMap<>(kept)));
+        if (!kept.isEmpty()) node.set("figures", JSON.valueToTree(new TreeMap<>(kept)));
         if (capitalFraction != null) node.put("capitalFraction", capitalFraction);
         node.put("documentSha256", record.documentSha256());
         ArrayNode history = (ArrayNode) loaded.root().get("history");
@@ -214,7 +219,7 @@ public final class Lifecycle {
         write(record.id(), root);
 
         List<Entry> entries = new ArrayList<>(record.history());
-        entries.add(new Entry(state, time, by, reason, java.util.Collections.unmodifiableMap(kept)));
+        entries.add(new Entry(state, time, by, reason, Collections.unmodifiableMap(kept)));
         return new Record(record.id(), state, List.copyOf(entries), capitalFraction, record.documentSha256());
     }
 

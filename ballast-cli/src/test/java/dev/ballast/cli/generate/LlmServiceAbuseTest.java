@@ -1,10 +1,12 @@
 package dev.ballast.cli.generate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +66,7 @@ class LlmServiceAbuseTest {
     }
 
     /** Headers at once, then one byte every 20 ms, for far longer than the deadline (about 20 s at most). */
-    private static void drip(com.sun.net.httpserver.HttpExchange exchange) throws java.io.IOException, InterruptedException {
+    private static void drip(HttpExchange exchange) throws IOException, InterruptedException {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();

@@ -2,11 +2,12 @@ package dev.ballast.cli.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ballast.runtime.plan.Sha256;
 import dev.ballast.cli.generate.StateChain;
 import dev.ballast.cli.generate.StrategyRegistry;
+import dev.ballast.runtime.plan.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,7 +84,7 @@ class LifecycleTest {
         assertThat(lifecycle.ids()).containsExactly("s4");
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ObjectNode stateJson(String id) throws IOException {
         return (ObjectNode) JSON.readTree(dir.resolve(id).resolve("state.json").toFile());
