@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.engine.journal.JournalRecord;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * report, a journal that verifies and ends with RunStopped, exit code 143 or 130); a second signal stops it at once
  * and leaves a journal that {@code paper --resume} takes up.
  */
+@Tag("system") // child JVMs signalled and resumed: run by Failsafe (./mvnw verify)
 class GracefulStopTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,7 @@
 package dev.ballast.runtime;
 
+import java.time.Instant;
+import dev.ballast.model.EpochNanos;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.ClientOrderId;
@@ -170,7 +172,7 @@ public final class RunHandle {
     /** The engine's time (for a command's timestamp); the wall clock's before the engine is assembled. */
     public long now() {
         TradingEngine bound = engine;
-        return bound != null ? bound.clock().nanos() : dev.ballast.model.EpochNanos.of(java.time.Instant.now());
+        return bound != null ? bound.clock().nanos() : EpochNanos.of(Instant.now());
     }
 
     /** A fresh snapshot, or, when the engine thread did not answer within {@link #SNAPSHOT_WAIT}, the last one. */

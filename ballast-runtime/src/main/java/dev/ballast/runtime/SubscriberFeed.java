@@ -2,6 +2,8 @@ package dev.ballast.runtime;
 
 import dev.ballast.model.event.EngineEvent;
 
+import java.time.Duration;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -136,7 +138,7 @@ final class SubscriberFeed implements RunHandle.Subscription {
     }
 
     @Override
-    public boolean awaitClosed(java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
         return thread.join(timeout);
     }
 

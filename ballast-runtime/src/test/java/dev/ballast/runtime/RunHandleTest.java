@@ -1,5 +1,8 @@
 package dev.ballast.runtime;
 
+import java.util.concurrent.atomic.AtomicLong;
+import dev.ballast.model.Money;
+import static org.assertj.core.api.Assertions.tuple;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.engine.data.SkippedRows;
@@ -161,8 +164,8 @@ class RunHandleTest {
 
         // The commands took effect, in order, each attributed to its operator.
         assertThat(heard.of(TradingStateChanged.class)).extracting(TradingStateChanged::to, TradingStateChanged::detail)
-                .startsWith(org.assertj.core.groups.Tuple.tuple(TradingState.REDUCE_ONLY, "reduce-only by alice: watch it"),
-                        org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, "halted by alice: end of the session"));
+                .startsWith(tuple(TradingState.REDUCE_ONLY, "reduce-only by alice: watch it"),
+                        tuple(TradingState.HALTED, "halted by alice: end of the session"));
         assertThat(heard.of(StrategyQuarantined.class)).singleElement()
                 .satisfies(q -> assertThat(q.detail()).isEqualTo("looks wrong (by bob)"));
         assertThat(heard.of(StrategyUnquarantined.class)).singleElement()
@@ -280,8 +283,8 @@ class RunHandleTest {
         return out;
     }
 
-    private static dev.ballast.model.Money marketValue(Map<Symbol, Position> positions) {
-        dev.ballast.model.Money total = dev.ballast.model.Money.ZERO;
+    private static Money marketValue(Map<Symbol, Position> positions) {
+        Money total = Money.ZERO;
         for (Position position : positions.values()) {
             if (position.quantity().raw() == 0) continue;
             total = total.plus(position.costBasis().plus(position.unrealizedPnl()));
@@ -306,7 +309,7 @@ class RunHandleTest {
     private static final class StuckListener implements RunListener {
         final CountDownLatch release = new CountDownLatch(1);
         final List<EngineEvent> events = new CopyOnWriteArrayList<>();
-        final java.util.concurrent.atomic.AtomicLong lost = new java.util.concurrent.atomic.AtomicLong();
+        final AtomicLong lost = new AtomicLong();
 
         @Override
         public void onEvent(EngineEvent event) {

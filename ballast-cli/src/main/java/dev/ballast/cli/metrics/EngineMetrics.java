@@ -1,5 +1,6 @@
 package dev.ballast.cli.metrics;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
 import dev.ballast.model.OrderStatus;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +61,7 @@ public final class EngineMetrics implements RunListener {
     private final Counter brokerRejects;
     private final Counter lostEvents;
     private final Map<OrderStatus, Counter> finished = new EnumMap<>(OrderStatus.class);
-    private final Map<String, Counter> denials = new HashMap<>();
+    private final Map<RiskReason, Counter> denials = new EnumMap<>(RiskReason.class);
     private final Map<String, Counter> quarantines = new HashMap<>();
     private final DistributionSummary adverseSlippage;
     private final DistributionSummary favorableSlippage;
@@ -134,7 +136,7 @@ public final class EngineMetrics implements RunListener {
             case OrderUpdated updated -> onOrder(updated);
             case FillBooked booked -> fills.increment();
             case OrderDenied denied -> denials.computeIfAbsent(denied.reasonCode(), reason -> Counter.builder("ballast.risk.denials")
-                    .tag("reason", reason).description("Orders the risk checks denied").register(registry)).increment();
+                    .tag("reason", reason.name()).description("Orders the risk checks denied").register(registry)).increment();
             case TradingStateChanged change -> {
                 if (change.isAccount()) accountState.set(code(change.to()));
             }

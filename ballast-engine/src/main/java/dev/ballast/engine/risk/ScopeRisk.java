@@ -3,6 +3,7 @@ package dev.ballast.engine.risk;
 import dev.ballast.model.Money;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.TradingState;
+import dev.ballast.model.TradingStateReason;
 
 /**
  * One scope's trading state and how much of its loss and exposure limits it uses, as the RiskManager last judged
@@ -19,7 +20,8 @@ import dev.ballast.model.TradingState;
  * @param grossExposure      gross exposure of positions plus what open orders reserve (the account only)
  * @param maxGrossExposure   the account's gross exposure limit
  */
-public record ScopeRisk(StrategyId strategyId, TradingState state, String reason, Money dailyLoss, Money maxDailyLoss,
+public record ScopeRisk(StrategyId strategyId, TradingState state, TradingStateReason reason, Money dailyLoss,
+                        Money maxDailyLoss,
                         Money drawdown, Money reduceOnlyDrawdown, Money haltDrawdown, Money grossExposure,
                         Money maxGrossExposure) {
 }
