@@ -3,7 +3,6 @@ package dev.ballast.runtime;
 import dev.ballast.model.event.EngineEvent;
 
 import java.time.Duration;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
