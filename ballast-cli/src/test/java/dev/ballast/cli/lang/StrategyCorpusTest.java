@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hostile corpus: documents that try to exhaust or confuse the language. Each is refused with
  * the expected path, or, for the ones that are safe to evaluate (division by zero, NaN-producing
- * math), accepted: the evaluator defines them (no value; a comparison with no value is false).
+ * math), accepted: the evaluator defines them (no value; a condition with no value is undefined and never fires).
  */
 class StrategyCorpusTest {
     static final Path CORPUS = Path.of("src/test/resources/strategy-corpus");
