@@ -99,7 +99,7 @@ class RunOptions {
             if (metrics != null) err.println("metrics: " + metrics.url());
             outcome = RunExecutor.execute(plan, mode, speed, progress(err), message -> {
                 err.println();
-                err.println("error: " + message);
+                err.println("error: " + TerminalText.safeLines(message));
                 err.flush();
                 System.exit(BallastCli.FATAL);
             }, plan.statistics(), plan.alertBands(), engine -> {
@@ -130,7 +130,7 @@ class RunOptions {
         if (resuming) {
             RunRecovery recovery = paper.recovery();
             if (recovery.outcome() == RunRecovery.Outcome.REFUSED) {
-                err.println("error: " + recovery.detail());
+                err.println("error: " + TerminalText.safeLines(recovery.detail()));
                 return BallastCli.RECOVERY_REFUSED;
             }
             out.printf(Locale.ROOT, "Resumed %s: %,d journal records matched by re-execution; broker %s%n", output,
