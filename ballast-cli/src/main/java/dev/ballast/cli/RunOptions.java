@@ -5,6 +5,7 @@ import dev.ballast.model.EpochNanos;
 import dev.ballast.cli.config.ConfigException;
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.cli.config.RunPlanner;
+import dev.ballast.cli.config.RunPreflight;
 import dev.ballast.cli.report.HtmlReport;
 import dev.ballast.cli.metrics.LiveMetrics;
 import dev.ballast.cli.report.PngCharts;
@@ -80,6 +81,8 @@ class RunOptions {
         if (skipBadRows) {
             plan = plan.skippingBadRows();
         }
+        // Before anything is opened or written: a symbol without data refuses the run (exit 2).
+        for (String warning : RunPreflight.check(plan)) err.println("warning: " + warning);
         Path output = resume != null ? resume.runDir() : outDir != null ? outDir : plan.output();
         double speed = speedOverride != null ? speedOverride : plan.paperSpeed();
         Integer port = metricsPort != null ? metricsPort : mode == RunMode.PAPER ? plan.metricsPort() : null;
