@@ -1,7 +1,6 @@
 package dev.ballast.cli.config;
 
 import dev.ballast.cli.lang.StrategyDocumentLoader;
-import dev.ballast.engine.data.BadRowPolicy;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.engine.strategy.StrategySpec;
@@ -27,8 +26,9 @@ import java.util.stream.Collectors;
  * for a data file with only a header and for a document whose fixed quantity rounds down to zero lots.
  *
  * <p>Reads each data file only as far as it must: its first row, then on only while a strategy symbol is
- * still unseen (a multi-symbol file sorted by time names every symbol in its first rows). Bad rows are
- * skipped here; the run itself reports them under the configured policy. Stateless.
+ * still unseen (a multi-symbol file sorted by time names every symbol in its first rows). Rows are read
+ * under the run's bad-row policy: a bad row it reaches stops the run here, with the file and line, as it
+ * would a moment later in the run. Stateless.
  */
 public final class RunPreflight {
     private RunPreflight() {}
@@ -42,8 +42,7 @@ public final class RunPreflight {
         Set<Symbol> unseen = new LinkedHashSet<>();
         for (StrategySpec spec : plan.strategies()) unseen.addAll(spec.symbols());
         for (Path file : plan.dataFiles()) {
-            try (MarketDataSource source = MarketDataFiles.open(file, plan.dataKind(),
-                    plan.csvOptions().withPolicy(BadRowPolicy.SKIP))) {
+            try (MarketDataSource source = MarketDataFiles.open(file, plan.dataKind(), plan.csvOptions())) {
                 MarketData first = source.next();
                 if (first == null) {
                     warnings.add("data file " + file + " has a header but no data rows");
