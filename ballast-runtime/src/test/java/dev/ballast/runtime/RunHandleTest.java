@@ -31,6 +31,7 @@ import dev.ballast.model.event.StrategyUnquarantined;
 import dev.ballast.model.event.TradingStateChanged;
 import dev.ballast.model.event.UnquarantineStrategy;
 import dev.ballast.runtime.journal.RunJournals;
+import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.runtime.plan.RunPlan;
 import dev.ballast.runtime.plan.RunPlanner;
 import org.junit.jupiter.api.Test;
@@ -65,11 +66,17 @@ class RunHandleTest {
     Path dir;
 
     private RunPlan plan(String extra) throws IOException {
+        return plan(extra, "", "");
+    }
+
+    /** The example configuration on its data, with {@code from} replaced by {@code to} and {@code extra} added. */
+    private RunPlan plan(String extra, String from, String to) throws IOException {
         Path data = Path.of("..", "examples", "data", "daily-5.csv").toAbsolutePath().normalize();
         String example = Files.readString(Path.of("..", "examples", "sma-crossover.yaml"));
+        assertThat(example).contains(from);
         Path config = dir.resolve("paper.yaml");
         Files.writeString(config, example.replace("files: [data/daily-5.csv]", "files: [" + data + "]")
-                .replaceAll("output: [^\\n]*", "output: out") + extra);
+                .replaceAll("output: [^\\n]*", "output: out").replace(from, to) + extra);
         return RunPlanner.plan(config);
     }
 
@@ -244,7 +251,7 @@ class RunHandleTest {
 
     @Test
     void aStoppedRunLeavesItsOpenOrdersWhenConfiguredTo() throws Exception {
-        RunPlan plan = plan("paper: {onStop: leave}\n");
+        RunPlan plan = plan("", "paper:\n  speed: max\n", "paper:\n  speed: max\n  onStop: leave\n");
         assertThat(plan.onStop()).isEqualTo(OpenOrdersOnStop.LEAVE);
         Run run = Run.of(plan, RunMode.PAPER).output(dir.resolve("leave")).speed(0).build();
         run.handle().stop("gina", "at once");
@@ -349,6 +356,13 @@ class RunHandleTest {
         assertThat(stuck.events.size() + stuck.lost.get()).isEqualTo(total);
         // It heard the first event, then the 16 its buffer held, in the order they happened; the rest was lost.
         assertThat(stuck.events).hasSize(1 + 16).isEqualTo(everything.events.subList(0, 1 + 16));
+    }
+
+    @Test
+    void aPaperOnStopOtherThanCancelOrLeaveIsRefusedByKey() {
+        assertThatThrownBy(() -> plan("", "paper:\n  speed: max\n", "paper:\n  speed: max\n  onStop: flatten\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("paper.onStop").hasMessageContaining("must be 'cancel' or 'leave', was 'flatten'");
     }
 
     @Test
