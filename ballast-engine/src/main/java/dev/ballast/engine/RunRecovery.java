@@ -63,6 +63,8 @@ public final class RunRecovery {
 
     /** Wires the recovery into the engine; call before {@link TradingEngine#start}. */
     public void attach() {
+        // From the strategies' onStart on, the run is re-executed: what they do must not depend on this machine's load.
+        engine.strategies().reExecuting(true);
         resumed.timeInputsBy(engine.clock()::nanos);
         resumed.countDataBy(engine::dataEvents);
         engine.subscribe(resumed);
@@ -87,6 +89,7 @@ public final class RunRecovery {
             engine.runAt(engine.clock().nanos(), this::atBoundary);
         }
         java.util.List<dev.ballast.model.event.StrategyRequest> unrecorded = replay.afterReplay();
+        engine.strategies().reExecuting(false); // the strategies are idle (caught up); real time from here
         unrecordedRequests = unrecorded.size();
         // Handled now, each as an input of its own, so that a later replay finds them where they are journaled.
         if (outcome != Outcome.REFUSED) unrecorded.forEach(engine::process);
