@@ -33,7 +33,7 @@ import java.util.Map;
 
 /**
  * Writes a finished run's files into the output folder: {@code results.json} (summary, per-strategy
- * P&L, orders by status, risk denials, quarantines, anomalies), {@code orders.csv} (every order with its
+ * P&L, orders by status, risk denials, quarantines, anomalies, callback times), {@code orders.csv} (every order with its
  * execution quality), {@code fills.csv}, {@code equity.csv} and {@code trades.csv} (closed trades); the
  * schema is docs/results-schema.md. Money is written as exact decimal text.
  */
@@ -130,6 +130,7 @@ public final class ResultWriter {
         }
         root.put("anomalies", anomalies);
         if (analytics != null) AnalyticsJson.put(root, analytics);
+        root.put("callbackTimesUs", CallbackTimesOutput.json(result.callbackTimes()));
         root.put("elapsedSeconds", result.elapsedNanos() / 1e9);
         JSON.writeValue(file.toFile(), root);
     }

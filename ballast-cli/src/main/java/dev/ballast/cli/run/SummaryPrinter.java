@@ -56,6 +56,7 @@ public final class SummaryPrinter {
                         pnl.unrealized().toCents(), pnl.fees().toCents(), pnl.net().toCents());
             }
         }
+        CallbackTimesOutput.print(out, r.callbackTimes());
         for (StrategyQuarantined q : r.quarantines()) {
             out.println("  QUARANTINED " + q.strategyId() + ": " + q.reason() + ": " + q.detail() + " (" + q.ordersCanceled() + " orders canceled)");
         }
