@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 /**
  * The {@code ballast} command line. User mistakes (a wrong config, a bad data file, a bad flag) get
  * one clear message and exit code 2, never a stack trace; a bug gets its stack trace and code 1; a run
- * that cannot go on (a strategy holding the backtest's engine thread) exits with 3. {@code generate}
+ * that cannot go on (a strategy callback past the hard limit in a backtest or a resume's re-execution) exits with 3. {@code generate}
  * adds 4 when the LLM service cannot be used (it refuses the request, or keeps failing through every
  * retry) and 5 when the model gives no valid strategy within the repair limit; neither is the user's
  * mistake in the command, and scripts may want to retry on 4 later but not on 5. {@code strategy promote}
@@ -29,6 +29,7 @@ public final class BallastCli {
     public static final String VERSION = "0.1.0";
 
     public static final int USER_ERROR = 2;
+    /** A run cannot go on: a strategy callback ran past the hard limit where time must not decide (a backtest). */
     public static final int FATAL = 3;
     public static final int SERVICE_ERROR = 4;
     public static final int GENERATION_FAILED = 5;
