@@ -1,7 +1,7 @@
 package dev.ballast.engine;
 
 import dev.ballast.engine.clock.SimulatedClock;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategyExecutor;
 import dev.ballast.engine.strategy.StrategyState;
@@ -59,7 +59,7 @@ class ReExecutionTimingTest {
     void reExecutedStrategyPastItsBudgetIsNotQuarantinedUntilTheRunIsLiveAgain() {
         Queue<StrategyRequest> sent = new ConcurrentLinkedQueue<>();
         IsolationPolicy isolation = new IsolationPolicy(Duration.ofMillis(1), 100, 1_000, 1_024);
-        try (StrategyExecutor strategies = new StrategyExecutor(ExecutionMode.REAL_TIME, isolation,
+        try (StrategyExecutor strategies = new StrategyExecutor(RunMode.PAPER, isolation,
                 new SimulatedClock(0), sent::add, null, message -> {
                     throw new AssertionError(message);
                 })) {

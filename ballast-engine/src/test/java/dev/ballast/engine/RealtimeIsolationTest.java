@@ -5,7 +5,7 @@ import dev.ballast.engine.clock.ReplayClock;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.data.InMemoryMarketDataSource;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategyExecutor;
 import dev.ballast.engine.strategy.StrategySpec;
@@ -78,7 +78,7 @@ class RealtimeIsolationTest {
         double speed = Duration.ofDays(1).toNanos() / (double) Duration.ofMillis(10).toNanos();
         ReplayClock clock = new ReplayClock(speed);
         PaperBroker broker = new PaperBroker(clock, Map.of(AAA, instruments.getFirst()), EngineFixtures.frictionless());
-        EngineSettings settings = new EngineSettings(ExecutionMode.REAL_TIME, Money.ofUnits(1_000_000), instruments,
+        EngineSettings settings = new EngineSettings(RunMode.PAPER, Money.ofUnits(1_000_000), instruments,
                 RiskLimits.defaults(), new IsolationPolicy(budget, 100, 1_000, inboxCapacity));
         try (TradingEngine engine = new TradingEngine(settings, clock, broker, strategies, message -> {
             throw new AssertionError(message);
@@ -133,7 +133,7 @@ class RealtimeIsolationTest {
         StrategyId laggard = StrategyId.of("laggard");
         StrategyId normal = StrategyId.of("normal");
         IsolationPolicy isolation = new IsolationPolicy(Duration.ofSeconds(10), 100, 1_000, 16);
-        try (StrategyExecutor strategies = new StrategyExecutor(ExecutionMode.REAL_TIME, isolation,
+        try (StrategyExecutor strategies = new StrategyExecutor(RunMode.PAPER, isolation,
                 new SimulatedClock(0), sent::add, null, message -> {
                     throw new AssertionError(message);
                 })) {

@@ -1,5 +1,6 @@
 package dev.ballast.engine.strategy;
 
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.model.Order;
@@ -31,8 +32,8 @@ import java.util.function.Consumer;
  * (and a re-execution, see {@link #reExecuting}) quarantines nobody on time measured on the machine; a
  * callback past the hard limit ends such a run instead (see {@link CallbackWatchdog}).
  *
- * <p>In {@link ExecutionMode#BACKTEST} every callback runs on the engine thread, strategy after
- * strategy in the order they were added, so runs are deterministic. In {@link ExecutionMode#REAL_TIME}
+ * <p>In {@link RunMode#BACKTEST} every callback runs on the engine thread, strategy after
+ * strategy in the order they were added, so runs are deterministic. In {@link RunMode#PAPER}
  * each strategy runs on its own daemon thread behind a bounded inbox; the engine only offers to the
  * inbox and never waits.
  *
@@ -41,7 +42,7 @@ import java.util.function.Consumer;
 public final class StrategyExecutor implements EngineEventListener, AutoCloseable {
     private static final StrategyHost[] NONE = new StrategyHost[0];
 
-    private final ExecutionMode mode;
+    private final RunMode mode;
     private final IsolationPolicy policy;
     private final Clock clock;
     private final StrategyRequestSink sink;
@@ -56,7 +57,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
      * @param fatalHandler told when a callback of a backtest or re-executed run passes the hard limit (see
      *                     {@link CallbackWatchdog}); called on the watchdog thread
      */
-    public StrategyExecutor(ExecutionMode mode, IsolationPolicy policy, Clock clock, StrategyRequestSink sink,
+    public StrategyExecutor(RunMode mode, IsolationPolicy policy, Clock clock, StrategyRequestSink sink,
                             PortfolioView portfolio, Consumer<String> fatalHandler) {
         this.mode = mode;
         this.policy = policy;
@@ -65,7 +66,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         this.portfolio = portfolio;
         this.watchdog = new CallbackWatchdog(policy, fatalHandler);
         // Time measured on the machine must not decide a backtest's orders: there only the hard limit applies.
-        watchdog.enforceBudget(mode == ExecutionMode.REAL_TIME);
+        watchdog.enforceBudget(mode.realTime());
     }
 
     /**
@@ -76,7 +77,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
      * A backtest never enforces the budget.
      */
     public void reExecuting(boolean on) {
-        watchdog.enforceBudget(mode == ExecutionMode.REAL_TIME && !on);
+        watchdog.enforceBudget(mode.realTime() && !on);
     }
 
     /** Adds a strategy that trades {@code symbols}; call before {@link #start()}. */
@@ -96,7 +97,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
     /** Starts every strategy: onStart, on the engine thread in a backtest or on each strategy's thread. */
     public void start() {
         watchdog.start();
-        if (mode == ExecutionMode.BACKTEST) {
+        if (mode == RunMode.BACKTEST) {
             engineSlot = watchdog.newSlot(null);
             for (StrategyHost host : hosts.values()) host.attach(engineSlot);
         } else {
@@ -133,7 +134,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
 
     private void deliver(StrategyHost host, Object event) {
         if (!host.isActive()) return;
-        if (mode == ExecutionMode.BACKTEST) {
+        if (mode == RunMode.BACKTEST) {
             StrategyFaulted fault = host.run(event);
             if (fault != null) takeOut(host, fault);
         } else if (!runners.get(host.id()).offer(event)) {
