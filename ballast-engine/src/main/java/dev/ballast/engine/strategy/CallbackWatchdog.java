@@ -169,9 +169,12 @@ public final class CallbackWatchdog implements AutoCloseable {
          * the watchdog's clock.
          */
         long begin(String strategy, String what) {
-            owner = Thread.currentThread();
-            this.strategy = strategy;
-            activity = what;
+            // Written only when they change (mostly they do not: one thread, runs of onBar of one strategy): each
+            // volatile write is a fence on the path of every callback.
+            Thread current = Thread.currentThread();
+            if (owner != current) owner = current;
+            if (this.strategy != strategy) this.strategy = strategy;
+            if (activity != what) activity = what;
             long now = clock.nanoTime();
             startedAt = now;
             state.set(RUNNING);
