@@ -1,5 +1,7 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.model.TradingStateReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.EngineFixtures;
 import dev.ballast.engine.EngineSettings;
 import dev.ballast.engine.journal.MemoryJournalStore;
@@ -169,11 +171,11 @@ class RunRecoveryTest {
         assertThat(reconciled.matched()).isFalse();
         assertThat(reconciled.mismatches()).singleElement().asString().contains("unknown").contains("connection refused");
         assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
-        assertThat(second.engine().risk().states().reason(RiskScope.ACCOUNT)).isEqualTo("RECONCILIATION_FAILED");
+        assertThat(second.engine().risk().states().reason(RiskScope.ACCOUNT)).isEqualTo(TradingStateReason.RECONCILIATION_FAILED);
         // The replay rebuilt the three orders the venue had; nothing new reached it.
         assertThat(second.venue().submitted).hasSize(3);
         assertThat(second.events()).filteredOn(e -> e instanceof OrderDenied)
-                .extracting(e -> ((OrderDenied) e).reasonCode()).containsOnly("TRADING_HALTED").hasSize(2);
+                .extracting(e -> ((OrderDenied) e).reasonCode()).containsOnly(RiskReason.TRADING_HALTED).hasSize(2);
         // The halt canceled the third order before it could fill: two fills, as before the crash.
         assertThat(second.events()).filteredOn(e -> e instanceof FillBooked).hasSize(2);
     }
@@ -189,6 +191,27 @@ class RunRecoveryTest {
         assertThat(recovery.getFirst().detail()).contains("position XYZ: 2 in the engine, 7 at the broker");
         assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
         assertThat(second.venue().submitted).hasSize(3);
+    }
+
+    @Test
+    void aBrokerKnowingAnOrderIdTheJournalLacksHaltsTheAccount() {
+        MemoryJournalStore store = crashedAfterThreeBars();
+        List<RunRecovery> recovery = new ArrayList<>();
+        // Open orders and positions agree; the venue has also received an order the journal never held (cut off).
+        Run second = resume(store, state -> {
+            java.util.Set<ClientOrderId> known = new java.util.HashSet<>(state.knownOrders());
+            known.add(ClientOrderId.of("s-40"));
+            return CompletableFuture.completedFuture(new BrokerState(state.openOrders(), state.positions(), known));
+        }, recovery);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
+        assertThat(recovery.getFirst().detail()).contains("1 client order id(s) the broker has received are not in the journal (s-40)");
+        BrokerReconciled reconciled = second.events().stream().filter(e -> e instanceof BrokerReconciled)
+                .map(e -> (BrokerReconciled) e).findFirst().orElseThrow();
+        assertThat(reconciled.matched()).isFalse();
+        assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
+        assertThat(second.engine().risk().states().reason(RiskScope.ACCOUNT)).isEqualTo(TradingStateReason.RECONCILIATION_FAILED);
+        assertThat(second.venue().submitted).as("nothing new reaches the venue").hasSize(3);
     }
 
     @Test
