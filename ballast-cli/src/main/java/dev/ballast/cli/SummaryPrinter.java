@@ -25,11 +25,11 @@ public final class SummaryPrinter {
     /** With the performance table (strategy against buy-and-hold) when {@code analytics} is given. */
     public static void print(PrintStream out, String title, RunResult r, java.nio.file.Path output, RunAnalytics analytics) {
         out.println();
-        out.println(title);
+        out.println(TerminalText.safe(title));
         out.println("-".repeat(Math.max(40, title.length())));
         row(out, "Period", ResultWriter.time(r.firstTimestamp()) + " .. " + ResultWriter.time(r.lastTimestamp()));
         row(out, "Market events", String.format(Locale.ROOT, "%,d", r.marketEvents()));
-        row(out, "Rows skipped", r.skippedRowCount() == 0 ? "0" : r.skippedRowCount() + " " + r.skippedByReason());
+        row(out, "Rows skipped", r.skippedRowCount() == 0 ? "0" : r.skippedRowCount() + " " + TerminalText.safe(r.skippedByReason()));
         row(out, "Initial cash", r.initialCash().toCents());
         row(out, "Final equity", r.finalEquity().toCents());
         row(out, "Total return", String.format(Locale.ROOT, "%+.2f%%", r.totalReturn() * 100));
@@ -59,14 +59,14 @@ public final class SummaryPrinter {
         }
         CallbackTimesTable.print(out, r.callbackTimes());
         for (StrategyQuarantined q : r.quarantines()) {
-            out.println("  QUARANTINED " + q.strategyId() + ": " + q.reason() + ": " + q.detail() + " (" + q.ordersCanceled() + " orders canceled)");
+            out.println("  QUARANTINED " + q.strategyId() + ": " + q.reason() + ": " + TerminalText.safe(q.detail()) + " (" + q.ordersCanceled() + " orders canceled)");
         }
         for (TradingStateChanged change : r.stateChanges()) {
             out.println("  " + (change.isAccount() ? "ACCOUNT" : "STRATEGY " + change.strategyId()) + " " + change.from() + " -> "
-                    + change.to() + " at " + ResultWriter.time(change.timestamp()) + ": " + change.reasonCode() + ": " + change.detail());
+                    + change.to() + " at " + ResultWriter.time(change.timestamp()) + ": " + change.reasonCode() + ": " + TerminalText.safe(change.detail()));
         }
         for (AnomalyFlagged a : r.anomalies()) {
-            out.println("  ANOMALY " + a.kind() + " " + a.orderId() + ": " + a.detail());
+            out.println("  ANOMALY " + a.kind() + " " + a.orderId() + ": " + TerminalText.safe(a.detail()));
         }
         if (output != null) row(out, "Results", output.toString());
     }
@@ -77,15 +77,21 @@ public final class SummaryPrinter {
         String format = "  %-18s %14s %14s%n";
         out.printf(Locale.ROOT, format, "", "Strategy", "Buy & hold");
         out.printf(Locale.ROOT, format, "Total return", percent(strategy.totalReturn()), percent(hold.totalReturn()));
-        out.printf(Locale.ROOT, format, "Annualized return", percent(strategy.annualizedReturn()), percent(hold.annualizedReturn()));
+        out.printf(Locale.ROOT, format, "Annualized return", annualized(percent(strategy.annualizedReturn())),
+                annualized(percent(hold.annualizedReturn())));
         out.printf(Locale.ROOT, format, "Volatility", unsigned(strategy.volatility()), unsigned(hold.volatility()));
         out.printf(Locale.ROOT, format, "Sharpe", ratio(strategy.sharpe()), ratio(hold.sharpe()));
         out.printf(Locale.ROOT, format, "Sortino", ratio(strategy.sortino()), ratio(hold.sortino()));
-        out.printf(Locale.ROOT, format, "Calmar", ratio(strategy.calmar()), ratio(hold.calmar()));
+        out.printf(Locale.ROOT, format, "Calmar", annualized(ratio(strategy.calmar())), annualized(ratio(hold.calmar())));
         out.printf(Locale.ROOT, format, "Max drawdown", unsigned(strategy.maxDrawdown()), unsigned(hold.maxDrawdown()));
         out.printf(Locale.ROOT, format, "Win rate", unsigned(strategy.winRate()), unsigned(hold.winRate()));
         out.printf(Locale.ROOT, format, "Profit factor", ratio(strategy.profitFactor()), ratio(hold.profitFactor()));
         out.printf(Locale.ROOT, format, "Closed trades", count(strategy.numberOfTrades()), count(hold.numberOfTrades()));
+    }
+
+    /** An annualized figure: "n/a" when undefined, as it is below the minimum span (docs/analytics.md). */
+    private static String annualized(String formatted) {
+        return formatted.equals("-") ? "n/a" : formatted;
     }
 
     private static String percent(Double value) {

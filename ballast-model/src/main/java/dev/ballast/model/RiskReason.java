@@ -37,5 +37,7 @@ public enum RiskReason {
     BRACKET_EXIT_PRICE_MISSING,
     BRACKET_EXITS_INVERTED,
     MODIFY_RAISES_QUANTITY,
-    MODIFY_BELOW_FILLED
+    MODIFY_BELOW_FILLED,
+    /** The order's figures (notional, exposure, reservation) do not fit the fixed point: denied, never a crash. */
+    FIGURES_OVERFLOW
 }
