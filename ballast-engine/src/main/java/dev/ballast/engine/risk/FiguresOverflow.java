@@ -1,6 +1,7 @@
 package dev.ballast.engine.risk;
 
 import dev.ballast.model.Order;
+import dev.ballast.model.RiskReason;
 import dev.ballast.model.OrderRequest;
 
 /**

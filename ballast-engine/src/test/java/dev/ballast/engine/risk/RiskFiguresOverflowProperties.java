@@ -1,5 +1,6 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.RecordingBroker;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.clock.SimulatedClock;
@@ -82,7 +83,7 @@ class RiskFiguresOverflowProperties {
                 assertThat(decision[0].allowed()).isFalse();
                 assertThat(decision[0].detail()).contains(id.toString());
             }
-            if (!decision[0].allowed()) orders.deny(id, decision[0].reason().name(), decision[0].detail());
+            if (!decision[0].allowed()) orders.deny(id, decision[0].reason(), decision[0].detail());
         }
     }
 }
