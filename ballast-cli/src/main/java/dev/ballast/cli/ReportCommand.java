@@ -1,6 +1,8 @@
 package dev.ballast.cli;
 
 import dev.ballast.cli.report.HtmlReport;
+import dev.ballast.cli.run.RunFolder;
+import dev.ballast.cli.run.RunFolderLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,8 +18,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path report = HtmlReport.write(run);
-        System.out.println("Report written to " + report);
-        return 0;
+        try (RunFolderLock lock = RunFolder.claimExisting(run)) { // not while a run writes the folder
+            Path report = HtmlReport.write(run);
+            System.out.println("Report written to " + report);
+            return 0;
+        }
     }
 }

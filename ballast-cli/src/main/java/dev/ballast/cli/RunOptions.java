@@ -9,6 +9,8 @@ import dev.ballast.cli.report.HtmlReport;
 import dev.ballast.cli.metrics.LiveMetrics;
 import dev.ballast.cli.report.PngCharts;
 import dev.ballast.cli.run.ResultWriter;
+import dev.ballast.cli.run.RunFolder;
+import dev.ballast.cli.run.RunFolderLock;
 import dev.ballast.cli.run.RunExecutor;
 import dev.ballast.cli.run.RunMode;
 import dev.ballast.cli.run.PaperJournaling;
@@ -57,19 +59,22 @@ class RunOptions {
 
     int execute(RunMode mode, Double speedOverride, PrintStream out, PrintStream err) {
         if (config == null) throw new ConfigException("a run configuration (CONFIG) is required");
-        return execute(RunPlanner.plan(config), mode, speedOverride, out, err, null);
+        RunPlan plan = RunPlanner.plan(config);
+        // One process per run folder, from before anything is written into it until the run's files are written.
+        try (RunFolderLock lock = RunFolder.claim(outDir != null ? outDir : plan.output(), mode)) {
+            return execute(plan, mode, speedOverride, out, err, null);
+        }
     }
 
     /**
      * Resumes the paper run in {@code runDir} after a crash (see {@link RunRecovery}), at {@code speed}, or at the
-     * speed it ran at when null.
+     * speed it ran at when null. CONFIG, when given, must be the configuration the run started with; a run journaled
+     * in PostgreSQL needs it (its database and credentials come from there, never from the run folder).
      */
     int resume(Path runDir, Double speed, PrintStream out, PrintStream err) {
-        if (config != null) {
-            throw new ConfigException("--resume takes the configuration the run started with; give no CONFIG");
-        }
         if (outDir != null) throw new ConfigException("--resume continues the run in its own folder; give no --out");
-        try (PaperResume resume = PaperResume.open(runDir)) {
+        try (RunFolderLock lock = RunFolder.claimExisting(runDir);
+             PaperResume resume = PaperResume.open(runDir, config)) {
             return execute(RunPlanner.plan(resume.config()), RunMode.PAPER, speed != null ? speed : resume.speed(), out, err,
                     resume);
         }
@@ -87,7 +92,7 @@ class RunOptions {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);
         }
         RunExecutor.Outcome outcome;
-        RunJournals.Opened opened = resume != null ? RunJournals.reopen(output, plan.journal())
+        RunJournals.Opened opened = resume != null ? RunJournals.reopen(output, plan.journal(), plan.configFile())
                 : plan.journal().enabled()
                 ? RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile()) : null;
         RunJournal journal = opened == null ? null : opened.journal();
@@ -124,9 +129,7 @@ class RunOptions {
             if (journal != null) journal.close();
         }
         if (paper != null) paper.close();
-        if (journal != null && journal.failed()) {
-            err.println("warning: the journal failed during the run; the account was halted (JOURNAL_FAILURE)");
-        }
+        boolean journalFailed = journal != null && journal.failed();
         if (resuming) {
             RunRecovery recovery = paper.recovery();
             if (recovery.outcome() == RunRecovery.Outcome.REFUSED) {
@@ -153,6 +156,12 @@ class RunOptions {
             // Printed, not only stored beside the journal: kept elsewhere, it lets `audit verify --anchor` catch a
             // rewritten or cut tail.
             out.printf(Locale.ROOT, "  %-18s %s%n", "Journal head", journal.head());
+        }
+        if (journalFailed) {
+            // Not a warning: the account halted mid-run and the journal misses what followed; scripts must see it.
+            err.println("error: the journal failed during the run; the account was halted (JOURNAL_FAILURE) and the "
+                    + "journal is incomplete");
+            return BallastCli.JOURNAL_FAILED;
         }
         return 0;
     }

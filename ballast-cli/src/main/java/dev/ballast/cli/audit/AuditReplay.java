@@ -4,6 +4,7 @@ import dev.ballast.cli.config.Sha256;
 import dev.ballast.cli.config.RunPlan;
 import dev.ballast.cli.config.RunPlanner;
 import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.cli.run.JournalAccess;
 import dev.ballast.cli.run.RunJournals;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
@@ -27,8 +28,8 @@ import java.util.Locale;
 public final class AuditReplay {
     private AuditReplay() {}
 
-    public static int run(Path run, PrintStream out, PrintStream err) {
-        try (JournalStore store = RunJournals.openForAudit(run)) {
+    public static int run(Path run, JournalAccess access, PrintStream out, PrintStream err) {
+        try (JournalStore store = RunJournals.openForAudit(run, access)) {
             JournalVerifier.Result verified = JournalVerifier.verify(store);
             if (!verified.ok()) {
                 err.println("error: the journal cannot be trusted, nothing replayed: " + verified);
