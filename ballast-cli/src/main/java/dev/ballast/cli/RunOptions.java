@@ -8,6 +8,7 @@ import dev.ballast.cli.config.RunPlanner;
 import dev.ballast.cli.report.HtmlReport;
 import dev.ballast.cli.metrics.LiveMetrics;
 import dev.ballast.cli.report.PngCharts;
+import dev.ballast.cli.run.JournalResults;
 import dev.ballast.cli.run.ResultWriter;
 import dev.ballast.cli.run.RunFolder;
 import dev.ballast.cli.run.RunFolderLock;
@@ -73,10 +74,18 @@ class RunOptions {
      */
     int resume(Path runDir, Double speed, PrintStream out, PrintStream err) {
         if (outDir != null) throw new ConfigException("--resume continues the run in its own folder; give no --out");
-        try (RunFolderLock lock = RunFolder.claimExisting(runDir);
-             PaperResume resume = PaperResume.open(runDir, config)) {
-            return execute(RunPlanner.plan(resume.config()), RunMode.PAPER, speed != null ? speed : resume.speed(), out, err,
-                    resume);
+        try (RunFolderLock lock = RunFolder.claimExisting(runDir)) {
+            // A run killed after its journal recorded its end, before its results were written: nothing to re-execute.
+            List<Path> regenerated = JournalResults.regenerateIfFinished(runDir, PaperResume.access(runDir, config));
+            if (!regenerated.isEmpty()) {
+                out.println("The run had finished; regenerated from its journal: " + regenerated);
+                out.println("Report written to " + HtmlReport.write(runDir));
+                return 0;
+            }
+            try (PaperResume resume = PaperResume.open(runDir, config)) {
+                return execute(RunPlanner.plan(resume.config()), RunMode.PAPER, speed != null ? speed : resume.speed(),
+                        out, err, resume);
+            }
         }
     }
 

@@ -226,6 +226,53 @@ class RunFolderCliTest {
         }
     }
 
+    /**
+     * The process died after the journal recorded the run's end, before the results were written: {@code paper --resume}
+     * and {@code report} regenerate from the journal what it holds exactly (fills, orders, the final account).
+     */
+    @Test
+    void aFinishedRunWhoseResultsAreMissingGetsThemFromItsJournal() throws IOException {
+        Path out = dir.resolve("finished");
+        CliRun paper = CliRun.of("paper", config.toString(), "--out", out.toString(), "--speed", "max", "-q");
+        assertThat(paper.exitCode()).as(paper.err()).isZero();
+        String fills = Files.readString(out.resolve("fills.csv"));
+        List<String> orders = Files.readAllLines(out.resolve("orders.csv"));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var account = json.readTree(out.resolve("results.json").toFile()).get("account");
+        for (String file : List.of("results.json", "orders.csv", "fills.csv", "report.html")) Files.delete(out.resolve(file));
+
+        CliRun resume = CliRun.of("paper", "--resume", out.toString(), "-q");
+
+        assertThat(resume.exitCode()).as(resume.err()).isZero();
+        assertThat(resume.out()).contains("The run had finished; regenerated from its journal", "Report written to");
+        assertThat(out.resolve("fills.csv")).hasContent(fills);
+        List<String> regenerated = Files.readAllLines(out.resolve("orders.csv"));
+        assertThat(regenerated).hasSameSizeAs(orders);
+        for (int i = 0; i < orders.size(); i++) {
+            // every column but the execution quality's (arrival_price, slippage_bps), which the journal does not hold
+            String[] was = orders.get(i).split(",", -1);
+            String[] now = regenerated.get(i).split(",", -1);
+            was[12] = now[12] = "";
+            was[13] = now[13] = "";
+            assertThat(String.join(",", now)).isEqualTo(String.join(",", was));
+        }
+        var results = json.readTree(out.resolve("results.json").toFile());
+        assertThat(results.get("regeneratedFrom").asText()).isEqualTo("journal");
+        for (String field : List.of("initialCash", "finalEquity", "cash", "realizedPnl", "unrealizedPnl", "fees")) {
+            assertThat(results.get("account").get(field).asText()).as(field).isEqualTo(account.get(field).asText());
+        }
+        assertThat(out.resolve("report.html")).exists();
+
+        Files.delete(out.resolve("results.json"));
+        CliRun report = CliRun.of("report", out.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).contains("Regenerated from the run's journal");
+        assertThat(out.resolve("results.json")).exists();
+        CliRun again = CliRun.of("paper", "--resume", out.toString(), "-q");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("the run finished");
+    }
+
     private static byte[] journalContent(Path run) throws IOException {
         try (Stream<Path> segments = Files.list(run.resolve("journal"))) {
             java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();

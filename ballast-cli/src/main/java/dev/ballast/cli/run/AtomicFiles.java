@@ -1,5 +1,6 @@
 package dev.ballast.cli.run;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class AtomicFiles {
         Path temporary = target.resolveSibling("." + target.getFileName() + TEMPORARY + UUID.randomUUID());
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(new KeptOpen(out));
                 out.flush();
                 channel.force(true);

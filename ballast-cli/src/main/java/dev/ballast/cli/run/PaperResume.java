@@ -52,13 +52,7 @@ public final class PaperResume implements AutoCloseable {
         if (!pointer && !Files.isDirectory(journal)) {
             throw new ConfigException("--resume " + runDir + ": no journal there (expected " + journal + ")");
         }
-        if (pointer && givenConfig == null) {
-            throw new ConfigException("--resume " + runDir + ": the run is journaled in PostgreSQL; give the configuration "
-                    + "it started with (`ballast paper --resume " + runDir + " CONFIG`): a run folder supplies no database "
-                    + "or credentials");
-        }
-        JournalAccess access = givenConfig == null ? JournalAccess.NONE
-                : JournalAccess.of(RunPlanner.plan(givenConfig).journal(), givenConfig);
+        JournalAccess access = access(runDir, givenConfig);
         try (JournalStore check = RunJournals.openForAudit(runDir, access)) {
             String[] lastType = {null};
             JournalVerifier.Result result = JournalVerifier.verify(check, record -> lastType[0] = record.type());
@@ -87,6 +81,20 @@ public final class PaperResume implements AutoCloseable {
             reader.close();
             throw e;
         }
+    }
+
+    /**
+     * The journal database for resuming {@code runDir}: from {@code givenConfig}, which a run journaled in PostgreSQL
+     * needs (a run folder supplies no database or credentials); NONE for a file journal without it.
+     */
+    public static JournalAccess access(Path runDir, Path givenConfig) {
+        if (Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && givenConfig == null) {
+            throw new ConfigException("--resume " + runDir + ": the run is journaled in PostgreSQL; give the configuration "
+                    + "it started with (`ballast paper --resume " + runDir + " CONFIG`): a run folder supplies no database "
+                    + "or credentials");
+        }
+        return givenConfig == null ? JournalAccess.NONE
+                : JournalAccess.of(RunPlanner.plan(givenConfig).journal(), givenConfig);
     }
 
     private void check(Path givenConfig) {

@@ -28,7 +28,7 @@ public final class RunFolder {
 
     private static RunFolderLock claim(Path folder, RunMode newRun, boolean create) {
         RunFolderGuard.refuseUnsafeLocation(folder);
-        if (!create && !Files.isDirectory(folder)) throw new ConfigException("no such run folder: " + folder);
+        if (!create && !Files.isDirectory(folder)) throw new ConfigException("run folder not found: " + folder);
         if (create) {
             try {
                 Files.createDirectories(folder);
