@@ -79,6 +79,8 @@ public final class JournalResults {
         if (!missing(run)) return List.of();
         if (!Files.isRegularFile(JournalPointer.file(run)) && !Files.isDirectory(RunJournals.journalDir(run))) return List.of();
         try (JournalStore store = RunJournals.openForAudit(run, access)) {
+            // Most often the run crashed before its end (it is resumed): tell from the last record, not a whole pass.
+            if (store.last().map(r -> !r.type().equals("RunFinished")).orElse(true)) return List.of();
             String[] lastType = {null};
             JournalVerifier.Result verified = JournalVerifier.verify(store, record -> lastType[0] = record.type());
             if (!"RunFinished".equals(lastType[0])) return List.of();

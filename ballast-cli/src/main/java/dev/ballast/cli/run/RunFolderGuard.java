@@ -46,10 +46,6 @@ public final class RunFolderGuard {
      */
     public static void refuseUnsafeLocation(Path output) {
         Path absolute = output.toAbsolutePath().normalize();
-        if (Files.isSymbolicLink(absolute)) {
-            throw new ConfigException(output + " is a symbolic link; a run folder must be a real folder (links are not "
-                    + "followed)");
-        }
         for (Path candidate : List.of(absolute, resolved(absolute))) {
             String text = candidate.toString();
             Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
@@ -59,6 +55,10 @@ public final class RunFolderGuard {
                 throw new ConfigException(output + (candidate.equals(absolute) ? "" : " (" + candidate + ")")
                         + " is a system or home folder; give a folder of its own for the run (run.output or --out)");
             }
+        }
+        if (Files.isSymbolicLink(absolute)) {
+            throw new ConfigException(output + " is a symbolic link; a run folder must be a real folder (links are not "
+                    + "followed)");
         }
     }
 

@@ -47,8 +47,10 @@ public final class RunJournals {
         Path dir = journalDir(output);
         if (!backtest) refuseExistingJournal(output, dir);
         if (settings.store() == JournalSettings.Store.FILE) {
-            deleteOldJournal(output, dir);
+            deleteOldSegments(dir);
             RunJournal journal = RunJournal.open(dir, settings.fsyncFor(backtest), settings.marketData());
+            // A previous backtest's pointer goes only once this journal is open: a failed start leaves it.
+            deletePointer(output);
             if (backtest) journal.waitWhenFull();
             return new Opened(journal, dir.toString());
         }
@@ -62,7 +64,7 @@ public final class RunJournals {
         }
         // Only now that the new journal is open is the previous one's pointer replaced: a failed start leaves it.
         new JournalPointer(pg.url(), runId, backtest ? "BACKTEST" : "PAPER").write(output);
-        deleteOldJournal(null, dir);
+        deleteOldSegments(dir);
         RunJournal journal = new RunJournal(new JournalWriter(store), store, settings.marketData(), null);
         if (backtest) journal.waitWhenFull();
         return new Opened(journal, "postgres " + pg.url() + " run " + runId);
@@ -137,14 +139,20 @@ public final class RunJournals {
         }
     }
 
-    /**
-     * Removes a previous backtest's journal from the output folder: its segments, and its pointer to PostgreSQL unless
-     * {@code output} is null (a new pointer replaced it). {@link RunFolder#claim} refused the folder before if that
-     * journal was a paper run's or of a run it could not tell.
-     */
-    private static void deleteOldJournal(Path output, Path dir) {
+    private static void deletePointer(Path output) {
         try {
-            if (output != null) Files.deleteIfExists(output.resolve(POINTER));
+            Files.deleteIfExists(output.resolve(POINTER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the journal pointer in " + output, e);
+        }
+    }
+
+    /**
+     * Removes a previous backtest's journal segments from {@code dir}. {@link RunFolder#claim} refused the folder before
+     * if that journal was a paper run's or of a run it could not tell.
+     */
+    private static void deleteOldSegments(Path dir) {
+        try {
             if (Files.isDirectory(dir)) {
                 try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "segment-*.journal")) {
                     for (Path segment : old) Files.delete(segment);
