@@ -8,12 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line in a child JVM of its own, to be killed with SIGKILL (the crash tests). */
 final class ChildRuns {
+    /** Each child's log file, by pid, for the message when a child ends too early. */
+    private static final Map<Long, Path> LOGS = new ConcurrentHashMap<>();
+
     private ChildRuns() {
     }
 
@@ -25,18 +30,27 @@ final class ChildRuns {
         command.add(System.getProperty("java.class.path"));
         command.add("dev.ballast.cli.BallastCli");
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logDir.resolve("child-" + System.nanoTime() + ".log").toFile()).start();
+        Path log = logDir.resolve("child-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        LOGS.put(process.pid(), log);
+        return process;
     }
 
     /** Waits until the paper venue of {@code run} has received {@code orders} orders. */
     static void waitForOrders(Process process, Path run, int orders) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (venueOrders(run).size() < orders) {
-            assertThat(process.isAlive()).as("the child run ended before " + orders + " orders").isTrue();
+            assertThat(process.isAlive()).as("the child run ended before " + orders + " orders: " + log(process)).isTrue();
             assertThat(System.nanoTime()).as("child run too slow").isLessThan(deadline);
             Thread.sleep(5);
         }
+    }
+
+    /** What the child printed, with its exit code when it ended. */
+    static String log(Process process) throws IOException {
+        Path log = LOGS.get(process.pid());
+        String text = log == null || !Files.exists(log) ? "(no log)" : Files.readString(log);
+        return (process.isAlive() ? "running" : "exit code " + process.exitValue()) + ", output: " + text;
     }
 
     /** Kills the process unless it already ended by itself, successfully; returns whether it was killed. */

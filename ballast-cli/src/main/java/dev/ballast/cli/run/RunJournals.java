@@ -39,9 +39,10 @@ public final class RunJournals {
     }
 
     /**
-     * Opens a new run's journal. A backtest replaces what a previous run left in the folder (it can be run again);
-     * a paper run refuses a folder that holds a journal, since that is the only record of what was traded: it is
-     * resumed (`--resume`) or moved, never overwritten.
+     * Opens a new run's journal. A backtest replaces the journal a previous backtest left in the folder (it can be run
+     * again); a paper run refuses a folder that holds a journal, since that is the only record of what was traded: it
+     * is resumed (`--resume`) or moved, never overwritten ({@link RunFolder#claim} checked both under the folder's
+     * lock). The previous journal is replaced only once the new one is open: a run that cannot start leaves it.
      */
     public static Opened open(JournalSettings settings, boolean backtest, Path output, Path configFile) {
         Path dir = journalDir(output);
