@@ -2,9 +2,9 @@ package dev.ballast.cli;
 
 import dev.ballast.cli.audit.JournalAccessOptions;
 import dev.ballast.cli.report.HtmlReport;
-import dev.ballast.cli.run.JournalResults;
-import dev.ballast.cli.run.RunFolder;
-import dev.ballast.cli.run.RunFolderLock;
+import dev.ballast.runtime.results.JournalResults;
+import dev.ballast.runtime.folder.RunFolder;
+import dev.ballast.runtime.folder.RunFolderLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

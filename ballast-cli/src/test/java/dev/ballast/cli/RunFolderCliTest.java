@@ -1,8 +1,9 @@
 package dev.ballast.cli;
 
-import dev.ballast.cli.run.RunFolderLock;
+import dev.ballast.runtime.folder.RunFolderLock;
 import dev.ballast.model.ClientOrderId;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +75,7 @@ class RunFolderCliTest {
     }
 
     @Test
+    @Tag("system") // child JVMs: run by Failsafe (./mvnw verify)
     void aSecondProcessInARunFolderIsRefusedWithTheHoldersPid() throws Exception {
         Path out = dir.resolve("out");
         // At real-time speed over 5-minute bars the run holds its folder for hours: no race with its end.

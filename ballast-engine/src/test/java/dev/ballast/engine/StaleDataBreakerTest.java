@@ -1,11 +1,12 @@
 package dev.ballast.engine;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.broker.paper.PaperBroker;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.risk.BreakerLimits;
 import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.Instrument;
@@ -56,11 +57,12 @@ class StaleDataBreakerTest {
         SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
         PaperBroker broker = new PaperBroker(clock, instruments.stream().collect(Collectors.toMap(Instrument::symbol, Function.identity())),
                 EngineFixtures.frictionless());
-        TradingEngine engine = new TradingEngine(new EngineSettings(ExecutionMode.BACKTEST, Money.ofUnits(100_000), instruments, risk,
+        TradingEngine engine = new TradingEngine(new EngineSettings(RunMode.BACKTEST, Money.ofUnits(100_000), instruments, risk,
                 IsolationPolicy.defaults()), clock, broker,
                 List.of(new StrategySpec(StrategyId.of("s"), strategy, List.of(LIVE, DEAD))), m -> {
                     throw new AssertionError(m);
                 });
+        EngineFixtures.checkBooksAfterEveryEvent(engine);
         List<OrderDenied> denials = new ArrayList<>();
         engine.subscribe(event -> {
             if (event instanceof OrderDenied denied) denials.add(denied);
@@ -70,7 +72,7 @@ class StaleDataBreakerTest {
 
         assertThat(denials).hasSize(1);
         assertThat(denials.getFirst().order().symbol()).isEqualTo(DEAD);
-        assertThat(denials.getFirst().reasonCode()).isEqualTo("STALE_MARKET_DATA");
+        assertThat(denials.getFirst().reasonCode()).isEqualTo(RiskReason.STALE_MARKET_DATA);
         assertThat(denials.getFirst().detail()).contains("DEAD", "7200000 ms", "5400000 ms");
         assertThat(engine.orders().orders()).filteredOn(o -> o.symbol().equals(LIVE)).hasSize(1);
     }

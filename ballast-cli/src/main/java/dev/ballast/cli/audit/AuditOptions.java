@@ -1,6 +1,6 @@
 package dev.ballast.cli.audit;
 
-import dev.ballast.cli.run.JournalAccess;
+import dev.ballast.runtime.journal.JournalAccess;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,14 +1,14 @@
 package dev.ballast.cli.audit;
 
-import dev.ballast.cli.config.Sha256;
-import dev.ballast.cli.config.RunPlan;
-import dev.ballast.cli.config.RunPlanner;
+import dev.ballast.runtime.plan.Sha256;
+import dev.ballast.runtime.plan.RunPlan;
+import dev.ballast.runtime.plan.RunPlanner;
 import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.cli.run.JournalAccess;
-import dev.ballast.cli.run.RunJournals;
+import dev.ballast.runtime.journal.JournalAccess;
+import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
-import dev.ballast.engine.journal.PortfolioReplay;
+import dev.ballast.runtime.recovery.PortfolioReplay;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.model.Symbol;
@@ -34,6 +34,10 @@ public final class AuditReplay {
             if (!verified.ok()) {
                 err.println("error: the journal cannot be trusted, nothing replayed: " + verified);
                 return 1;
+            }
+            if (verified.count() == 0) {
+                throw new AuditException(run + ": the journal holds no record (its run stopped before journaling its "
+                        + "start); there is nothing to replay");
             }
             Iterator<JournalRecord> records = store.read(1);
             JournalRecord first = records.next();

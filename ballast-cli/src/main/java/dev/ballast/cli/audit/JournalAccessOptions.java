@@ -1,9 +1,9 @@
 package dev.ballast.cli.audit;
 
-import dev.ballast.cli.config.ConfigException;
-import dev.ballast.cli.config.JournalSettings;
-import dev.ballast.cli.config.RunPlanner;
-import dev.ballast.cli.run.JournalAccess;
+import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.JournalSettings;
+import dev.ballast.runtime.plan.RunPlanner;
+import dev.ballast.runtime.journal.JournalAccess;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

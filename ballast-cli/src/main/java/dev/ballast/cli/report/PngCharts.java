@@ -1,6 +1,6 @@
 package dev.ballast.cli.report;
 
-import dev.ballast.cli.run.AtomicFiles;
+import dev.ballast.runtime.folder.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
