@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.runtime.folder.RunFolderLock;
 import dev.ballast.model.ClientOrderId;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -252,7 +254,7 @@ class RunFolderCliTest {
         assertThat(paper.exitCode()).as(paper.err()).isZero();
         String fills = Files.readString(out.resolve("fills.csv"));
         List<String> orders = Files.readAllLines(out.resolve("orders.csv"));
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper json = new ObjectMapper();
         var account = json.readTree(out.resolve("results.json").toFile()).get("account");
         for (String file : List.of("results.json", "orders.csv", "fills.csv", "report.html")) Files.delete(out.resolve(file));
 
@@ -290,7 +292,7 @@ class RunFolderCliTest {
 
     private static byte[] journalContent(Path run) throws IOException {
         try (Stream<Path> segments = Files.list(run.resolve("journal"))) {
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
             for (Path segment : segments.sorted().toList()) all.write(Files.readAllBytes(segment));
             return all.toByteArray();
         }

@@ -23,6 +23,7 @@ import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
 import dev.ballast.model.Order;
 import dev.ballast.model.Price;
+import dev.ballast.model.StrategyId;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.OrderUpdated;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -213,7 +215,7 @@ public final class JournalResults {
         root.put("schema", "ballast.results/1");
         root.put("regeneratedFrom", "journal");
         root.put("name", started.runName());
-        root.put("mode", started.mode().toLowerCase(java.util.Locale.ROOT));
+        root.put("mode", started.mode().toLowerCase(Locale.ROOT));
         root.put("config", plan.configFile().toString());
         root.put("stopReason", finished.reason());
         Map<String, Object> account = new LinkedHashMap<>();
@@ -234,7 +236,7 @@ public final class JournalResults {
         for (Order order : orders) byStatus.merge(order.status().name(), 1L, Long::sum);
         root.put("ordersByStatus", byStatus);
         List<Map<String, Object>> strategies = new ArrayList<>();
-        for (var id : portfolio.strategyIds()) {
+        for (StrategyId id : portfolio.strategyIds()) {
             StrategyPnl pnl = portfolio.strategyPnl(id);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", id.value());
