@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import dev.ballast.cli.lifecycle.RegistryRunCheck;
 import dev.ballast.cli.metrics.LiveMetrics;
 import dev.ballast.cli.report.HtmlReport;
 import dev.ballast.cli.report.PngCharts;
@@ -77,6 +78,7 @@ class RunOptions {
 
     private int execute(RunPlan plan, RunMode mode, Double speedOverride, PrintStream out, PrintStream err,
                         PaperResume resume) {
+        RegistryRunCheck.check(plan);   // a registry document runs only as its record holds it
         if (skipBadRows) {
             plan = plan.skippingBadRows();
         }
@@ -92,7 +94,7 @@ class RunOptions {
             if (speedOverride != null) run.speed(speedOverride);
             run.progress(progress(err)).version(BallastCli.VERSION).onFatal(message -> {
                 err.println();
-                err.println("error: " + message);
+                err.println("error: " + TerminalText.safeLines(message));
                 err.flush();
                 System.exit(BallastCli.FATAL);
             });
@@ -105,7 +107,7 @@ class RunOptions {
         RunOutcome.RecoverySummary recovery = outcome.recovery();
         if (recovery != null) {
             if (outcome.refused()) {
-                err.println("error: " + recovery.detail());
+                err.println("error: " + TerminalText.safeLines(recovery.detail()));
                 return BallastCli.RECOVERY_REFUSED;
             }
             out.printf(Locale.ROOT, "Resumed %s: %,d journal records matched by re-execution; broker %s%n", output,
