@@ -20,7 +20,9 @@ import java.io.UncheckedIOException;
  * adds 4 when the LLM service cannot be used (it refuses the request, or keeps failing through every
  * retry) and 5 when the model gives no valid strategy within the repair limit; neither is the user's
  * mistake in the command, and scripts may want to retry on 4 later but not on 5. {@code strategy promote}
- * exits with 6 when a lifecycle gate refuses the promotion (an illegal transition is a user error, 2).
+ * exits with 6 when a lifecycle gate refuses the promotion (an illegal transition is a user error, 2). A resume
+ * refused because the re-executed run does not match its journal exits with 7; a run whose journal store failed
+ * during the run (its account halted) exits with 8 after writing its results.
  */
 @Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast " + BallastCli.VERSION,
         description = "An event-driven engine for safely executing trading strategies.",
@@ -40,6 +42,8 @@ public final class BallastCli {
     public static final int GATE_FAILED = 6;
     /** A resume was refused: the re-executed run does not match its journal. */
     public static final int RECOVERY_REFUSED = 7;
+    /** The run's journal store failed during the run: the account halted (JOURNAL_FAILURE) and the journal is incomplete. */
+    public static final int JOURNAL_FAILED = 8;
 
     public static void main(String[] args) {
         System.exit(run(args));

@@ -8,12 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line in a child JVM of its own, to be killed with SIGKILL (the crash tests). */
 final class ChildRuns {
+    /** Each child's log file, by pid, for the message when a child ends too early. */
+    private static final Map<Long, Path> LOGS = new ConcurrentHashMap<>();
+
     private ChildRuns() {
     }
 
@@ -25,8 +30,10 @@ final class ChildRuns {
         command.add(System.getProperty("java.class.path"));
         command.add("dev.ballast.cli.BallastCli");
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logDir.resolve("child-" + System.nanoTime() + ".log").toFile()).start();
+        Path log = logDir.resolve("child-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        LOGS.put(process.pid(), log);
+        return process;
     }
 
     /** How long a child may go without a new order before the test counts it as hung. */
@@ -54,7 +61,7 @@ final class ChildRuns {
         long lastProgress = System.nanoTime();
         while (seen < orders) {
             if (!process.isAlive()) {
-                assertThat(mayEnd).as("the child run ended before " + orders + " orders").isTrue();
+                assertThat(mayEnd).as("the child run ended before " + orders + " orders: " + log(process)).isTrue();
                 return;
             }
             int now = venueOrders(run).size();
@@ -66,6 +73,13 @@ final class ChildRuns {
                     .isLessThan(STALL_NANOS);
             process.waitFor(5, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** What the child printed, with its exit code when it ended. */
+    static String log(Process process) throws IOException {
+        Path log = LOGS.get(process.pid());
+        String text = log == null || !Files.exists(log) ? "(no log)" : Files.readString(log);
+        return (process.isAlive() ? "running" : "exit code " + process.exitValue()) + ", output: " + text;
     }
 
     /** Kills the process unless it already ended by itself, successfully; returns whether it was killed. */

@@ -108,7 +108,7 @@ public final class Run {
     /** Runs it to the end of its data (or until it is stopped) and returns what it produced. */
     public RunOutcome execute() {
         RunJournals.Opened opened = !journaled ? null
-                : resume != null ? RunJournals.reopen(output, plan.journal())
+                : resume != null ? RunJournals.reopen(output, plan.journal(), plan.configFile())
                 : RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile());
         RunJournal journal = opened == null ? null : opened.journal();
         PaperJournaling paper = mode == RunMode.PAPER && journal != null

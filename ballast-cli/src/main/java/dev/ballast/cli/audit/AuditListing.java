@@ -70,7 +70,7 @@ public final class AuditListing {
     public static int run(AuditOptions options, AuditFormat defaultFormat, Path output, PrintStream out, PrintStream err) {
         AuditFormat format = options.format(defaultFormat);
         RecordDecoder decoder = RunJournal.decoder();
-        try (JournalStore store = RunJournals.openForAudit(options.run())) {
+        try (JournalStore store = RunJournals.openForAudit(options.run(), options.access())) {
             AuditFilter filter = options.filter(knownTypes(decoder, options.types(), store));
             try (Writer writer = open(output, out)) {
                 AuditListing listing = new AuditListing(filter, decoder.readingBy(RunJournal.schemaOf(store)),

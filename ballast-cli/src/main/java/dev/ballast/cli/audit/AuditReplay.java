@@ -5,6 +5,7 @@ import dev.ballast.runtime.plan.Sha256;
 import dev.ballast.runtime.plan.RunPlan;
 import dev.ballast.runtime.plan.RunPlanner;
 import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.runtime.journal.JournalAccess;
 import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
@@ -28,8 +29,8 @@ import java.util.Locale;
 public final class AuditReplay {
     private AuditReplay() {}
 
-    public static int run(Path run, PrintStream out, PrintStream err) {
-        try (JournalStore store = RunJournals.openForAudit(run)) {
+    public static int run(Path run, JournalAccess access, PrintStream out, PrintStream err) {
+        try (JournalStore store = RunJournals.openForAudit(run, access)) {
             JournalVerifier.Result verified = JournalVerifier.verify(store);
             if (!verified.ok()) {
                 err.println("error: the journal cannot be trusted, nothing replayed: " + TerminalText.safe(verified));

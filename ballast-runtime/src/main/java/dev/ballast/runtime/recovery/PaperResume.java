@@ -1,14 +1,17 @@
 package dev.ballast.runtime.recovery;
 
-import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.runtime.journal.JournalAccess;
 import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.RunPlanner;
 import dev.ballast.runtime.plan.Sha256;
+import dev.ballast.engine.journal.FileJournalStore;
 import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
 import dev.ballast.engine.journal.RunJournal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -43,18 +46,23 @@ public final class PaperResume implements AutoCloseable {
         return runDir.resolve("venue").resolve("orders.log");
     }
 
-    /** Checks the run folder and reads its run-start record. */
-    public static PaperResume open(Path runDir) {
+    /**
+     * Checks the run folder and reads its run-start record. {@code givenConfig} (null when not given) must be the
+     * configuration the run started with; a run journaled in PostgreSQL needs it, for its database and credentials.
+     */
+    public static PaperResume open(Path runDir, Path givenConfig) {
         Path journal = RunJournals.journalDir(runDir);
-        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && !Files.isDirectory(journal)) {
+        boolean pointer = Files.isRegularFile(runDir.resolve(RunJournals.POINTER));
+        if (!pointer && !Files.isDirectory(journal)) {
             throw new ConfigException("--resume " + runDir + ": no journal there (expected " + journal + ")");
         }
-        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && FileJournalStore.holdsNoRecord(journal)) {
+        if (!pointer && FileJournalStore.holdsNoRecord(journal)) {
             throw new ConfigException("--resume " + runDir + ": the run in " + runDir + " never journaled its start "
                     + "(it stopped before its first journal record), so there is nothing to resume; start it again with "
                     + "`ballast paper CONFIG --out " + runDir + "`");
         }
-        try (JournalStore check = RunJournals.openForAudit(runDir)) {
+        JournalAccess access = access(runDir, givenConfig);
+        try (JournalStore check = RunJournals.openForAudit(runDir, access)) {
             String[] lastType = {null};
             JournalVerifier.Result result = JournalVerifier.verify(check, record -> lastType[0] = record.type());
             // A torn last write is what a crash leaves; anything else is damage or tampering.
@@ -69,14 +77,14 @@ public final class PaperResume implements AutoCloseable {
                 throw new ConfigException("--resume " + runDir + ": the run finished; there is nothing to resume");
             }
         }
-        JournalStore reader = RunJournals.openForAudit(runDir);
+        JournalStore reader = RunJournals.openForAudit(runDir, access);
         try {
             JournalRecord first = reader.read(1).next();
             if (!(RunJournal.decoder().decode(first.type(), first.payload()) instanceof RunJournal.RunStarted started)) {
                 throw new JournalDamagedException("--resume " + runDir + ": record 1 is a " + first.type() + ", not the run start");
             }
             PaperResume resume = new PaperResume(runDir, started, reader);
-            resume.check();
+            resume.check(givenConfig);
             return resume;
         } catch (RuntimeException e) {
             reader.close();
@@ -84,7 +92,21 @@ public final class PaperResume implements AutoCloseable {
         }
     }
 
-    private void check() {
+    /**
+     * The journal database for resuming {@code runDir}: from {@code givenConfig}, which a run journaled in PostgreSQL
+     * needs (a run folder supplies no database or credentials); NONE for a file journal without it.
+     */
+    public static JournalAccess access(Path runDir, Path givenConfig) {
+        if (Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && givenConfig == null) {
+            throw new ConfigException("--resume " + runDir + ": the run is journaled in PostgreSQL; give the configuration "
+                    + "it started with (`ballast paper --resume " + runDir + " CONFIG`): a run folder supplies no database "
+                    + "or credentials");
+        }
+        return givenConfig == null ? JournalAccess.NONE
+                : JournalAccess.of(RunPlanner.plan(givenConfig).journal(), givenConfig);
+    }
+
+    private void check(Path givenConfig) {
         if (!"PAPER".equals(started.mode())) {
             throw new ConfigException("--resume " + runDir + ": the journal is of a " + started.mode().toLowerCase()
                     + " run; only paper runs resume (a backtest is simply run again)");
@@ -93,10 +115,22 @@ public final class PaperResume implements AutoCloseable {
         if (!Files.isRegularFile(config)) {
             throw new ConfigException("--resume " + runDir + ": the run's configuration " + config + " is gone");
         }
+        if (givenConfig != null && !sameFile(givenConfig, config)) {
+            throw new ConfigException("--resume " + runDir + ": " + givenConfig + " is not the configuration the run "
+                    + "started with (" + config + ")");
+        }
         String hash = Sha256.ofFile(config);
         if (!hash.equals(started.configSha256())) {
             throw new ConfigException("--resume " + runDir + ": " + config + " changed since the run started (SHA-256 "
                     + started.configSha256() + ", now " + hash + "); resuming with another configuration would not be this run");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 
