@@ -9,7 +9,7 @@ import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.risk.RiskDecision;
 import dev.ballast.engine.risk.RiskLimits;
 import dev.ballast.engine.risk.RiskManager;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
@@ -105,7 +105,7 @@ public class ComponentBenchmark {
 
         SimulatedClock clock = new SimulatedClock(1_700_000_000_000_000_000L);
         PaperBroker broker = new PaperBroker(clock, Map.of(symbols[0], instruments.getFirst()), PaperBrokerSettings.defaults());
-        EngineSettings settings = new EngineSettings(ExecutionMode.BACKTEST, Money.ofUnits(10_000_000), instruments,
+        EngineSettings settings = new EngineSettings(RunMode.BACKTEST, Money.ofUnits(10_000_000), instruments,
                 RiskLimits.defaults(), IsolationPolicy.defaults());
         engine = new TradingEngine(settings, clock, broker, List.of(), message -> { });
         engine.portfolio().mark(symbols[0], Price.of("100.00"));

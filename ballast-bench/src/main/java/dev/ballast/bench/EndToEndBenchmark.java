@@ -1,16 +1,11 @@
 package dev.ballast.bench;
 
-import dev.ballast.engine.BacktestRunner;
-import dev.ballast.engine.EngineSettings;
-import dev.ballast.engine.ProgressListener;
 import dev.ballast.engine.RunResult;
-import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.paper.CommissionModel;
-import dev.ballast.engine.broker.paper.PaperBroker;
 import dev.ballast.engine.broker.paper.PaperBrokerSettings;
 import dev.ballast.engine.broker.paper.SlippageModel;
-import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.data.CsvBarWriter;
+import dev.ballast.engine.data.CsvOptions;
 import dev.ballast.engine.data.InMemoryMarketDataSource;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataKind;
@@ -19,9 +14,11 @@ import dev.ballast.engine.data.SyntheticBars;
 import dev.ballast.engine.journal.FileJournalStore;
 import dev.ballast.engine.journal.FsyncPolicy;
 import dev.ballast.engine.journal.JournalVerifier;
-import dev.ballast.engine.journal.RunJournal;
+import dev.ballast.engine.monitor.AlertBands;
+import dev.ballast.engine.monitor.analytics.StatisticsSettings;
+import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.Strategy;
 import dev.ballast.engine.strategy.StrategySpec;
@@ -29,13 +26,17 @@ import dev.ballast.engine.strategy.lang.CompiledDocument;
 import dev.ballast.engine.strategy.lang.Expr;
 import dev.ballast.engine.strategy.lang.StrategyDocument;
 import dev.ballast.examples.SmaCrossover;
-import dev.ballast.model.EpochNanos;
 import dev.ballast.model.Instrument;
 import dev.ballast.model.Money;
 import dev.ballast.model.Quantity;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.Bar;
+import dev.ballast.runtime.Run;
+import dev.ballast.runtime.RunOutcome;
+import dev.ballast.runtime.journal.RunJournals;
+import dev.ballast.runtime.plan.JournalSettings;
+import dev.ballast.runtime.plan.RunPlan;
 
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -43,14 +44,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -293,17 +292,17 @@ public final class EndToEndBenchmark {
                                    List<Variant> variants) {
         for (int i = 1; i <= warmup; i++) {
             for (Variant v : variants) {
-                Run run = runOnce(symbols, sources, v);
+                Timed run = runOnce(symbols, sources, v);
                 System.out.printf("%s_warmup_%d: %d bars/s (%d ms)%s%n", v.name, i, run.barsPerSecond(), run.nanos / 1_000_000,
                         run.journalFailure == null ? "" : " JOURNAL FAILED: " + run.journalFailure);
             }
         }
         long[][] rates = new long[variants.size()][runs];
-        Run[] last = new Run[variants.size()];
+        Timed[] last = new Timed[variants.size()];
         for (int i = 0; i < runs; i++) {
             for (int k = 0; k < variants.size(); k++) {
                 Variant v = variants.get(k);
-                Run run = runOnce(symbols, sources, v);
+                Timed run = runOnce(symbols, sources, v);
                 if (run.journalFailure != null) {
                     throw new IllegalStateException(v.name + ": the journal failed in timed run " + (i + 1) + ": "
                             + run.journalFailure);
@@ -325,7 +324,7 @@ public final class EndToEndBenchmark {
         List<Measured> measured = new ArrayList<>();
         for (int k = 0; k < variants.size(); k++) {
             Variant v = variants.get(k);
-            Run run = last[k];
+            Timed run = last[k];
             RunResult r = run.result;
             System.out.println(v.name + ":");
             System.out.println("orders: " + r.orderCount());
@@ -359,7 +358,7 @@ public final class EndToEndBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private record Run(RunResult result, long nanos, long gcMillis, long gcCount, long journalRecords, long journalBytes,
+    private record Timed(RunResult result, long nanos, long gcMillis, long gcCount, long journalRecords, long journalBytes,
                        String journalVerified, String journalFailure) {
         long barsPerSecond() {
             return Math.round(result.marketEvents() * 1e9 / nanos);
@@ -367,45 +366,31 @@ public final class EndToEndBenchmark {
     }
 
     /**
-     * One full run on a fresh engine, wired like RunExecutor; the timing covers wiring, source and run, and for a
+     * One full run through the runtime's Run (the CLI's assembly, without results files); the timing covers wiring, source, run and analytics, and for a
      * journaled run opening the journal and closing it (everything queued stored), as the CLI does.
      */
-    private Run runOnce(List<Symbol> symbols, Supplier<MarketDataSource> sources, Variant variant) {
-        Path journalDir = variant.journaled ? tempJournalFolder() : null;
+    private Timed runOnce(List<Symbol> symbols, Supplier<MarketDataSource> sources, Variant variant) {
+        Path runDir = variant.journaled ? tempJournalFolder() : null;
+        Path journalDir = runDir == null ? null : RunJournals.journalDir(runDir);
         System.gc(); // start each run from a clean heap so one run's garbage is not charged to the next
         long gcMillis0 = gcMillis();
         long gcCount0 = gcCount();
         long started = System.nanoTime();
         List<Instrument> instruments = new ArrayList<>(symbols.size());
-        Map<Symbol, Instrument> bySymbol = new LinkedHashMap<>();
-        for (Symbol symbol : symbols) {
-            Instrument instrument = Instrument.equity(symbol, "USD");
-            instruments.add(instrument);
-            bySymbol.put(symbol, instrument);
-        }
-        SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
+        for (Symbol symbol : symbols) instruments.add(Instrument.equity(symbol, "USD"));
         PaperBrokerSettings brokerSettings = PaperBrokerSettings.defaults()
                 .withSlippage(SlippageModel.fixedBps(1.0))
                 .withCommission(CommissionModel.perUnit(Money.of("0.005"), Money.of("1.00")));
-        PaperBroker broker = new PaperBroker(clock, bySymbol, brokerSettings);
-        EngineSettings settings = new EngineSettings(ExecutionMode.BACKTEST, INITIAL_CASH, instruments, RiskLimits.defaults(),
-                IsolationPolicy.defaults());
         Strategy strategy = variant.strategies.get();
         StrategySpec spec = new StrategySpec(StrategyId.of("sma"), strategy, symbols);
-        RunResult result;
-        // As the CLI's backtests: fsync INTERVAL (100 ms), market data not journaled.
-        RunJournal journal = journalDir == null ? null : RunJournal.open(journalDir, FsyncPolicy.defaultInterval(), false);
-        if (journal != null) journal.waitWhenFull();
-        AtomicReference<String> journalFailure = new AtomicReference<>();
-        if (journal != null) journal.onFailure(detail -> journalFailure.compareAndSet(null, detail));
-        try (MarketDataSource source = sources.get();
-             TradingEngine engine = new TradingEngine(settings, clock, broker, List.of(spec),
-                     message -> System.err.println("FATAL: " + message))) {
-            if (journal != null) engine.attachJournal(journal, runStarted(strategy));
-            result = BacktestRunner.run(engine, source, ProgressListener.NONE);
-        } finally {
-            if (journal != null) journal.close();
-        }
+        // As the CLI's backtests: fsync INTERVAL (100 ms), market data not journaled; no results files.
+        RunPlan plan = new RunPlan(null, "e2e-benchmark", INITIAL_CASH, runDir, MarketDataKind.BARS, List.of(),
+                CsvOptions.defaults(), instruments, List.of(spec), brokerSettings, RiskConfig.of(RiskLimits.defaults()),
+                IsolationPolicy.defaults(), 0, null, StatisticsSettings.DEFAULT, AlertBands.OFF, Map.of(),
+                new JournalSettings(variant.journaled, false, FsyncPolicy.defaultInterval(), JournalSettings.Store.FILE, null));
+        RunOutcome outcome = Run.of(plan, RunMode.BACKTEST).output(runDir).resultFiles(false).source(sources)
+                .version("bench").onFatal(message -> System.err.println("FATAL: " + message)).build().execute();
+        RunResult result = outcome.result();
         long nanos = System.nanoTime() - started;
         long gcMillis = gcMillis() - gcMillis0;
         long gcCount = gcCount() - gcCount0;
@@ -413,35 +398,17 @@ public final class EndToEndBenchmark {
         String verified = null;
         String failure = null;
         long bytes = 0;
+        RunOutcome.JournalSummary journal = outcome.journal();
         if (journal != null) {
-            failure = journalFailure(journal, journalFailure.get());
+            failure = journal.failed() ? "the journal failed during the run" : null;
             records = journal.records();
             if (failure == null) {
                 if (++journaledRuns == warmup + runs) verified = verify(journalDir, records);
                 bytes = folderBytes(journalDir);
             }
-            deleteFolder(journalDir);
+            deleteFolder(runDir);
         }
-        return new Run(result, nanos, gcMillis, gcCount, records, bytes, verified, failure);
-    }
-
-    private static RunJournal.RunStarted runStarted(Strategy strategy) {
-        return new RunJournal.RunStarted("e2e-benchmark", ExecutionMode.BACKTEST.name(),
-                List.of(new RunJournal.StrategyInfo("sma", strategy.getClass().getName(), null)), "bench",
-                System.getProperty("java.version"), false, FsyncPolicy.Mode.INTERVAL.name(), null, null, null,
-                EpochNanos.of(Instant.now()));
-    }
-
-    /**
-     * Why the journal is incomplete, or null when every record queued was stored and it never failed. A failed
-     * journal halts the account, so such a run does not measure a journaled backtest: timed runs must not fail.
-     */
-    private static String journalFailure(RunJournal journal, String failure) {
-        if (journal.failed()) return failure;
-        if (journal.records() != journal.lastSequence()) {
-            return "stored " + journal.records() + " of " + journal.lastSequence() + " records";
-        }
-        return null;
+        return new Timed(result, nanos, gcMillis, gcCount, records, bytes, verified, failure);
     }
 
     /** The chain checked end to end (in the last timed run only: it reads every record back, which takes seconds). */

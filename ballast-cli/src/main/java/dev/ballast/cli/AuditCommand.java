@@ -4,7 +4,7 @@ import dev.ballast.cli.audit.AuditFormat;
 import dev.ballast.cli.audit.AuditListing;
 import dev.ballast.cli.audit.AuditException;
 import dev.ballast.cli.audit.AuditOptions;
-import dev.ballast.cli.run.RunJournals;
+import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.engine.journal.JournalHead;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalStore;

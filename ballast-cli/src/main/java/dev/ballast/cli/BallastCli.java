@@ -1,6 +1,6 @@
 package dev.ballast.cli;
 
-import dev.ballast.cli.config.ConfigException;
+import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.cli.generate.GenerationFailedException;
 import dev.ballast.cli.generate.LlmServiceException;
 import dev.ballast.cli.report.ReportException;
@@ -56,7 +56,7 @@ public final class BallastCli {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
             }
-            if (e instanceof dev.ballast.cli.run.PaperResume.JournalDamagedException) {
+            if (e instanceof dev.ballast.runtime.recovery.PaperResume.JournalDamagedException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 1;
             }

@@ -74,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (idea == null || idea.isBlank()) throw new dev.ballast.cli.config.ConfigException("the IDEA is empty");
+        if (idea == null || idea.isBlank()) throw new dev.ballast.runtime.plan.ConfigException("the IDEA is empty");
         GenerationSettings settings = GenerationSettings.resolve(config, env,
                 new GenerationSettings.Flags(baseUrl, model, registry, maxRepairs));
         PrintStream err = new PrintStream(System.err, true);

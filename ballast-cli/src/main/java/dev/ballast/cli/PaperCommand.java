@@ -1,6 +1,6 @@
 package dev.ballast.cli;
 
-import dev.ballast.cli.run.RunMode;
+import dev.ballast.model.RunMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

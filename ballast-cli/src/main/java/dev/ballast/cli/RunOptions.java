@@ -1,36 +1,21 @@
 package dev.ballast.cli;
 
-import dev.ballast.model.EpochNanos;
-
-import dev.ballast.cli.config.ConfigException;
-import dev.ballast.cli.config.RunPlan;
-import dev.ballast.cli.config.RunPlanner;
-import dev.ballast.cli.report.HtmlReport;
 import dev.ballast.cli.metrics.LiveMetrics;
+import dev.ballast.cli.report.HtmlReport;
 import dev.ballast.cli.report.PngCharts;
-import dev.ballast.cli.run.ResultWriter;
-import dev.ballast.cli.run.RunExecutor;
-import dev.ballast.cli.run.RunMode;
-import dev.ballast.cli.run.PaperJournaling;
-import dev.ballast.cli.run.PaperResume;
-import dev.ballast.cli.run.RunJournals;
-import dev.ballast.cli.run.TimeWindow;
-import dev.ballast.cli.config.Sha256;
-import dev.ballast.engine.RunRecovery;
-import dev.ballast.engine.journal.PortfolioReplay;
-import dev.ballast.cli.run.SummaryPrinter;
 import dev.ballast.engine.ProgressListener;
+import dev.ballast.model.RunMode;
+import dev.ballast.runtime.Run;
+import dev.ballast.runtime.RunOutcome;
+import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.RunPlan;
+import dev.ballast.runtime.plan.RunPlanner;
+import dev.ballast.runtime.recovery.PaperResume;
+import dev.ballast.runtime.recovery.RunRecovery;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import dev.ballast.cli.config.DocumentOrigin;
-import dev.ballast.cli.config.JournalSettings;
-import dev.ballast.engine.journal.RunJournal;
-import dev.ballast.engine.strategy.StrategySpec;
-
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -80,56 +65,33 @@ class RunOptions {
         if (skipBadRows) {
             plan = plan.skippingBadRows();
         }
-        Path output = resume != null ? resume.runDir() : outDir != null ? outDir : plan.output();
-        double speed = speedOverride != null ? speedOverride : plan.paperSpeed();
         Integer port = metricsPort != null ? metricsPort : mode == RunMode.PAPER ? plan.metricsPort() : null;
         if (port != null && (port < 0 || port > 65535)) {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);
         }
-        RunExecutor.Outcome outcome;
-        RunJournals.Opened opened = resume != null ? RunJournals.reopen(output, plan.journal())
-                : plan.journal().enabled()
-                ? RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile()) : null;
-        RunJournal journal = opened == null ? null : opened.journal();
-        RunJournal.RunStarted started = runStarted(plan, mode, speed);
-        PaperJournaling paper = mode == RunMode.PAPER && journal != null
-                ? new PaperJournaling(journal, output, resume, plan.name()) : null;
-        boolean resuming = paper != null && resume != null; // a resume is always a journaled paper run
+        RunOutcome outcome;
         try (LiveMetrics metrics = port == null ? null : LiveMetrics.start(port)) {
             if (metrics != null) err.println("metrics: " + metrics.url());
-            outcome = RunExecutor.execute(plan, mode, speed, progress(err), message -> {
+            Run.Builder run = resume != null ? Run.resuming(resume, plan)
+                    : Run.of(plan, mode).output(outDir != null ? outDir : plan.output());
+            if (speedOverride != null) run.speed(speedOverride);
+            run.progress(progress(err)).version(BallastCli.VERSION).onFatal(message -> {
                 err.println();
                 err.println("error: " + message);
                 err.flush();
                 System.exit(BallastCli.FATAL);
-            }, plan.statistics(), plan.alertBands(), engine -> {
-                if (resuming) {
-                    paper.attachRecovery(engine);
-                } else if (journal != null) {
-                    engine.attachJournal(journal, started);
-                }
-                if (metrics != null) metrics.attach(engine);
-            }, TimeWindow.ALL, paper == null ? RunExecutor.BrokerSetup.NONE : paper::wrap,
-                    resuming ? source -> paper.recovery().replay(source)
-                            : dev.ballast.engine.RealtimeRunner.BeforeFeed.NONE);
-            if (resuming) paper.recovery().atEnd();
-            boolean refused = resuming && paper.recovery().outcome() == RunRecovery.Outcome.REFUSED;
-            if (journal != null && !refused) {
-                journal.finished(PortfolioReplay.finished(plan.name(),
-                        outcome.engine().stopReason() == null ? "end of data" : outcome.engine().stopReason(),
-                        outcome.engine().portfolio(), outcome.engine().clock().nanos()));
-            }
-        } finally {
-            // Stores everything still queued: the journal is complete when the run's results are written.
-            if (journal != null) journal.close();
+            });
+            if (metrics != null) run.attach(metrics::attach);
+            outcome = run.build().execute();
         }
-        if (paper != null) paper.close();
+        Path output = outcome.output();
+        RunOutcome.JournalSummary journal = outcome.journal();
         if (journal != null && journal.failed()) {
             err.println("warning: the journal failed during the run; the account was halted (JOURNAL_FAILURE)");
         }
-        if (resuming) {
-            RunRecovery recovery = paper.recovery();
-            if (recovery.outcome() == RunRecovery.Outcome.REFUSED) {
+        RunOutcome.RecoverySummary recovery = outcome.recovery();
+        if (recovery != null) {
+            if (outcome.refused()) {
                 err.println("error: " + recovery.detail());
                 return BallastCli.RECOVERY_REFUSED;
             }
@@ -142,40 +104,18 @@ class RunOptions {
             }
         }
         if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
-        ResultWriter.write(output, plan, mode.name().toLowerCase(Locale.ROOT), outcome);
         Path report = HtmlReport.write(output);
         SummaryPrinter.print(out, (mode == RunMode.BACKTEST ? "Backtest " : "Paper run ") + plan.name(), outcome.result(), output,
                 outcome.analytics());
         out.printf(Locale.ROOT, "  %-18s %s%n", "Report", report);
         out.printf(Locale.ROOT, "  %-18s %s%n", "Chart", PngCharts.write(output));
         if (journal != null) {
-            out.printf(Locale.ROOT, "  %-18s %s (%d records)%n", "Journal", opened.location(), journal.records());
+            out.printf(Locale.ROOT, "  %-18s %s (%d records)%n", "Journal", journal.location(), journal.records());
             // Printed, not only stored beside the journal: kept elsewhere, it lets `audit verify --anchor` catch a
             // rewritten or cut tail.
             out.printf(Locale.ROOT, "  %-18s %s%n", "Journal head", journal.head());
         }
         return 0;
-    }
-
-    /** The run-start record: what ran (strategies, their classes and document hashes) and with which versions. */
-    static RunJournal.RunStarted runStarted(RunPlan plan, RunMode mode, double speed) {
-        List<RunJournal.StrategyInfo> strategies = new ArrayList<>();
-        for (StrategySpec spec : plan.strategies()) {
-            DocumentOrigin document = plan.documents().get(spec.id());
-            strategies.add(new RunJournal.StrategyInfo(spec.id().toString(), spec.strategy().getClass().getName(),
-                    document == null ? null : document.sha256()));
-        }
-        JournalSettings settings = plan.journal();
-        Instant now = Instant.now();
-        return new RunJournal.RunStarted(plan.name(), mode.name(), strategies, BallastCli.VERSION,
-                System.getProperty("java.version"), settings.marketData(),
-                settings.fsyncFor(mode == RunMode.BACKTEST).mode().name(),
-                plan.configFile().toAbsolutePath().normalize().toString(), Sha256.ofFile(plan.configFile()),
-                mode == RunMode.BACKTEST ? null : speed == 0 ? "max" : formatSpeed(speed), EpochNanos.of(now));
-    }
-
-    private static String formatSpeed(double speed) {
-        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
     }
 
     private ProgressListener progress(PrintStream err) {

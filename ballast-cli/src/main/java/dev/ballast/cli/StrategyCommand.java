@@ -1,6 +1,6 @@
 package dev.ballast.cli;
 
-import dev.ballast.cli.lang.StrategyDocumentLoader;
+import dev.ballast.runtime.plan.StrategyDocumentLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

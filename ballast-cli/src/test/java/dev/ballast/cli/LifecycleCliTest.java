@@ -2,13 +2,13 @@ package dev.ballast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ballast.cli.config.RunPlan;
+import dev.ballast.runtime.plan.RunPlan;
 import dev.ballast.cli.generate.StrategyRegistry;
 import dev.ballast.cli.lifecycle.BacktestGate;
 import dev.ballast.cli.lifecycle.GateConfig;
 import dev.ballast.cli.lifecycle.Lifecycle;
 import dev.ballast.cli.lifecycle.StrategyState;
-import dev.ballast.cli.run.TimeWindow;
+import dev.ballast.runtime.TimeWindow;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.engine.strategy.Strategy;

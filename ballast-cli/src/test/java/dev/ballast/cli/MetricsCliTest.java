@@ -1,11 +1,11 @@
 package dev.ballast.cli;
 
-import dev.ballast.cli.config.RunPlan;
-import dev.ballast.cli.config.RunPlanner;
+import dev.ballast.runtime.plan.RunPlan;
+import dev.ballast.runtime.plan.RunPlanner;
 import dev.ballast.cli.metrics.LiveMetrics;
-import dev.ballast.cli.run.RunExecutor;
-import dev.ballast.cli.run.RunMode;
-import dev.ballast.engine.ProgressListener;
+import dev.ballast.runtime.Run;
+import dev.ballast.runtime.RunOutcome;
+import dev.ballast.model.RunMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +50,7 @@ class MetricsCliTest {
     void aRealRunsFillsAndEquityAreScraped() throws Exception {
         RunPlan plan = RunPlanner.plan(config(""));
         try (LiveMetrics metrics = LiveMetrics.start(0)) {
-            RunExecutor.Outcome outcome = RunExecutor.execute(plan, RunMode.BACKTEST, 0, ProgressListener.NONE,
-                    message -> { throw new AssertionError(message); }, metrics::attach);
+            RunOutcome outcome = Run.of(plan, RunMode.BACKTEST).attach(metrics::attach).build().execute();
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(metrics.url())).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -2,7 +2,7 @@ package dev.ballast.engine;
 
 import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.model.Instrument;
 import dev.ballast.model.Money;
@@ -13,10 +13,10 @@ import java.util.List;
  * What an engine is built from, apart from its clock, broker and strategies: the mode, the account's
  * starting cash, the instruments of the run, the risk configuration and the isolation policy. Immutable.
  */
-public record EngineSettings(ExecutionMode mode, Money initialCash, List<Instrument> instruments, RiskConfig risk,
+public record EngineSettings(RunMode mode, Money initialCash, List<Instrument> instruments, RiskConfig risk,
                              IsolationPolicy isolation) {
     /** Settings with account risk limits only. */
-    public EngineSettings(ExecutionMode mode, Money initialCash, List<Instrument> instruments, RiskLimits accountLimits,
+    public EngineSettings(RunMode mode, Money initialCash, List<Instrument> instruments, RiskLimits accountLimits,
                           IsolationPolicy isolation) {
         this(mode, initialCash, instruments, RiskConfig.of(accountLimits), isolation);
     }

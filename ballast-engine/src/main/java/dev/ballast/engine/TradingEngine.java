@@ -14,7 +14,7 @@ import dev.ballast.engine.order.OrderManager;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.portfolio.PortfolioSnapshot;
 import dev.ballast.engine.risk.RiskManager;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.PortfolioView;
 import dev.ballast.engine.strategy.StrategyExecutor;
 import dev.ballast.engine.strategy.StrategyRequestSink;
@@ -29,7 +29,9 @@ import dev.ballast.model.event.HaltTrading;
 import dev.ballast.model.event.ResumeTrading;
 import dev.ballast.model.event.SystemEvent;
 import dev.ballast.model.event.BrokerReport;
+import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Event;
+import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.MarketData;
 import dev.ballast.model.event.OperatorCommand;
 import dev.ballast.model.event.QuarantineReason;
@@ -40,10 +42,12 @@ import dev.ballast.model.event.StrategyRequest;
 import dev.ballast.model.event.TradeTick;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -76,7 +80,7 @@ public final class TradingEngine implements AutoCloseable {
     private final OrderFlow flow;
     private final ArrayDeque<Event> local = new ArrayDeque<>();
     private final Queue<Event> external = new ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger externalSize = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger externalSize = new AtomicInteger();
     private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>();
     private volatile PortfolioSnapshot snapshot;
     private Thread engineThread;
@@ -92,6 +96,7 @@ public final class TradingEngine implements AutoCloseable {
     private long dataEvents;
     private long lastDataTime = Long.MIN_VALUE;
     private volatile Queue<StrategyRequest> shadowRequests;
+    private final Replay replay = new Replay();
 
     /**
      * @param clock        a {@link SimulatedClock} for a backtest, a {@link dev.ballast.engine.clock.ReplayClock} for
@@ -105,13 +110,13 @@ public final class TradingEngine implements AutoCloseable {
         this.clock = clock;
         this.dataClock = clock instanceof DataDrivenClock driven ? driven : null;
         this.broker = broker;
-        this.realTime = settings.mode() == ExecutionMode.REAL_TIME;
+        this.realTime = settings.mode() == RunMode.PAPER;
         this.inputClock = clock instanceof InputClock input ? input : null;
         this.portfolio = new PortfolioManager(settings.initialCash(), settings.instruments());
         this.orders = new OrderManager(clock, events, broker);
         this.risk = new RiskManager(settings.risk(), portfolio, orders, clock, events);
         StrategyRequestSink requestSink = this::onStrategyRequest;
-        PortfolioView view = settings.mode() == ExecutionMode.BACKTEST
+        PortfolioView view = settings.mode() == RunMode.BACKTEST
                 ? new LivePortfolioView(portfolio)
                 : new SnapshotPortfolioView(this::snapshot, settings.instruments());
         this.strategies = new StrategyExecutor(settings.mode(), settings.isolation(), clock, requestSink, view, fatalHandler);
@@ -133,10 +138,10 @@ public final class TradingEngine implements AutoCloseable {
         // Execution alerts are events like any other: the audit trail and the metrics see them.
         monitor.setAlertBands(null, events::publish);
         events.subscribe(flow);
-        if (settings.mode() == ExecutionMode.REAL_TIME) {
+        if (settings.mode() == RunMode.PAPER) {
             // Real-time strategies read snapshots: publish one before they hear of the fill.
             events.subscribe(event -> {
-                if (event instanceof dev.ballast.model.event.FillBooked) publishSnapshot();
+                if (event instanceof FillBooked) publishSnapshot();
             });
         }
         events.subscribe(strategies);
@@ -207,60 +212,95 @@ public final class TradingEngine implements AutoCloseable {
         drain();
     }
 
-    /**
-     * Runs {@code action} on the engine thread at engine time {@code time} as if it were an input (a re-executed
-     * run re-applying what an earlier resume did between two inputs), then handles what it caused.
-     */
-    public void runAt(long time, Runnable action) {
-        if (inputClock == null) throw new IllegalStateException("runAt needs an InputClock");
-        inputClock.freeze(time);
-        action.run();
-        drain();
-        inputClock.thaw();
+    /** The narrow interface through which a run is re-executed from its journal (recovery). Engine thread. */
+    public EngineReplay replay() {
+        return replay;
     }
 
-    /**
-     * Handles one input at engine time {@code time} (a re-executed run, whose inputs carry the time the engine
-     * took them): as {@link #process}, with an {@link InputClock} held at that time. Engine thread.
-     */
-    public void processAt(Event event, long time) {
-        if (inputClock == null) throw new IllegalStateException("processAt needs an InputClock");
-        // Reports due before it were released where the journal says; only time moves here.
-        if (event instanceof MarketData data) inputClock.advanceTo(data.timestamp());
-        runAt(time, () -> handle(event));
-    }
+    private final class Replay implements EngineReplay {
+        @Override
+        public void runAt(long time, Runnable action) {
+            if (inputClock == null) throw new IllegalStateException("runAt needs an InputClock");
+            inputClock.freeze(time);
+            action.run();
+            drain();
+            inputClock.thaw();
+        }
 
-    /**
-     * Applies the earliest scheduled report at engine time {@code time} (a re-executed run releasing it where the
-     * journal says it was released); false when none is scheduled. Engine thread.
-     */
-    public boolean releaseScheduledAt(long time) {
-        Scheduled next = scheduled.poll();
-        if (next == null) return false;
-        processAt(next.report, time);
-        return true;
-    }
+        @Override
+        public void processAt(Event event, long time) {
+            if (inputClock == null) throw new IllegalStateException("processAt needs an InputClock");
+            // Reports due before it were released where the journal says; only time moves here.
+            if (event instanceof MarketData data) inputClock.advanceTo(data.timestamp());
+            runAt(time, () -> handle(event));
+        }
 
-    /** The earliest report scheduled for later, or null. Engine thread. */
-    public BrokerReport nextScheduled() {
-        Scheduled next = scheduled.peek();
-        return next == null ? null : next.report;
+        @Override
+        public boolean releaseScheduledAt(long time) {
+            Scheduled next = scheduled.poll();
+            if (next == null) return false;
+            processAt(next.report, time);
+            return true;
+        }
+
+        @Override
+        public BrokerReport nextScheduled() {
+            Scheduled next = scheduled.peek();
+            return next == null ? null : next.report;
+        }
+
+        @Override
+        public List<BrokerReport> inFlightReports() {
+            List<BrokerReport> out = new ArrayList<>(scheduled.size());
+            for (Scheduled s : scheduled) out.add(s.report);
+            return out;
+        }
+
+        @Override
+        public RunJournal.DataProgress dataProgress() {
+            return progress;
+        }
+
+        @Override
+        public List<StrategyRequest> shadowStrategies(boolean on) {
+            if (on) {
+                shadowRequests = new ConcurrentLinkedQueue<>();
+                return List.of();
+            }
+            Queue<StrategyRequest> kept = shadowRequests;
+            shadowRequests = null;
+            return kept == null ? List.of() : List.copyOf(kept);
+        }
+
+        @Override
+        public void setBoundaryHook(Runnable hook) {
+            boundaryHook = hook;
+        }
+
+        @Override
+        public void setInputRecorder(Consumer<Event> recorder, boolean marketData) {
+            inputRecorder = recorder;
+            recordMarketData = marketData;
+        }
+
+        @Override
+        public void publish(EngineEvent event) {
+            events.publish(event);
+        }
     }
 
     /** This engine's progress through its feed, for the journal's {@link RunJournal.DataPosition} marks. */
-    public RunJournal.DataProgress dataProgress() {
-        return new RunJournal.DataProgress() {
-            @Override
-            public long dataEvents() {
-                return dataEvents;
-            }
+    private final RunJournal.DataProgress progress = new RunJournal.DataProgress() {
+        @Override
+        public long dataEvents() {
+            return dataEvents;
+        }
 
-            @Override
-            public long lastDataTime() {
-                return lastDataTime;
-            }
-        };
-    }
+        @Override
+        public long lastDataTime() {
+            return lastDataTime;
+        }
+    };
 
     /** Market data events handled so far; with {@link #lastDataTime}, where the run is in its feed. */
     public long dataEvents() {
@@ -272,21 +312,6 @@ public final class TradingEngine implements AutoCloseable {
         return lastDataTime;
     }
 
-    /**
-     * While on, requests the strategies send are kept aside instead of handled (a re-executed run takes its
-     * strategies' requests from the journal; the strategies run only to rebuild their own state). Returns what
-     * was kept aside when turned off.
-     */
-    public java.util.List<StrategyRequest> shadowStrategies(boolean on) {
-        if (on) {
-            shadowRequests = new ConcurrentLinkedQueue<>();
-            return java.util.List.of();
-        }
-        Queue<StrategyRequest> kept = shadowRequests;
-        shadowRequests = null;
-        return kept == null ? java.util.List.of() : java.util.List.copyOf(kept);
-    }
-
     private void onStrategyRequest(Event event) {
         Queue<StrategyRequest> shadow = shadowRequests;
         if (shadow != null && event instanceof StrategyRequest request) {
@@ -296,39 +321,10 @@ public final class TradingEngine implements AutoCloseable {
         }
     }
 
-    /**
-     * Sets the hook run after each input has been handled to completion, before the next one (recovery
-     * reconciles the broker there). Engine thread.
-     */
-    public void setBoundaryHook(Runnable hook) {
-        this.boundaryHook = hook;
-    }
-
     /** Stops the run after the current input (engine thread): the runner ends as for a StopEngine command. */
     public void requestStop(String reason) {
         stopRequested = true;
         stopReason = reason;
-    }
-
-    /** Reports already sent by the broker but stamped later, not yet applied (for reconciliation). */
-    java.util.List<BrokerReport> inFlightReports() {
-        java.util.List<BrokerReport> out = new java.util.ArrayList<>(scheduled.size());
-        for (Scheduled s : scheduled) out.add(s.report);
-        return out;
-    }
-
-    /** Publishes an engine event from a component of the engine root (recovery). Engine thread. */
-    void publishEvent(dev.ballast.model.event.EngineEvent event) {
-        events.publish(event);
-    }
-
-    /**
-     * Sets the hook that sees every input event on the engine thread before it is handled (the journal).
-     * Market data is passed only when {@code marketData} is true.
-     */
-    public void setInputRecorder(Consumer<Event> recorder, boolean marketData) {
-        this.inputRecorder = recorder;
-        this.recordMarketData = marketData;
     }
 
     /**
@@ -337,10 +333,10 @@ public final class TradingEngine implements AutoCloseable {
      * halts the account. Call before {@link #start}.
      */
     public void attachJournal(RunJournal journal, RunJournal.RunStarted start) {
-        journal.trackInputs(clock::nanos, realTime ? dataProgress() : null);
+        journal.trackInputs(clock::nanos, realTime ? progress : null);
         journal.start(start);
         subscribe(journal);
-        setInputRecorder(journal, journal.recordsMarketData());
+        replay.setInputRecorder(journal, journal.recordsMarketData());
         journal.onFailure(detail -> post(new JournalFailed(detail, clock.nanos())));
     }
 

@@ -9,7 +9,7 @@ import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.data.InMemoryMarketDataSource;
 import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.Instrument;
@@ -28,50 +28,50 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Small builders shared by the engine's end-to-end tests. */
-final class EngineFixtures {
+public final class EngineFixtures {
     private EngineFixtures() {}
 
-    static long day(int n) {
+    public static long day(int n) {
         Instant instant = LocalDate.of(2024, 1, 1).plusDays(n).atStartOfDay(ZoneOffset.UTC).toInstant();
         return instant.getEpochSecond() * 1_000_000_000L;
     }
 
-    static Bar bar(Symbol symbol, int day, String open, String high, String low, String close, long volume) {
+    public static Bar bar(Symbol symbol, int day, String open, String high, String low, String close, long volume) {
         return new Bar(symbol, day(day), Price.of(open), Price.of(high), Price.of(low), Price.of(close), Quantity.ofUnits(volume));
     }
 
-    static List<Instrument> equities(Symbol... symbols) {
+    public static List<Instrument> equities(Symbol... symbols) {
         return java.util.Arrays.stream(symbols).map(s -> Instrument.equity(s, "USD")).toList();
     }
 
-    static PaperBrokerSettings frictionless() {
+    public static PaperBrokerSettings frictionless() {
         return PaperBrokerSettings.defaults();
     }
 
-    static PaperBrokerSettings tenBpsAndACentAShare() {
+    public static PaperBrokerSettings tenBpsAndACentAShare() {
         return PaperBrokerSettings.defaults().withSlippage(SlippageModel.fixedBps(10))
                 .withCommission(CommissionModel.perUnit(Money.of("0.01"), Money.of("1.00")));
     }
 
     /** A backtest engine with a paper broker over {@code instruments}. */
-    static TradingEngine backtest(Money cash, List<Instrument> instruments, PaperBrokerSettings broker, RiskLimits limits,
+    public static TradingEngine backtest(Money cash, List<Instrument> instruments, PaperBrokerSettings broker, RiskLimits limits,
                                   IsolationPolicy isolation, List<StrategySpec> strategies) {
         return backtest(cash, instruments, broker, RiskConfig.of(limits), isolation, strategies);
     }
 
     /** A backtest engine with a paper broker over {@code instruments} and a full risk configuration. */
-    static TradingEngine backtest(Money cash, List<Instrument> instruments, PaperBrokerSettings broker, RiskConfig risk,
+    public static TradingEngine backtest(Money cash, List<Instrument> instruments, PaperBrokerSettings broker, RiskConfig risk,
                                   IsolationPolicy isolation, List<StrategySpec> strategies) {
         SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
         Map<Symbol, Instrument> bySymbol = instruments.stream().collect(Collectors.toMap(Instrument::symbol, Function.identity()));
         BrokerageInterface paper = new PaperBroker(clock, bySymbol, broker);
-        EngineSettings settings = new EngineSettings(ExecutionMode.BACKTEST, cash, instruments, risk, isolation);
+        EngineSettings settings = new EngineSettings(RunMode.BACKTEST, cash, instruments, risk, isolation);
         return new TradingEngine(settings, clock, paper, strategies, message -> {
             throw new AssertionError(message);
         });
     }
 
-    static RunResult runBacktest(TradingEngine engine, List<Bar> bars) {
+    public static RunResult runBacktest(TradingEngine engine, List<Bar> bars) {
         return BacktestRunner.run(engine, InMemoryMarketDataSource.of(bars), ProgressListener.NONE);
     }
 }

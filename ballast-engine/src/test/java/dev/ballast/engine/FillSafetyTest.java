@@ -6,7 +6,7 @@ import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.data.InMemoryMarketDataSource;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.ClientOrderId;
@@ -86,7 +86,7 @@ class FillSafetyTest {
 
     private static TradingEngine engine(ScriptedBroker broker, ScriptedStrategy strategy) {
         SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
-        EngineSettings settings = new EngineSettings(ExecutionMode.BACKTEST, Money.ofUnits(100_000), EngineFixtures.equities(XYZ),
+        EngineSettings settings = new EngineSettings(RunMode.BACKTEST, Money.ofUnits(100_000), EngineFixtures.equities(XYZ),
                 RiskLimits.defaults(), IsolationPolicy.defaults());
         return new TradingEngine(settings, clock, broker, List.of(new StrategySpec(ID, strategy, List.of(XYZ))), m -> {
             throw new AssertionError(m);

@@ -1,5 +1,6 @@
 package dev.ballast.engine;
 
+import dev.ballast.engine.journal.MemoryJournalStore;
 import dev.ballast.engine.journal.FileJournalStore;
 import dev.ballast.engine.journal.ForwardingJournalStore;
 import dev.ballast.engine.journal.FsyncPolicy;
@@ -39,42 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JournaledRunTest {
     private static final Symbol XYZ = Symbol.of("XYZ");
     private static final StrategyId S = StrategyId.of("s");
-
-    /** An in-memory store. */
-    static final class MemoryStore implements JournalStore {
-        final List<JournalRecord> records = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void append(List<JournalRecord> batch) {
-            records.addAll(batch);
-        }
-
-        @Override
-        public Iterator<JournalRecord> read(long fromSequence) {
-            return List.copyOf(records).stream().filter(r -> r.sequence() >= fromSequence).iterator();
-        }
-
-        @Override
-        public Optional<JournalRecord> last() {
-            synchronized (records) {
-                return records.isEmpty() ? Optional.empty() : Optional.of(records.getLast());
-            }
-        }
-
-        @Override
-        public void sync() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        List<String> types() {
-            synchronized (records) {
-                return records.stream().map(JournalRecord::type).toList();
-            }
-        }
-    }
 
     private static Bar flat(int day, String price) {
         return bar(XYZ, day, price, price, price, price, 100_000);
@@ -201,7 +166,7 @@ class JournaledRunTest {
         TradingEngine engine = engine(events, new StrategySpec(S, new ScriptedStrategy((ctx, i) -> {
             if (i == 0) ctx.submit(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(1)));
         }), List.of(XYZ)));
-        MemoryStore store = new MemoryStore();
+        MemoryJournalStore store = new MemoryJournalStore();
         RunJournal journal = new RunJournal(new JournalWriter(store, 1024, 64), store, marketData, null);
         engine.attachJournal(journal, start(marketData));
         EngineFixtures.runBacktest(engine, List.of(flat(0, "100"), flat(1, "100"), flat(2, "100")));

@@ -4,7 +4,7 @@ import dev.ballast.engine.broker.paper.PaperBroker;
 import dev.ballast.engine.clock.ReplayClock;
 import dev.ballast.engine.data.InMemoryMarketDataSource;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.Instrument;
@@ -62,7 +62,7 @@ class PaperAtFullSpeedTest {
         List<Instrument> instruments = EngineFixtures.equities(XYZ);
         ReplayClock clock = new ReplayClock(0);
         PaperBroker broker = new PaperBroker(clock, Map.of(XYZ, instruments.getFirst()), EngineFixtures.tenBpsAndACentAShare());
-        EngineSettings settings = new EngineSettings(ExecutionMode.REAL_TIME, Money.ofUnits(1_000_000), instruments,
+        EngineSettings settings = new EngineSettings(RunMode.PAPER, Money.ofUnits(1_000_000), instruments,
                 RiskLimits.defaults(), IsolationPolicy.defaults());
         try (TradingEngine paper = new TradingEngine(settings, clock, broker,
                 List.of(new StrategySpec(StrategyId.of("s"), papered, List.of(XYZ))), m -> {

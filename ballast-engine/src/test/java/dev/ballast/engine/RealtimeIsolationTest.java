@@ -4,7 +4,7 @@ import dev.ballast.engine.broker.paper.PaperBroker;
 import dev.ballast.engine.clock.ReplayClock;
 import dev.ballast.engine.data.InMemoryMarketDataSource;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.Instrument;
@@ -66,7 +66,7 @@ class RealtimeIsolationTest {
         double speed = Duration.ofDays(1).toNanos() / (double) Duration.ofMillis(10).toNanos();
         ReplayClock clock = new ReplayClock(speed);
         PaperBroker broker = new PaperBroker(clock, Map.of(AAA, instruments.getFirst()), EngineFixtures.frictionless());
-        EngineSettings settings = new EngineSettings(ExecutionMode.REAL_TIME, Money.ofUnits(1_000_000), instruments,
+        EngineSettings settings = new EngineSettings(RunMode.PAPER, Money.ofUnits(1_000_000), instruments,
                 RiskLimits.defaults(), new IsolationPolicy(Duration.ofMillis(50), 100, 1_000, inboxCapacity));
         try (TradingEngine engine = new TradingEngine(settings, clock, broker, strategies, message -> {
             throw new AssertionError(message);

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  * A test strategy that runs a script on each bar: {@code onBar(context, barIndex)}, counting bars
  * from 0, and records every order event and fill it receives.
  */
-class ScriptedStrategy implements Strategy {
+public class ScriptedStrategy implements Strategy {
     final List<Order> orderEvents = new ArrayList<>();
     final List<Fill> fills = new ArrayList<>();
     final List<Bar> bars = new ArrayList<>();
@@ -22,7 +22,7 @@ class ScriptedStrategy implements Strategy {
     StrategyContext context;
     boolean stopped;
 
-    ScriptedStrategy(BiConsumer<StrategyContext, Integer> script) {
+    public ScriptedStrategy(BiConsumer<StrategyContext, Integer> script) {
         this.script = script;
     }
 

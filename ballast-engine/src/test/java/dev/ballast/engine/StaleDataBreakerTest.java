@@ -5,7 +5,7 @@ import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.risk.BreakerLimits;
 import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.Instrument;
@@ -56,7 +56,7 @@ class StaleDataBreakerTest {
         SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
         PaperBroker broker = new PaperBroker(clock, instruments.stream().collect(Collectors.toMap(Instrument::symbol, Function.identity())),
                 EngineFixtures.frictionless());
-        TradingEngine engine = new TradingEngine(new EngineSettings(ExecutionMode.BACKTEST, Money.ofUnits(100_000), instruments, risk,
+        TradingEngine engine = new TradingEngine(new EngineSettings(RunMode.BACKTEST, Money.ofUnits(100_000), instruments, risk,
                 IsolationPolicy.defaults()), clock, broker,
                 List.of(new StrategySpec(StrategyId.of("s"), strategy, List.of(LIVE, DEAD))), m -> {
                     throw new AssertionError(m);

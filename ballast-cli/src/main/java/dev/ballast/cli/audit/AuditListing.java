@@ -2,7 +2,7 @@ package dev.ballast.cli.audit;
 
 import dev.ballast.engine.journal.CanonicalNode;
 import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.cli.run.RunJournals;
+import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.engine.journal.JournalException;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;

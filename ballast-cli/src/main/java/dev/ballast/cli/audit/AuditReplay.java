@@ -1,13 +1,13 @@
 package dev.ballast.cli.audit;
 
-import dev.ballast.cli.config.Sha256;
-import dev.ballast.cli.config.RunPlan;
-import dev.ballast.cli.config.RunPlanner;
+import dev.ballast.runtime.plan.Sha256;
+import dev.ballast.runtime.plan.RunPlan;
+import dev.ballast.runtime.plan.RunPlanner;
 import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.cli.run.RunJournals;
+import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
-import dev.ballast.engine.journal.PortfolioReplay;
+import dev.ballast.runtime.recovery.PortfolioReplay;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.model.Symbol;

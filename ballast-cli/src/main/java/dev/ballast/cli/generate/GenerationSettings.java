@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.ballast.cli.config.ConfigException;
+import dev.ballast.runtime.plan.ConfigException;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.ballast.cli.generate;
 
-import dev.ballast.cli.config.Sha256;
+import dev.ballast.runtime.plan.Sha256;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,6 +1,6 @@
 package dev.ballast.cli.generate;
 
-import dev.ballast.cli.lang.StrategyDocumentLoader;
+import dev.ballast.runtime.plan.StrategyDocumentLoader;
 
 import java.util.List;
 

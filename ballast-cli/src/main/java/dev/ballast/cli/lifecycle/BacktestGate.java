@@ -2,13 +2,13 @@ package dev.ballast.cli.lifecycle;
 
 import dev.ballast.model.EpochNanos;
 
-import dev.ballast.cli.config.ConfigException;
-import dev.ballast.cli.config.RunPlan;
-import dev.ballast.cli.lang.StrategyDocumentLoader;
-import dev.ballast.cli.run.RunExecutor;
-import dev.ballast.cli.run.RunMode;
-import dev.ballast.cli.run.TimeWindow;
-import dev.ballast.engine.ProgressListener;
+import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.RunPlan;
+import dev.ballast.runtime.plan.StrategyDocumentLoader;
+import dev.ballast.runtime.Run;
+import dev.ballast.runtime.RunOutcome;
+import dev.ballast.model.RunMode;
+import dev.ballast.runtime.TimeWindow;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.model.event.FillBooked;
@@ -71,7 +71,7 @@ public final class BacktestGate {
                     fills.stream().filter(f -> f.time() < cut).toList());
         }
 
-        public static Trace of(RunExecutor.Outcome outcome) {
+        public static Trace of(RunOutcome outcome) {
             List<OrderLine> orders = new ArrayList<>();
             for (Order order : outcome.engine().orders().orders()) {
                 orders.add(new OrderLine(order.id().value(), order.strategyId().value(), order.symbol().value(),
@@ -149,9 +149,8 @@ public final class BacktestGate {
     }
 
     /** Runs a backtest of {@code plan} over {@code window}; a fatal engine error is collected into {@code fatal}. */
-    public static RunExecutor.Outcome backtest(RunPlan plan, TimeWindow window, List<String> fatal) {
-        return RunExecutor.execute(plan, RunMode.BACKTEST, 0, ProgressListener.NONE, fatal::add, plan.statistics(),
-                plan.alertBands(), engine -> { }, window);
+    public static RunOutcome backtest(RunPlan plan, TimeWindow window, List<String> fatal) {
+        return Run.of(plan, RunMode.BACKTEST).window(window).onFatal(fatal::add).build().execute();
     }
 
     /** Runs the gate for registry strategy {@code id}; {@code workDir} holds the generated run configuration. */
@@ -167,9 +166,9 @@ public final class BacktestGate {
         long[] span = span(gate.plan(id, document, symbols, workDir));
         long split = split(span[0], span[1], t.outOfSamplePct());
 
-        RunExecutor.Outcome full = backtest(gate.plan(id, document, symbols, workDir), TimeWindow.ALL, fatal);
-        RunExecutor.Outcome inSample = backtest(gate.plan(id, document, symbols, workDir), TimeWindow.before(split), fatal);
-        RunExecutor.Outcome outOfSample = backtest(gate.plan(id, document, symbols, workDir), TimeWindow.from(split), fatal);
+        RunOutcome full = backtest(gate.plan(id, document, symbols, workDir), TimeWindow.ALL, fatal);
+        RunOutcome inSample = backtest(gate.plan(id, document, symbols, workDir), TimeWindow.before(split), fatal);
+        RunOutcome outOfSample = backtest(gate.plan(id, document, symbols, workDir), TimeWindow.from(split), fatal);
         List<Long> cuts = cuts(span[0], span[1], t.lookaheadCuts());
         Trace fullTrace = Trace.of(full);
         List<String> lookahead = lookahead(cuts, cut -> cut == Long.MAX_VALUE ? fullTrace

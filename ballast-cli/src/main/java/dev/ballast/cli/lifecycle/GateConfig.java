@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.ballast.cli.config.ConfigException;
-import dev.ballast.cli.config.RunPlan;
-import dev.ballast.cli.config.RunPlanner;
+import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.RunPlan;
+import dev.ballast.runtime.plan.RunPlanner;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,11 +4,11 @@ import dev.ballast.model.EpochNanos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ballast.cli.config.ConfigException;
-import dev.ballast.cli.config.RunPlan;
-import dev.ballast.cli.config.RunPlanner;
-import dev.ballast.cli.run.RunExecutor;
-import dev.ballast.cli.run.TimeWindow;
+import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.RunPlan;
+import dev.ballast.runtime.plan.RunPlanner;
+import dev.ballast.runtime.RunOutcome;
+import dev.ballast.runtime.TimeWindow;
 import dev.ballast.engine.monitor.EquityCurve;
 
 import java.io.IOException;
@@ -99,7 +99,7 @@ public final class ProbationGate {
             List<String> fatal = new ArrayList<>();
             long from = EpochNanos.of(start);
             long to = EpochNanos.of(end) + 1;
-            RunExecutor.Outcome backtest = BacktestGate.backtest(plan, new TimeWindow(from, to), fatal);
+            RunOutcome backtest = BacktestGate.backtest(plan, new TimeWindow(from, to), fatal);
             for (String message : fatal) reasons.add("the comparison backtest failed: " + message);
             Double te = trackingError(daily(readEquity(equityFile)), daily(backtest.engine().monitor().equityCurve()));
             if (te == null) {

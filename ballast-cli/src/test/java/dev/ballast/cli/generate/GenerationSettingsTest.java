@@ -1,6 +1,6 @@
 package dev.ballast.cli.generate;
 
-import dev.ballast.cli.config.ConfigException;
+import dev.ballast.runtime.plan.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

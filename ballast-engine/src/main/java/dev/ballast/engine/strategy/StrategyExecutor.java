@@ -1,5 +1,6 @@
 package dev.ballast.engine.strategy;
 
+import dev.ballast.model.RunMode;
 import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.model.Order;
@@ -29,8 +30,8 @@ import java.util.function.Consumer;
  * overruns its callback budget, floods requests or (in real time) falls behind is quarantined: it
  * gets no more events, the engine cancels its orders, and the others carry on unaffected.
  *
- * <p>In {@link ExecutionMode#BACKTEST} every callback runs on the engine thread, strategy after
- * strategy in the order they were added, so runs are deterministic. In {@link ExecutionMode#REAL_TIME}
+ * <p>In {@link RunMode#BACKTEST} every callback runs on the engine thread, strategy after
+ * strategy in the order they were added, so runs are deterministic. In {@link RunMode#PAPER}
  * each strategy runs on its own daemon thread behind a bounded inbox; the engine only offers to the
  * inbox and never waits.
  *
@@ -39,7 +40,7 @@ import java.util.function.Consumer;
 public final class StrategyExecutor implements EngineEventListener, AutoCloseable {
     private static final StrategyHost[] NONE = new StrategyHost[0];
 
-    private final ExecutionMode mode;
+    private final RunMode mode;
     private final IsolationPolicy policy;
     private final Clock clock;
     private final StrategyRequestSink sink;
@@ -54,7 +55,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
      * @param fatalHandler told when a backtest strategy holds the engine thread and cannot be freed
      *                     (see {@link CallbackWatchdog}); called on the watchdog thread
      */
-    public StrategyExecutor(ExecutionMode mode, IsolationPolicy policy, Clock clock, StrategyRequestSink sink,
+    public StrategyExecutor(RunMode mode, IsolationPolicy policy, Clock clock, StrategyRequestSink sink,
                             PortfolioView portfolio, Consumer<String> fatalHandler) {
         this.mode = mode;
         this.policy = policy;
@@ -81,7 +82,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
     /** Starts every strategy: onStart, on the engine thread in a backtest or on each strategy's thread. */
     public void start() {
         watchdog.start();
-        if (mode == ExecutionMode.BACKTEST) {
+        if (mode == RunMode.BACKTEST) {
             engineSlot = watchdog.newSlot("a strategy", null);
             for (StrategyHost host : hosts.values()) host.attach(engineSlot);
         } else {
@@ -118,7 +119,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
 
     private void deliver(StrategyHost host, Object event) {
         if (!host.isActive()) return;
-        if (mode == ExecutionMode.BACKTEST) {
+        if (mode == RunMode.BACKTEST) {
             StrategyFaulted fault = host.run(event);
             if (fault != null) takeOut(host, fault);
         } else if (!runners.get(host.id()).offer(event)) {

@@ -1,0 +1,78 @@
+package dev.ballast.runtime.journal;
+
+import dev.ballast.runtime.recovery.PaperResume;
+import dev.ballast.runtime.recovery.RunRecovery;
+import dev.ballast.engine.TradingEngine;
+import dev.ballast.engine.broker.BrokerageInterface;
+import dev.ballast.engine.broker.paper.PaperBroker;
+import dev.ballast.engine.broker.paper.VenueOrderLog;
+import dev.ballast.engine.clock.Clock;
+import dev.ballast.runtime.recovery.JournaledBroker;
+import dev.ballast.engine.journal.RunJournal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The journal's part in a paper run: the paper venue's order log (OUTPUT/venue/orders.log), the write-ahead
+ * gate between the engine and the venue, and, for {@code --resume}, the recovery that re-executes the run
+ * against its journal and reconciles the venue before anything new is sent.
+ */
+public final class PaperJournaling implements AutoCloseable {
+    /** How long reconciliation waits for the broker's answer before its state counts as unknown. */
+    static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final RunJournal journal;
+    private final Path output;
+    private final PaperResume resume;
+    private final String runName;
+    private VenueOrderLog venueLog;
+    private PaperBroker venue;
+    private JournaledBroker gate;
+    private RunRecovery recovery;
+
+    public PaperJournaling(RunJournal journal, Path output, PaperResume resume, String runName) {
+        this.journal = journal;
+        this.output = output;
+        this.resume = resume;
+        this.runName = runName;
+    }
+
+    /** The broker the engine talks to: the venue behind the write-ahead gate. */
+    public BrokerageInterface wrap(PaperBroker broker, Clock clock) {
+        Path log = PaperResume.venueOrderLog(output);
+        if (resume == null) {
+            try {
+                Files.deleteIfExists(log); // a fresh run (its folder holds no journal): a new venue
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot replace " + log, e);
+            }
+        }
+        venueLog = VenueOrderLog.open(log);
+        broker.attachOrderLog(venueLog, resume != null);
+        venue = broker;
+        gate = new JournaledBroker(broker, journal, clock,
+                resume != null ? JournaledBroker.Phase.REPLAYING : JournaledBroker.Phase.LIVE,
+                JournaledBroker.DEFAULT_DURABILITY_TIMEOUT, true);
+        return gate;
+    }
+
+    /** For a resume: matches the re-executed run against the journal, then reconciles the venue. */
+    public void attachRecovery(TradingEngine engine) {
+        recovery = new RunRecovery(engine, gate, journal, resume.recordsAfterStart(), runName, QUERY_TIMEOUT,
+                venue::endRecovery);
+        recovery.attach();
+    }
+
+    public RunRecovery recovery() {
+        return recovery;
+    }
+
+    @Override
+    public void close() {
+        if (venueLog != null) venueLog.close();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ballast.runtime.plan;
+
+import dev.ballast.engine.broker.paper.PaperBrokerSettings;
+import dev.ballast.engine.data.CsvOptions;
+import dev.ballast.engine.data.MarketDataKind;
+import dev.ballast.engine.monitor.AlertBands;
+import dev.ballast.engine.monitor.analytics.StatisticsSettings;
+import dev.ballast.engine.risk.RiskConfig;
+import dev.ballast.engine.strategy.IsolationPolicy;
+import dev.ballast.engine.strategy.StrategySpec;
+import dev.ballast.model.Instrument;
+import dev.ballast.model.Money;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import dev.ballast.model.StrategyId;
+
+/**
+ * A validated run: every value of the configuration checked and turned into the engine's types, paths
+ * resolved against the configuration's folder. What the backtest and paper commands execute. Immutable
+ * (the strategies are fresh instances for this run).
+ *
+ * @param risk       the risk limits: the account's, each strategy's (only tightening), breakers, trading-day zone
+ * @param paperSpeed replay speed for paper mode, 0 for as fast as possible
+ * @param statistics how performance statistics are defined (analytics section)
+ * @param alertBands the execution-quality band outside which an order raises an alert
+ * @param documents  for each strategy written in the strategy language, the document (and generation) it came from
+ * @param journal    the run journal: on or off, market data, fsync policy
+ * @param metricsPort loopback port of the Prometheus endpoint for paper runs (0 = any free port), null when not configured
+ */
+public record RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
+                      List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
+                      List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
+                      IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
+                      StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents,
+                      JournalSettings journal) {
+
+    public RunPlan {
+        documents = documents == null ? Map.of() : Map.copyOf(documents);
+        journal = journal == null ? JournalSettings.DEFAULT : journal;
+    }
+
+    /** A plan with the default journal settings. */
+    public RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
+                   List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
+                   List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
+                   IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
+                   StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents) {
+        this(configFile, name, initialCash, output, dataKind, dataFiles, csvOptions, instruments, strategies, broker, risk,
+                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, JournalSettings.DEFAULT);
+    }
+
+    /** The same plan with bad data rows skipped and counted instead of stopping the run. */
+    public RunPlan skippingBadRows() {
+        return new RunPlan(configFile, name, initialCash, output, dataKind, dataFiles,
+                csvOptions.withPolicy(dev.ballast.engine.data.BadRowPolicy.SKIP), instruments, strategies, broker, risk,
+                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, journal);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.ballast.runtime.recovery;
+
+import dev.ballast.runtime.journal.RunJournals;
+import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.Sha256;
+import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.JournalVerifier;
+import dev.ballast.engine.journal.RunJournal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+/**
+ * What {@code ballast paper --resume RUN} starts from: the run's journal (its files, or its PostgreSQL run), checked
+ * end to end, and the configuration its first record names, unchanged since. Refuses (with what is wrong) a folder
+ * without a journal, a journal that was tampered with or damaged anywhere but a torn last write, a run that was not
+ * a paper run or that finished, and a configuration that changed.
+ */
+public final class PaperResume implements AutoCloseable {
+    /** The resume cannot start: the journal is damaged or was tampered with (exit code 1, like audit verify). */
+    public static final class JournalDamagedException extends RuntimeException {
+        JournalDamagedException(String message) {
+            super(message);
+        }
+    }
+
+    private final Path runDir;
+    private final RunJournal.RunStarted started;
+    private final JournalStore reader;
+
+    private PaperResume(Path runDir, RunJournal.RunStarted started, JournalStore reader) {
+        this.runDir = runDir;
+        this.started = started;
+        this.reader = reader;
+    }
+
+    /** The paper venue's order log of a run folder. */
+    public static Path venueOrderLog(Path runDir) {
+        return runDir.resolve("venue").resolve("orders.log");
+    }
+
+    /** Checks the run folder and reads its run-start record. */
+    public static PaperResume open(Path runDir) {
+        Path journal = RunJournals.journalDir(runDir);
+        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && !Files.isDirectory(journal)) {
+            throw new ConfigException("--resume " + runDir + ": no journal there (expected " + journal + ")");
+        }
+        try (JournalStore check = RunJournals.openForAudit(runDir)) {
+            String[] lastType = {null};
+            JournalVerifier.Result result = JournalVerifier.verify(check, record -> lastType[0] = record.type());
+            // A torn last write is what a crash leaves; anything else is damage or tampering.
+            if (!result.ok() && result.problem() != JournalVerifier.Problem.TORN) {
+                throw new JournalDamagedException("--resume " + runDir + ": the journal cannot be trusted, refusing to resume: "
+                        + result);
+            }
+            if (result.count() == 0) {
+                throw new ConfigException("--resume " + runDir + ": the journal holds no complete record; start the run again");
+            }
+            if ("RunFinished".equals(lastType[0])) {
+                throw new ConfigException("--resume " + runDir + ": the run finished; there is nothing to resume");
+            }
+        }
+        JournalStore reader = RunJournals.openForAudit(runDir);
+        try {
+            refuseOlderFormat(runDir, reader.format());
+            JournalRecord first = reader.read(1).next();
+            if (!(RunJournal.decoder().decode(first.type(), first.payload()) instanceof RunJournal.RunStarted started)) {
+                throw new JournalDamagedException("--resume " + runDir + ": record 1 is a " + first.type() + ", not the run start");
+            }
+            PaperResume resume = new PaperResume(runDir, started, reader);
+            resume.check();
+            return resume;
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A run is resumed by re-executing it and matching what it does with its journal, record for record. A journal of
+     * an older format was written in another event order (format 2: a bracket's exits before its entry's fill), which
+     * this Ballast cannot reproduce: refused, by name; the audit commands still read it.
+     */
+    private static void refuseOlderFormat(Path runDir, int format) {
+        if (format == JournalStore.FORMAT) return;
+        throw new ConfigException("--resume " + runDir + ": the journal is format " + format + ", written by an earlier "
+                + "Ballast whose events came in another order (format 2: a bracket's exits before its entry's fill); this "
+                + "Ballast resumes format " + JournalStore.FORMAT + " journals only. `ballast audit` still reads it; "
+                + "resume it with the Ballast that wrote it, or start the run again");
+    }
+
+    private void check() {
+        if (!"PAPER".equals(started.mode())) {
+            throw new ConfigException("--resume " + runDir + ": the journal is of a " + started.mode().toLowerCase()
+                    + " run; only paper runs resume (a backtest is simply run again)");
+        }
+        Path config = Path.of(started.configFile());
+        if (!Files.isRegularFile(config)) {
+            throw new ConfigException("--resume " + runDir + ": the run's configuration " + config + " is gone");
+        }
+        String hash = Sha256.ofFile(config);
+        if (!hash.equals(started.configSha256())) {
+            throw new ConfigException("--resume " + runDir + ": " + config + " changed since the run started (SHA-256 "
+                    + started.configSha256() + ", now " + hash + "); resuming with another configuration would not be this run");
+        }
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    public RunJournal.RunStarted started() {
+        return started;
+    }
+
+    /** The replay speed the run started at (0 for max). */
+    public double speed() {
+        return started.speed() == null || started.speed().equals("max") ? 0 : Double.parseDouble(started.speed());
+    }
+
+    public Path config() {
+        return Path.of(started.configFile());
+    }
+
+    /** The stored records after the run start, in order, for the re-execution to match. */
+    public Iterator<JournalRecord> recordsAfterStart() {
+        return reader.read(2);
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ballast.runtime.recovery;
+
+import dev.ballast.engine.broker.BrokerState;
+import dev.ballast.engine.portfolio.PortfolioManager;
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Order;
+import dev.ballast.model.OrderSide;
+import dev.ballast.model.Quantity;
+import dev.ballast.model.Symbol;
+import dev.ballast.model.event.BrokerReport;
+import dev.ballast.model.event.Fill;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares the engine's open orders and positions with what the broker reports. Reports the broker has sent
+ * but the engine has not applied yet (in flight, such as a fill stamped a little later) are counted on the
+ * engine's side, so that only real differences remain. Pure: it only reads.
+ */
+final class Reconciliation {
+    private Reconciliation() {}
+
+    /**
+     * One line per difference; empty when the two agree.
+     *
+     * @param notSent orders the engine has open but has not sent yet (kept back until this reconciliation)
+     */
+    static List<String> differences(Collection<Order> engineOpen, Set<ClientOrderId> notSent, PortfolioManager portfolio,
+                                    Collection<BrokerReport> inFlight, BrokerState broker) {
+        List<String> out = new ArrayList<>();
+        Set<ClientOrderId> reported = new HashSet<>();
+        Map<Symbol, Long> inFlightFills = new HashMap<>();
+        Map<ClientOrderId, Order> engineById = new HashMap<>();
+        for (Order order : engineOpen) engineById.put(order.id(), order);
+        for (BrokerReport report : inFlight) {
+            reported.add(report.orderId());
+            if (report instanceof Fill fill) {
+                long signed = fill.side() == OrderSide.BUY ? fill.quantity().raw() : -fill.quantity().raw();
+                inFlightFills.merge(fill.symbol(), signed, Long::sum);
+            }
+        }
+        for (Map.Entry<ClientOrderId, Quantity> open : broker.openOrders().entrySet()) {
+            Order order = engineById.get(open.getKey());
+            if (order == null) {
+                out.add("order " + open.getKey() + " is working at the broker (" + open.getValue()
+                        + " open) but not open in the engine");
+            } else if (!reported.contains(order.id()) && !order.leavesQuantity().equals(open.getValue())) {
+                out.add("order " + order.id() + ": " + order.leavesQuantity() + " open in the engine, "
+                        + open.getValue() + " at the broker");
+            }
+        }
+        for (Order order : engineOpen) {
+            if (!broker.openOrders().containsKey(order.id()) && !reported.contains(order.id())
+                    && !notSent.contains(order.id())) {
+                out.add("order " + order.id() + " is open in the engine (" + order.status() + ") but not working at the broker");
+            }
+        }
+        Set<Symbol> symbols = new TreeSet<>(java.util.Comparator.comparing(Symbol::value));
+        symbols.addAll(portfolio.symbols());
+        symbols.addAll(broker.positions().keySet());
+        for (Symbol symbol : symbols) {
+            long engine = portfolio.accountQuantityRaw(symbol) + inFlightFills.getOrDefault(symbol, 0L);
+            Quantity atBroker = broker.positions().get(symbol);
+            long brokerRaw = atBroker == null ? 0 : atBroker.raw();
+            if (engine != brokerRaw) {
+                out.add("position " + symbol + ": " + Quantity.ofRaw(engine) + " in the engine, " + Quantity.ofRaw(brokerRaw)
+                        + " at the broker");
+            }
+        }
+        return out;
+    }
+}

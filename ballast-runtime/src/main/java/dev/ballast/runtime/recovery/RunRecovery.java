@@ -1,0 +1,210 @@
+package dev.ballast.runtime.recovery;
+
+import dev.ballast.engine.RealtimeRunner;
+import dev.ballast.engine.TradingEngine;
+import dev.ballast.engine.broker.BrokerState;
+import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.RunJournal;
+import dev.ballast.model.event.BrokerReconciled;
+import dev.ballast.model.event.JournalFailed;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Brings a real-time run back after its process died: the run is re-executed from its journal
+ * ({@link JournalReplay}: the journaled inputs fed at their journaled times, the engine's own records made again
+ * and matched one by one by {@link ResumedJournal}); when every durable record has been matched, the engine's
+ * orders, positions, cash, risk state and strategies are what they were at the last durable record. Then, before
+ * any further input is handled, the broker is reconciled: its open orders and positions must equal the engine's.
+ * Until that has succeeded, nothing new reaches the broker ({@link JournaledBroker} holds it back); when it fails,
+ * or the broker cannot be asked (its state is unknown, never taken for flat), the account is HALTED and what was
+ * held back is rejected. Either way the outcome is published as {@link BrokerReconciled} and journaled.
+ *
+ * <p>A run that does not re-execute as journaled (changed code, configuration or data) is refused at the first
+ * record that differs, with both versions in the message. Engine thread only, except {@link #outcome}.
+ */
+public final class RunRecovery {
+    /** How a resume ended. */
+    public enum Outcome { REPLAYING, RECONCILED, HALTED_UNRECONCILED, REFUSED }
+
+    private final TradingEngine engine;
+    private final JournaledBroker broker;
+    private final RunJournal live;
+    private final ResumedJournal resumed;
+    private final Duration queryTimeout;
+    private final Runnable brokerRecovered;
+    private final String runName;
+    private volatile Outcome outcome = Outcome.REPLAYING;
+    private volatile String detail;
+    private boolean reconcileDue;
+    private JournalReplay replay;
+    private int unrecordedRequests;
+
+    /**
+     * @param stored          the journal's records after its run-start record
+     * @param brokerRecovered told when reconciliation succeeded (the paper venue ends its own rebuild then)
+     */
+    public RunRecovery(TradingEngine engine, JournaledBroker broker, RunJournal live, Iterator<JournalRecord> stored,
+                       String runName, Duration queryTimeout, Runnable brokerRecovered) {
+        this.engine = engine;
+        this.broker = broker;
+        this.live = live;
+        this.runName = runName;
+        this.queryTimeout = queryTimeout;
+        this.brokerRecovered = brokerRecovered;
+        this.resumed = new ResumedJournal(stored, live, live.recordsMarketData(), this::allMatched);
+        resumed.onEarlierResume(broker::hold);
+    }
+
+    /** Wires the recovery into the engine; call before {@link TradingEngine#start}. */
+    public void attach() {
+        resumed.timeInputsBy(engine.clock()::nanos);
+        resumed.countDataBy(engine::dataEvents);
+        engine.subscribe(resumed);
+        engine.replay().setInputRecorder(resumed, resumed.recordsMarketData());
+        live.onFailure(failure -> engine.post(new JournalFailed(failure, engine.clock().nanos())));
+        engine.replay().setBoundaryHook(this::atBoundary);
+        resumed.begin();
+    }
+
+    /**
+     * Re-executes the run from its journal, taking market data from {@code source} as far as the journal reaches;
+     * the feed goes on from there. Call on the engine thread after {@link TradingEngine#start}. Requests the
+     * strategies sent that the journal never recorded (in flight at the crash) are then handled as new.
+     */
+    public RealtimeRunner.Replayed replay(dev.ballast.engine.data.MarketDataSource source) {
+        replay = new JournalReplay(engine, resumed, this::reapply);
+        replay.run(source);
+        if (resumed.divergence() != null) {
+            atBoundary();
+        } else if (reconcileDue) {
+            // Everything stored was matched between two inputs: reconcile now, before the feed goes on.
+            engine.replay().runAt(engine.clock().nanos(), this::atBoundary);
+        }
+        java.util.List<dev.ballast.model.event.StrategyRequest> unrecorded = replay.afterReplay();
+        unrecordedRequests = unrecorded.size();
+        // Handled now, each as an input of its own, so that a later replay finds them where they are journaled.
+        if (outcome != Outcome.REFUSED) unrecorded.forEach(engine::process);
+        return new RealtimeRunner.Replayed(replay.fed(), replay.firstData(), replay.lastData());
+    }
+
+    /** Requests the shadow strategies sent that the journal did not hold, handled as new after the replay. */
+    public int unrecordedRequests() {
+        return unrecordedRequests;
+    }
+
+    private void allMatched() {
+        // New records continue the chain; where the feed stands is marked from here on.
+        live.trackInputs(engine.clock()::nanos, engine.replay().dataProgress());
+        broker.hold();
+        live.resumed(engine.clock().nanos(), new RunJournal.RunResumed(runName, resumed.matched(),
+                RunJournal.class.getPackage().getImplementationVersion(), System.getProperty("java.version"),
+                dev.ballast.model.EpochNanos.of(java.time.Instant.now())));
+        reconcileDue = true;
+    }
+
+    /** Between two inputs: refuse a divergent run, or reconcile once everything durable has been matched. */
+    private void atBoundary() {
+        if (outcome == Outcome.REFUSED) return;
+        if (resumed.divergence() != null) {
+            detail = "resume refused: the re-executed run does not match its journal: " + resumed.divergence();
+            outcome = Outcome.REFUSED;
+            engine.requestStop(detail);
+            return;
+        }
+        if (reconcileDue) {
+            reconcileDue = false;
+            reconcile();
+        }
+    }
+
+    /**
+     * Called by the runner when the data is exhausted: a journal holding more records than the re-executed run
+     * produced is refused too, and a run that ended exactly at its last durable record is reconciled now.
+     */
+    public void atEnd() {
+        atBoundary();
+        if (outcome == Outcome.REPLAYING && !resumed.allMatched() && resumed.divergence() == null) {
+            detail = "resume refused: the journal holds records after record " + resumed.matched()
+                    + " that the re-executed run never produced";
+            outcome = Outcome.REFUSED;
+        }
+    }
+
+    private void reconcile() {
+        BrokerState state;
+        try {
+            state = broker.queryState().get(queryTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            unknown(e.getCause() == null ? e.toString() : e.getCause().toString());
+            return;
+        } catch (TimeoutException e) {
+            unknown("no answer within " + queryTimeout);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unknown("interrupted");
+            return;
+        }
+        var open = engine.orders().openOrders();
+        List<String> differences = Reconciliation.differences(open, broker.heldOrders(), engine.portfolio(), engine.replay().inFlightReports(), state);
+        int positions = (int) engine.portfolio().symbols().stream()
+                .filter(s -> engine.portfolio().accountQuantityRaw(s) != 0).count();
+        engine.replay().publish(new BrokerReconciled(differences.isEmpty(), differences, open.size(), positions,
+                engine.clock().nanos()));
+        if (differences.isEmpty()) {
+            outcome = Outcome.RECONCILED;
+            broker.release(state); // the paper venue still takes the orders it already had as its rebuild
+            brokerRecovered.run();
+        } else {
+            halt(String.join("; ", differences)); // as reapply() rebuilds it from the journaled event
+        }
+    }
+
+    /**
+     * An earlier resume's reconciliation, as journaled: published again, what it held back released or refused as
+     * it was, and when it failed, the halt again.
+     */
+    private void reapply(BrokerReconciled earlier) {
+        engine.replay().publish(earlier);
+        if (earlier.matched()) {
+            broker.replayRelease();
+        } else {
+            engine.risk().onReconciliationFailed(String.join("; ", earlier.mismatches()));
+            broker.replayRefuse("reconciliation with the broker failed");
+        }
+    }
+
+    private void unknown(String why) {
+        String line = "broker state unknown (query failed: " + why + "); it is not taken for flat";
+        engine.replay().publish(new BrokerReconciled(false, List.of(line), engine.orders().openOrders().size(), 0,
+                engine.clock().nanos()));
+        halt(line);
+    }
+
+    private void halt(String why) {
+        outcome = Outcome.HALTED_UNRECONCILED;
+        detail = why;
+        engine.risk().onReconciliationFailed(why);
+        broker.refuseHeld("reconciliation with the broker failed");
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** Why the resume was refused or the account halted, or null. */
+    public String detail() {
+        return detail;
+    }
+
+    /** Stored records matched by the re-execution. */
+    public long matchedRecords() {
+        return resumed.matched();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.ballast.runtime.recovery;
+
+import dev.ballast.engine.EngineFixtures;
+import dev.ballast.engine.EngineSettings;
+import dev.ballast.engine.journal.MemoryJournalStore;
+import dev.ballast.engine.ScriptedStrategy;
+import dev.ballast.engine.TradingEngine;
+import dev.ballast.engine.broker.BrokerReportSink;
+import dev.ballast.engine.broker.BrokerState;
+import dev.ballast.engine.broker.BrokerageInterface;
+import dev.ballast.engine.broker.paper.PaperBroker;
+import dev.ballast.engine.clock.SimulatedClock;
+import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.JournalWriter;
+import dev.ballast.engine.journal.RecordCodec;
+import dev.ballast.engine.journal.RunJournal;
+import dev.ballast.engine.risk.RiskConfig;
+import dev.ballast.engine.risk.RiskScope;
+import dev.ballast.model.RunMode;
+import dev.ballast.engine.strategy.IsolationPolicy;
+import dev.ballast.engine.strategy.StrategySpec;
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Money;
+import dev.ballast.model.Order;
+import dev.ballast.model.OrderRequest;
+import dev.ballast.model.OrderSide;
+import dev.ballast.model.Price;
+import dev.ballast.model.Quantity;
+import dev.ballast.model.StrategyId;
+import dev.ballast.model.Symbol;
+import dev.ballast.model.TradingState;
+import dev.ballast.model.event.Bar;
+import dev.ballast.model.event.BrokerReconciled;
+import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.OrderDenied;
+import dev.ballast.model.event.SubmitOrder;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static dev.ballast.engine.EngineFixtures.bar;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run resumed from its journal: re-executed and matched record by record, then reconciled with the broker
+ * before anything new is sent; a broker that cannot be asked is "unknown", never flat, and the account halts.
+ */
+class RunRecoveryTest {
+    private static final Symbol XYZ = Symbol.of("XYZ");
+    private static final StrategyId S = StrategyId.of("s");
+
+    /** Sits in front of the paper venue: records what reaches it, and can answer queries its own way. */
+    static final class Venue implements BrokerageInterface {
+        final PaperBroker paper;
+        final List<ClientOrderId> submitted = new ArrayList<>();
+        Function<BrokerState, CompletableFuture<BrokerState>> answer = CompletableFuture::completedFuture;
+
+        Venue(SimulatedClock clock) {
+            Map<Symbol, dev.ballast.model.Instrument> instruments = EngineFixtures.equities(XYZ).stream()
+                    .collect(Collectors.toMap(dev.ballast.model.Instrument::symbol, Function.identity()));
+            paper = new PaperBroker(clock, instruments, EngineFixtures.frictionless());
+        }
+
+        @Override public void connect(BrokerReportSink sink) { paper.connect(sink); }
+        @Override public void submit(Order order) { submitted.add(order.id()); paper.submit(order); }
+        @Override public void cancel(ClientOrderId id) { paper.cancel(id); }
+        @Override public void modify(ClientOrderId id, Quantity q, Price l, Price s) { paper.modify(id, q, l, s); }
+        @Override public void onMarketData(dev.ballast.model.event.MarketData data) { paper.onMarketData(data); }
+        @Override public void onTime(long now) { paper.onTime(now); }
+        @Override public CompletableFuture<BrokerState> queryState() { return paper.queryState().thenCompose(answer); }
+    }
+
+    /** Buys one share on every bar. */
+    private static StrategySpec buyer() {
+        return new StrategySpec(S, new ScriptedStrategy((ctx, i) ->
+                ctx.submit(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(1)))), List.of(XYZ));
+    }
+
+    private static List<Bar> bars(int n) {
+        List<Bar> bars = new ArrayList<>();
+        for (int d = 0; d < n; d++) bars.add(bar(XYZ, d, "100", "100", "100", "100", 100_000));
+        return bars;
+    }
+
+    private record Run(TradingEngine engine, Venue venue, JournaledBroker gate, RunJournal journal,
+                       List<EngineEvent> events) {
+    }
+
+    private static Run run(MemoryJournalStore store, JournaledBroker.Phase phase) {
+        SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
+        Venue venue = new Venue(clock);
+        RunJournal journal = new RunJournal(new JournalWriter(store, 1024, 64), store, false, null);
+        JournaledBroker gate = new JournaledBroker(venue, journal, clock, phase, Duration.ofSeconds(5), true);
+        EngineSettings settings = new EngineSettings(RunMode.BACKTEST, Money.ofUnits(100_000),
+                EngineFixtures.equities(XYZ), RiskConfig.defaults(), IsolationPolicy.defaults());
+        TradingEngine engine = new TradingEngine(settings, clock, gate, List.of(buyer()), m -> {
+            throw new AssertionError(m);
+        });
+        List<EngineEvent> events = new ArrayList<>();
+        engine.subscribe(events::add);
+        return new Run(engine, venue, gate, journal, events);
+    }
+
+    /** The first life of the run: three bars journaled, then the process "dies" (nothing more is written). */
+    private static MemoryJournalStore crashedAfterThreeBars() {
+        MemoryJournalStore store = new MemoryJournalStore();
+        Run first = run(store, JournaledBroker.Phase.LIVE);
+        first.engine().attachJournal(first.journal(), new RunJournal.RunStarted("t", "PAPER", List.of(), "t", "25",
+                false, "EVERY_BATCH", null, null, "max", 0));
+        EngineFixtures.runBacktest(first.engine(), bars(3));
+        first.journal().close();
+        assertThat(first.venue().submitted).hasSize(3);
+        return store;
+    }
+
+    private static Run resume(MemoryJournalStore store,
+                              Function<BrokerState, CompletableFuture<BrokerState>> answer, List<RunRecovery> out) {
+        Run second = run(store, JournaledBroker.Phase.REPLAYING);
+        second.venue().answer = answer;
+        Iterator<JournalRecord> stored = store.read(2);
+        RunRecovery recovery = new RunRecovery(second.engine(), second.gate(), second.journal(), stored, "t",
+                Duration.ofSeconds(1), () -> { });
+        recovery.attach();
+        out.add(recovery);
+        EngineFixtures.runBacktest(second.engine(), bars(5));
+        recovery.atEnd();
+        second.journal().close();
+        return second;
+    }
+
+    @Test
+    void matchesTheJournalThenReconcilesAndCarriesOn() {
+        MemoryJournalStore store = crashedAfterThreeBars();
+        int stored = store.records.size();
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(store, CompletableFuture::completedFuture, recovery);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.RECONCILED);
+        assertThat(recovery.getFirst().matchedRecords()).isEqualTo(stored);
+        assertThat(second.events()).filteredOn(e -> e instanceof BrokerReconciled)
+                .singleElement().extracting(e -> ((BrokerReconciled) e).matched()).isEqualTo(true);
+        // Five buys, each filled on the next bar: the last one is still working at the end.
+        assertThat(second.engine().portfolio().accountQuantityRaw(XYZ)).isEqualTo(Quantity.ofUnits(4).raw());
+        assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.ACTIVE);
+        // The journal continues the same chain: the stored records, the resume, then the new records.
+        assertThat(store.types().subList(stored, stored + 2)).containsExactly("RunResumed", "BrokerReconciled");
+        assertThat(store.types()).filteredOn("FillBooked"::equals).hasSize(4);
+        assertThat(dev.ballast.engine.journal.JournalVerifier.verify(store).ok()).isTrue();
+    }
+
+    @Test
+    void aBrokerThatCannotBeAskedIsUnknownNeverFlatAndTheAccountHalts() {
+        MemoryJournalStore store = crashedAfterThreeBars();
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(store, state -> CompletableFuture.failedFuture(new java.io.IOException("connection refused")),
+                recovery);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
+        BrokerReconciled reconciled = second.events().stream().filter(e -> e instanceof BrokerReconciled)
+                .map(e -> (BrokerReconciled) e).findFirst().orElseThrow();
+        assertThat(reconciled.matched()).isFalse();
+        assertThat(reconciled.mismatches()).singleElement().asString().contains("unknown").contains("connection refused");
+        assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
+        assertThat(second.engine().risk().states().reason(RiskScope.ACCOUNT)).isEqualTo("RECONCILIATION_FAILED");
+        // The replay rebuilt the three orders the venue had; nothing new reached it.
+        assertThat(second.venue().submitted).hasSize(3);
+        assertThat(second.events()).filteredOn(e -> e instanceof OrderDenied)
+                .extracting(e -> ((OrderDenied) e).reasonCode()).containsOnly("TRADING_HALTED").hasSize(2);
+        // The halt canceled the third order before it could fill: two fills, as before the crash.
+        assertThat(second.events()).filteredOn(e -> e instanceof FillBooked).hasSize(2);
+    }
+
+    @Test
+    void aBrokerHoldingAPositionTheEngineDoesNotKnowHaltsTheAccount() {
+        MemoryJournalStore store = crashedAfterThreeBars();
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(store, state -> CompletableFuture.completedFuture(new BrokerState(state.openOrders(),
+                Map.of(XYZ, Quantity.ofUnits(7)), state.knownOrders())), recovery);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
+        assertThat(recovery.getFirst().detail()).contains("position XYZ: 2 in the engine, 7 at the broker");
+        assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
+        assertThat(second.venue().submitted).hasSize(3);
+    }
+
+    @Test
+    void aJournalThatDoesNotMatchTheReExecutionIsRefused() {
+        MemoryJournalStore store = crashedAfterThreeBars();
+        // Forge the tail: the journal claims a different quantity for the second order.
+        MemoryJournalStore forged = new MemoryJournalStore();
+        byte[] previous = JournalRecord.GENESIS;
+        boolean changed = false;
+        for (JournalRecord r : store.records) {
+            byte[] payload = r.payload();
+            if (!changed && r.type().equals("SubmitOrder")
+                    && RunJournal.decoder().decode(r.type(), payload) instanceof SubmitOrder s && s.orderId().value().equals("s-2")) {
+                payload = RecordCodec.encode(new SubmitOrder(s.strategyId(), s.orderId(),
+                        s.request().withQuantity(s.request().quantity().plus(s.request().quantity())), s.arrivalPrice(),
+                        s.timestamp()));
+                changed = true;
+            }
+            JournalRecord copy = JournalRecord.chained(previous, r.sequence(), r.engineTime(), r.wallTime(), r.type(), payload);
+            previous = copy.hash();
+            forged.records.add(copy);
+        }
+        assertThat(changed).isTrue();
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(forged, CompletableFuture::completedFuture, recovery);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.REFUSED);
+        assertThat(recovery.getFirst().detail()).contains("differs").contains("quantity=2").contains("quantity=1");
+        assertThat(second.engine().stopRequested()).isTrue();
+    }
+}
