@@ -124,7 +124,7 @@ class JournaledRunTest {
             if (i == 0) ctx.submitBracket(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(10)),
                     dev.ballast.model.Price.of("110"), dev.ballast.model.Price.of("90"));
         }), List.of(XYZ)));
-        MemoryStore store = new MemoryStore();
+        MemoryJournalStore store = new MemoryJournalStore();
         RunJournal journal = new RunJournal(new JournalWriter(store, 1024, 64), store, false, null);
         engine.attachJournal(journal, start(false));
         EngineFixtures.runBacktest(engine, List.of(flat(0, "100"), flat(1, "100"), flat(2, "100")));

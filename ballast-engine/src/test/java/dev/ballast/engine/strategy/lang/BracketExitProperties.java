@@ -9,7 +9,6 @@ import dev.ballast.engine.broker.paper.PaperBrokerSettings;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.data.InMemoryMarketDataSource;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.strategy.ExecutionMode;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.engine.strategy.lang.StrategyDocument.Conditions;
@@ -22,6 +21,7 @@ import dev.ballast.model.Order;
 import dev.ballast.model.OrderSide;
 import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
+import dev.ballast.model.RunMode;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.Bar;
@@ -95,7 +95,7 @@ class BracketExitProperties {
         List<Instrument> instruments = List.of(Instrument.equity(XYZ, "USD"));
         SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
         PaperBroker broker = new PaperBroker(clock, Map.of(XYZ, instruments.getFirst()), venue);
-        EngineSettings settings = new EngineSettings(ExecutionMode.BACKTEST, Money.ofUnits(10_000_000), instruments,
+        EngineSettings settings = new EngineSettings(RunMode.BACKTEST, Money.ofUnits(10_000_000), instruments,
                 RiskLimits.defaults(), IsolationPolicy.defaults());
         return new TradingEngine(settings, clock, broker, List.of(new StrategySpec(ID, strategy, List.of(XYZ))), message -> {
             throw new AssertionError(message);
