@@ -1,6 +1,7 @@
 package dev.ballast.cli;
 
 import dev.ballast.model.ClientOrderId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first runs, once while it resumes), resumed with {@code --resume}, and its final orders, fills and positions
  * equal those of an uninterrupted run; no client order id reaches the venue twice.
  */
+@Tag("system") // child JVMs killed and resumed: run by Failsafe (./mvnw verify)
 class PaperCrashRecoveryTest {
     @TempDir
     static Path dir;

@@ -1,6 +1,7 @@
 package dev.ballast.cli;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A backtest journaled into a real PostgreSQL (embedded, started here): the run points to its journal from
  * journal.properties, {@code audit verify} finds and checks it, and an UPDATE of one payload is caught.
  */
+@Tag("system") // embedded PostgreSQL: run by Failsafe (./mvnw verify)
 class PostgresJournalCliTest {
     /** Set by the build (surefire) for this test: named as passwordEnv, so its value must appear nowhere. */
     private static final String PASSWORD_ENV = "BALLAST_TEST_JOURNAL_PASSWORD";

@@ -1,6 +1,7 @@
 package dev.ballast.cli;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +113,7 @@ class ReportCommandTest {
     }
 
     @Test
+    @Tag("system") // headless Chromium: run by Failsafe (./mvnw verify)
     void chromiumRendersTheReportWithBothCharts() throws Exception {
         String chromium = chromium();
         Path report = dir.resolve("out-a/report.html");

@@ -11,7 +11,7 @@ import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.risk.RiskActions;
 import dev.ballast.engine.risk.RiskDecision;
 import dev.ballast.engine.risk.RiskManager;
-import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.risk.RiskScope;
 import dev.ballast.engine.strategy.StrategyExecutor;
 import dev.ballast.model.BracketRole;
@@ -162,7 +162,7 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
                     orders.submit(id);
                     sent++;
                 } else {
-                    orders.deny(id, decision.reason().name(), decision.detail() + " (flatten: " + reason + ")");
+                    orders.deny(id, decision.reason(), decision.detail() + " (flatten: " + reason + ")");
                 }
             }
         }
@@ -178,7 +178,7 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
         if (decision.allowed()) {
             orders.submit(id);
         } else {
-            orders.deny(id, decision.reason().name(), decision.detail());
+            orders.deny(id, decision.reason(), decision.detail());
         }
     }
 
@@ -199,7 +199,7 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
         if (order == null) return;
         monitor.recordArrival(bracket.entryId(), bracket.arrivalPrice());
         if (invalid != null) {
-            orders.deny(bracket.entryId(), reason.name(), invalid);
+            orders.deny(bracket.entryId(), reason, invalid);
             return;
         }
         bracketsByEntry.put(bracket.entryId(), new Bracket(bracket.strategyId(), bracket.entryId(), bracket.takeProfitId(),
@@ -208,7 +208,7 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
         if (decision.allowed()) {
             orders.submit(bracket.entryId());
         } else {
-            orders.deny(bracket.entryId(), decision.reason().name(), decision.detail());
+            orders.deny(bracket.entryId(), decision.reason(), decision.detail());
         }
     }
 

@@ -198,11 +198,20 @@ public final class TradingEngine implements AutoCloseable {
         }
     }
 
-    /** One input and everything it causes, then the boundary hook, before the next input. */
+    /**
+     * One input and everything it causes, then the boundary hook, before the next input. With assertions on (every
+     * test run) the books are checked after each input.
+     */
     private void handle(Event event) {
         dispatch(event);
         drain();
         atBoundary();
+        assert booksHold();
+    }
+
+    private boolean booksHold() {
+        verifyInvariants();
+        return true;
     }
 
     /** The boundary hook, still at the input's time, and whatever it caused, handled before the next input. */
@@ -500,6 +509,17 @@ public final class TradingEngine implements AutoCloseable {
 
     public StrategyExecutor strategies() {
         return strategies;
+    }
+
+    /**
+     * Checks every component's books against themselves and each other (open-order indexes and leaves, risk
+     * reservations, the ledger): throws {@link IllegalStateException} naming the first mismatch. Engine thread,
+     * between inputs; a full scan, for tests (see {@code EngineFixtures}), never on the hot path.
+     */
+    public void verifyInvariants() {
+        orders.verifyInvariants();
+        risk.verifyInvariants();
+        portfolio.verifyInvariants();
     }
 
     /** Adds a listener for everything the engine does (after the engine's own components). */

@@ -66,8 +66,21 @@ public final class EngineFixtures {
         Map<Symbol, Instrument> bySymbol = instruments.stream().collect(Collectors.toMap(Instrument::symbol, Function.identity()));
         BrokerageInterface paper = new PaperBroker(clock, bySymbol, broker);
         EngineSettings settings = new EngineSettings(RunMode.BACKTEST, cash, instruments, risk, isolation);
-        return new TradingEngine(settings, clock, paper, strategies, message -> {
+        TradingEngine engine = new TradingEngine(settings, clock, paper, strategies, message -> {
             throw new AssertionError(message);
+        });
+        checkBooksAfterEveryEvent(engine);
+        return engine;
+    }
+
+    /**
+     * Checks the order book's indexes and the ledger after every event the engine publishes (the engine itself checks
+     * every component, risk reservations included, after every input while assertions are on).
+     */
+    public static void checkBooksAfterEveryEvent(TradingEngine engine) {
+        engine.subscribe(event -> {
+            engine.orders().verifyInvariants();
+            engine.portfolio().verifyInvariants();
         });
     }
 

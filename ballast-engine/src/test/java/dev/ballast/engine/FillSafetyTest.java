@@ -88,9 +88,11 @@ class FillSafetyTest {
         SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
         EngineSettings settings = new EngineSettings(RunMode.BACKTEST, Money.ofUnits(100_000), EngineFixtures.equities(XYZ),
                 RiskLimits.defaults(), IsolationPolicy.defaults());
-        return new TradingEngine(settings, clock, broker, List.of(new StrategySpec(ID, strategy, List.of(XYZ))), m -> {
+        TradingEngine engine = new TradingEngine(settings, clock, broker, List.of(new StrategySpec(ID, strategy, List.of(XYZ))), m -> {
             throw new AssertionError(m);
         });
+        EngineFixtures.checkBooksAfterEveryEvent(engine);
+        return engine;
     }
 
     private static List<dev.ballast.model.event.Bar> threeBars() {

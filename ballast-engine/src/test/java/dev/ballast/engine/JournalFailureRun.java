@@ -1,5 +1,7 @@
 package dev.ballast.engine;
 
+import dev.ballast.model.TradingStateReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.RunJournal;
@@ -45,12 +47,12 @@ public final class JournalFailureRun {
         public void assertHaltedForJournalFailure() {
             List<TradingStateChanged> changes = events.stream().filter(e -> e instanceof TradingStateChanged)
                     .map(e -> (TradingStateChanged) e).toList();
-            assertThat(changes).extracting(TradingStateChanged::reasonCode).containsExactly("JOURNAL_FAILURE");
+            assertThat(changes).extracting(TradingStateChanged::reasonCode).containsExactly(TradingStateReason.JOURNAL_FAILURE);
             assertThat(changes.getFirst().detail()).isNotBlank();
             assertThat(accountState).isEqualTo(TradingState.HALTED);
             assertThat(restingOrder).isEqualTo(OrderStatus.CANCELED);
             assertThat(events.stream().filter(e -> e instanceof OrderDenied).map(e -> ((OrderDenied) e).reasonCode()))
-                    .containsExactly("TRADING_HALTED");
+                    .containsExactly(RiskReason.TRADING_HALTED);
             assertThat(journalFailed).isTrue();
             assertThat(storedAtEnd).isGreaterThanOrEqualTo(storedBeforeBreak);
         }

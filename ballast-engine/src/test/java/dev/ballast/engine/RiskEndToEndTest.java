@@ -1,5 +1,7 @@
 package dev.ballast.engine;
 
+import dev.ballast.model.TradingStateReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.risk.BreakerLimits;
 import dev.ballast.engine.risk.LossLimits;
 import dev.ballast.engine.risk.PerformanceLimits;
@@ -149,13 +151,13 @@ class RiskEndToEndTest {
         TradingStateChanged halt = recorder.changes().getFirst();
         assertThat(halt.isAccount()).isTrue();
         assertThat(halt.to()).isEqualTo(TradingState.HALTED);
-        assertThat(halt.reasonCode()).isEqualTo("DAILY_LOSS_LIMIT");
+        assertThat(halt.reasonCode()).isEqualTo(TradingStateReason.DAILY_LOSS_LIMIT);
         assertThat(halt.timestamp()).isEqualTo(day(1) + 2 * HOUR);
         assertThat(halt.detail()).contains("99000.00", "1000.00 below the start-of-day 100000.00");
         assertThat(engine.orders().order(resting.getFirst()).status()).isEqualTo(OrderStatus.CANCELED);
         // No flatten configured: the position stays; both later orders (same day and next day) are denied.
         assertThat(position(engine, S)).isEqualTo(100);
-        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly("TRADING_HALTED", "TRADING_HALTED");
+        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly(RiskReason.TRADING_HALTED, RiskReason.TRADING_HALTED);
         assertThat(engine.risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
     }
 
@@ -182,7 +184,7 @@ class RiskEndToEndTest {
 
         EngineFixtures.runBacktest(engine, dailyLossBars());
 
-        assertThat(recorder.changes()).extracting(TradingStateChanged::reasonCode).containsExactly("DAILY_LOSS_LIMIT");
+        assertThat(recorder.changes()).extracting(TradingStateChanged::reasonCode).containsExactly(TradingStateReason.DAILY_LOSS_LIMIT);
     }
 
     @Test
@@ -202,10 +204,10 @@ class RiskEndToEndTest {
         assertThat(flatten.averageFillPrice()).isEqualTo(Price.of("90")); // the open of day 1 03:00
         assertThat(engine.orders().order(resting.getFirst()).status()).isEqualTo(OrderStatus.CANCELED);
         // The order the same day is denied; the one at the next day's first event passes and fills at the end.
-        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly("TRADING_HALTED");
+        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly(RiskReason.TRADING_HALTED);
         assertThat(recorder.denials(S).getFirst().timestamp()).isEqualTo(day(1) + 3 * HOUR);
         assertThat(recorder.changes()).extracting(TradingStateChanged::reasonCode)
-                .containsExactly("DAILY_LOSS_LIMIT", "NEW_TRADING_DAY");
+                .containsExactly(TradingStateReason.DAILY_LOSS_LIMIT, TradingStateReason.NEW_TRADING_DAY);
         assertThat(recorder.changes().get(1).timestamp()).isEqualTo(day(2) + HOUR);
         assertThat(recorder.approvals(S)).extracting(a -> a.order().id().value()).contains("s-flat-1");
         assertThat(recorder.approvals(S).getLast().timestamp()).isEqualTo(day(2) + HOUR);
@@ -241,11 +243,11 @@ class RiskEndToEndTest {
                 flat(3, "90"), bar(XYZ, 4, "90", "90", "77.50", "77.50", 100_000), flat(5, "77.50")));
 
         assertThat(recorder.changes()).extracting(TradingStateChanged::to, TradingStateChanged::reasonCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(TradingState.REDUCE_ONLY, "DRAWDOWN_REDUCE_ONLY"),
-                org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, "DRAWDOWN_HALT"));
+                org.assertj.core.groups.Tuple.tuple(TradingState.REDUCE_ONLY, TradingStateReason.DRAWDOWN_REDUCE_ONLY),
+                org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, TradingStateReason.DRAWDOWN_HALT));
         assertThat(recorder.changes().get(0).timestamp()).isEqualTo(day(2));
         assertThat(recorder.changes().get(1).timestamp()).isEqualTo(day(4));
-        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly("REDUCE_ONLY", "TRADING_HALTED");
+        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly(RiskReason.REDUCE_ONLY, RiskReason.TRADING_HALTED);
         assertThat(recorder.denials(S).get(0).order().side()).isEqualTo(OrderSide.BUY);
         assertThat(position(engine, S)).isEqualTo(400);
     }
@@ -299,7 +301,7 @@ class RiskEndToEndTest {
         assertThat(engine.orders().order(resting.getFirst()).status()).isIn(OrderStatus.PENDING_CANCEL, OrderStatus.CANCELED);
         step(engine, flat(2, "100")); // buy 5: denied
         assertThat(engine.orders().order(resting.getFirst()).status()).isEqualTo(OrderStatus.CANCELED);
-        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly("TRADING_HALTED");
+        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly(RiskReason.TRADING_HALTED);
         engine.process(new ResumeTrading(null, "test", day(2)));
         step(engine, flat(3, "100")); // buy 5: allowed
         step(engine, flat(4, "100")); // it fills
@@ -313,9 +315,9 @@ class RiskEndToEndTest {
         assertThat(engine.portfolio().openQuantities(null)).isEmpty();
         assertThat(engine.risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
         assertThat(recorder.changes()).extracting(TradingStateChanged::to, TradingStateChanged::reasonCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, "OPERATOR"),
-                org.assertj.core.groups.Tuple.tuple(TradingState.ACTIVE, "OPERATOR"),
-                org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, "OPERATOR"));
+                org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, TradingStateReason.OPERATOR),
+                org.assertj.core.groups.Tuple.tuple(TradingState.ACTIVE, TradingStateReason.OPERATOR),
+                org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, TradingStateReason.OPERATOR));
     }
 
     @Test
@@ -331,7 +333,7 @@ class RiskEndToEndTest {
         step(engine, flat(2, "100"));
         engine.finish();
 
-        assertThat(recorder.denials(S)).hasSize(2).extracting(OrderDenied::reasonCode).containsOnly("TRADING_HALTED");
+        assertThat(recorder.denials(S)).hasSize(2).extracting(OrderDenied::reasonCode).containsOnly(RiskReason.TRADING_HALTED);
         assertThat(recorder.denials(STEADY)).isEmpty();
         assertThat(position(engine, STEADY)).isEqualTo(2); // the order at the last bar has no bar left to fill on
     }
@@ -350,10 +352,10 @@ class RiskEndToEndTest {
         step(engine, flat(1, "100"));
         engine.finish();
 
-        assertThat(recorder.changes()).extracting(TradingStateChanged::reasonCode).containsExactly("BROKER_DISCONNECTED");
+        assertThat(recorder.changes()).extracting(TradingStateChanged::reasonCode).containsExactly(TradingStateReason.BROKER_DISCONNECTED);
         assertThat(recorder.changes().getFirst().isAccount()).isTrue();
         assertThat(engine.orders().order(resting.getFirst()).status()).isEqualTo(OrderStatus.CANCELED);
-        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly("TRADING_HALTED");
+        assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly(RiskReason.TRADING_HALTED);
     }
 
     // ------------------------------------------------------------------ strategy circuit breaker
@@ -388,14 +390,14 @@ class RiskEndToEndTest {
                 Price.of("100.10"), Price.of("99.90"), Price.of("100.10"), Price.of("99.90"));
         List<TradingStateChanged> changes = recorder.changes();
         assertThat(changes).extracting(TradingStateChanged::strategyId, TradingStateChanged::reasonCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(LOSER, "PERFORMANCE_BREAKER"),
-                org.assertj.core.groups.Tuple.tuple(LOSER, "COOLDOWN_ENDED"));
+                org.assertj.core.groups.Tuple.tuple(LOSER, TradingStateReason.PERFORMANCE_BREAKER),
+                org.assertj.core.groups.Tuple.tuple(LOSER, TradingStateReason.COOLDOWN_ENDED));
         assertThat(changes.get(0).timestamp()).isEqualTo(day(4));
         assertThat(changes.get(0).detail()).contains("2 losing trades in a row", "maximum 1");
         assertThat(changes.get(1).timestamp()).isEqualTo(day(6));
         assertThat(recorder.denials(LOSER)).extracting(OrderDenied::reasonCode, OrderDenied::timestamp).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("TRADING_HALTED", day(4)),
-                org.assertj.core.groups.Tuple.tuple("TRADING_HALTED", day(5)));
+                org.assertj.core.groups.Tuple.tuple(RiskReason.TRADING_HALTED, day(4)),
+                org.assertj.core.groups.Tuple.tuple(RiskReason.TRADING_HALTED, day(5)));
         assertThat(recorder.denials(STEADY)).isEmpty();
         assertThat(recorder.approvals(STEADY)).hasSize(9);
         assertThat(engine.risk().states().state(RiskScope.of(LOSER))).isEqualTo(TradingState.ACTIVE);

@@ -1,5 +1,6 @@
 package dev.ballast.engine;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.broker.paper.PaperBroker;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.risk.BreakerLimits;
@@ -61,6 +62,7 @@ class StaleDataBreakerTest {
                 List.of(new StrategySpec(StrategyId.of("s"), strategy, List.of(LIVE, DEAD))), m -> {
                     throw new AssertionError(m);
                 });
+        EngineFixtures.checkBooksAfterEveryEvent(engine);
         List<OrderDenied> denials = new ArrayList<>();
         engine.subscribe(event -> {
             if (event instanceof OrderDenied denied) denials.add(denied);
@@ -70,7 +72,7 @@ class StaleDataBreakerTest {
 
         assertThat(denials).hasSize(1);
         assertThat(denials.getFirst().order().symbol()).isEqualTo(DEAD);
-        assertThat(denials.getFirst().reasonCode()).isEqualTo("STALE_MARKET_DATA");
+        assertThat(denials.getFirst().reasonCode()).isEqualTo(RiskReason.STALE_MARKET_DATA);
         assertThat(denials.getFirst().detail()).contains("DEAD", "7200000 ms", "5400000 ms");
         assertThat(engine.orders().orders()).filteredOn(o -> o.symbol().equals(LIVE)).hasSize(1);
     }

@@ -31,6 +31,8 @@ import java.util.stream.Stream;
  * Every change appends one history entry; a refused gate appends an entry with the unchanged state and the
  * reasons, so the record shows what was tried. Writes go to a temporary file in the same folder that is
  * then moved over the old one, so a reader never sees half a file.
+ *
+ * <p>Not thread-safe: one command changes a registry at a time.
  */
 public final class Lifecycle {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

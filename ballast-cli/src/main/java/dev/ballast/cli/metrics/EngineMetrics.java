@@ -1,5 +1,6 @@
 package dev.ballast.cli.metrics;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.engine.portfolio.PortfolioSnapshot;
 import dev.ballast.model.ClientOrderId;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +58,7 @@ public final class EngineMetrics implements EngineEventListener {
     private final Counter fills;
     private final Counter brokerRejects;
     private final Map<OrderStatus, Counter> finished = new EnumMap<>(OrderStatus.class);
-    private final Map<String, Counter> denials = new HashMap<>();
+    private final Map<RiskReason, Counter> denials = new EnumMap<>(RiskReason.class);
     private final Map<String, Counter> quarantines = new HashMap<>();
     private final DistributionSummary adverseSlippage;
     private final DistributionSummary favorableSlippage;
@@ -124,7 +126,7 @@ public final class EngineMetrics implements EngineEventListener {
             case OrderUpdated updated -> onOrder(updated);
             case FillBooked booked -> fills.increment();
             case OrderDenied denied -> denials.computeIfAbsent(denied.reasonCode(), reason -> Counter.builder("ballast.risk.denials")
-                    .tag("reason", reason).description("Orders the risk checks denied").register(registry)).increment();
+                    .tag("reason", reason.name()).description("Orders the risk checks denied").register(registry)).increment();
             case TradingStateChanged change -> {
                 if (change.isAccount()) accountState.set(code(change.to()));
             }

@@ -1,5 +1,7 @@
 package dev.ballast.cli.metrics;
 
+import dev.ballast.model.TradingStateReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.portfolio.PortfolioSnapshot;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
@@ -110,12 +112,12 @@ class LiveMetricsTest {
         update(b.withStatus(OrderStatus.SUBMITTED, 10 * MS), OrderStatus.INITIALIZED, 10 * MS);
         update(b.withStatus(OrderStatus.REJECTED, 11 * MS), OrderStatus.SUBMITTED, 11 * MS);
         Order c = order("c", OrderSide.SELL);
-        metrics.on(new OrderDenied(c, "MAX_ORDER_NOTIONAL", "limit 5000, value 9000", 12 * MS));
+        metrics.on(new OrderDenied(c, RiskReason.MAX_ORDER_NOTIONAL, "limit 5000, value 9000", 12 * MS));
         update(c.withStatus(OrderStatus.DENIED, 12 * MS), OrderStatus.INITIALIZED, 12 * MS);
         fill(order("x", OrderSide.BUY), "99", 13 * MS);
         // The account halts; a strategy's own state does not move the account gauge.
-        metrics.on(new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, "DRAWDOWN", "-12%", 14 * MS));
-        metrics.on(new TradingStateChanged(SMA, TradingState.ACTIVE, TradingState.REDUCE_ONLY, "LOSSES", "", 14 * MS));
+        metrics.on(new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, TradingStateReason.DRAWDOWN_HALT, "-12%", 14 * MS));
+        metrics.on(new TradingStateChanged(SMA, TradingState.ACTIVE, TradingState.REDUCE_ONLY, TradingStateReason.PERFORMANCE_BREAKER, "", 14 * MS));
         snapshot.set(snapshot("2000", "1234.5", "750"));
 
         HttpResponse<String> response = get("/metrics");

@@ -45,6 +45,9 @@ import java.util.zip.CRC32;
  * anyone can read, with a format documented here and checkable by hand. Measured (JournalBenchmark), this
  * store behind the {@link JournalWriter}, SHA-256 chain included, well exceeds the required 500,000 records/s,
  * so Chronicle's speed would buy nothing we need.
+ *
+ * <p>Threading: {@link #append} and {@link #sync} from one writer thread (the {@link JournalWriter}'s); with the
+ * {@code INTERVAL} policy its own daemon thread fsyncs what was written in the background; reads from any thread.
  */
 public final class FileJournalStore implements JournalStore {
     public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;

@@ -126,7 +126,7 @@ public final class ExecutionMonitor implements EngineEventListener {
                     if (tracker.firstFillAt < 0) tracker.firstFillAt = booked.timestamp();
                 }
             }
-            case OrderDenied denied -> denialsByReason.merge(denied.reasonCode(), 1L, Long::sum);
+            case OrderDenied denied -> denialsByReason.merge(denied.reasonCode().name(), 1L, Long::sum);
             case StrategyQuarantined quarantined -> quarantines.add(quarantined);
             case AnomalyFlagged anomaly -> anomalies.add(anomaly);
             case RequestRefused refused -> refusedRequests++;

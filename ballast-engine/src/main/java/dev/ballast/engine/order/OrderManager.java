@@ -1,5 +1,6 @@
 package dev.ballast.engine.order;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.Clock;
@@ -29,6 +30,7 @@ import dev.ballast.model.event.ReplaceRejected;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,7 +79,7 @@ public final class OrderManager {
     }
 
     /** The RiskManager denied the order: INITIALIZED -> DENIED, published with its reason. */
-    public void deny(ClientOrderId id, String reasonCode, String detail) {
+    public void deny(ClientOrderId id, RiskReason reasonCode, String detail) {
         Order order = transition(orders.get(id), OrderStatus.DENIED);
         if (order != null) events.publish(new OrderDenied(order, reasonCode, detail, clock.nanos()));
     }
@@ -238,6 +240,38 @@ public final class OrderManager {
         long leaves = Math.max(0, order.leavesQuantity().raw());
         long[] sides = openLeavesBySymbol.computeIfAbsent(order.symbol(), s -> new long[2]);
         sides[order.side().ordinal()] += sign * leaves;
+    }
+
+    /**
+     * Checks the open-order indexes against the orders themselves: every open order, and only those, in its
+     * strategy's open set; the open count; the leaves per symbol and side. Throws {@link IllegalStateException}
+     * naming the first mismatch. For tests, after every event (a full scan: not for the hot path).
+     */
+    public void verifyInvariants() {
+        int open = 0;
+        Map<Symbol, long[]> leaves = new HashMap<>();
+        for (Order order : orders.values()) {
+            boolean indexed = openByStrategy.getOrDefault(order.strategyId(), Set.of()).contains(order.id());
+            if (indexed != order.status().isOpen()) {
+                throw new IllegalStateException("order " + order.id() + " is " + order.status() + " but "
+                        + (indexed ? "is" : "is not") + " in the open index of " + order.strategyId());
+            }
+            if (!order.status().isOpen()) continue;
+            open++;
+            leaves.computeIfAbsent(order.symbol(), s -> new long[2])[order.side().ordinal()]
+                    += Math.max(0, order.leavesQuantity().raw());
+        }
+        if (open != openCount) throw new IllegalStateException("open count " + openCount + ", but " + open + " orders are open");
+        for (Map.Entry<Symbol, long[]> entry : openLeavesBySymbol.entrySet()) {
+            long[] expected = leaves.getOrDefault(entry.getKey(), new long[2]);
+            if (expected[0] != entry.getValue()[0] || expected[1] != entry.getValue()[1]) {
+                throw new IllegalStateException("open leaves of " + entry.getKey() + " are " + Arrays.toString(entry.getValue())
+                        + " (buy, sell), the open orders leave " + Arrays.toString(expected));
+            }
+        }
+        for (Symbol symbol : leaves.keySet()) {
+            if (!openLeavesBySymbol.containsKey(symbol)) throw new IllegalStateException("open orders of " + symbol + " have no leaves entry");
+        }
     }
 
     private void flag(Anomaly kind, ClientOrderId id, String detail) {

@@ -169,6 +169,46 @@ public final class PortfolioManager {
         return true;
     }
 
+    /**
+     * Checks the books: the ledger identity ({@link #ledgerIdentityHolds}), each symbol's account position equal to
+     * the sum of the strategies' quantities in it, fees equal to the strategies'
+     * fees, and the cached market value and gross exposure equal to what the positions give. Throws
+     * {@link IllegalStateException} naming the first mismatch. For tests, after every event (a full scan).
+     */
+    public void verifyInvariants() {
+        if (!ledgerIdentityHolds()) throw new IllegalStateException("the ledger identity does not hold: cash " + cash
+                + ", initial " + initialCash + ", realized " + realizedPnl().raw() + ", fees " + fees + ", open cost "
+                + openCostBasis().raw());
+        long strategyFees = 0;
+        for (StrategyBook strategy : strategies.values()) strategyFees += strategy.fees;
+        if (strategyFees != fees) throw new IllegalStateException("fees " + fees + ", the strategies' fees add up to " + strategyFees);
+        long value = 0;
+        long gross = 0;
+        for (SymbolBook book : symbols.values()) {
+            // Quantities add up; cost and realized P&L need not (strategies on opposite sides net in the account).
+            long quantity = 0;
+            for (StrategyBook strategy : strategies.values()) {
+                PositionLedger ledger = strategy.ledgers.get(book.instrument.symbol());
+                if (ledger != null) quantity += ledger.quantity();
+            }
+            if (quantity != book.account.quantity()) {
+                throw new IllegalStateException(book.instrument.symbol() + ": the account holds " + book.account.quantity()
+                        + ", its strategies " + quantity);
+            }
+            if (book.hasPrice) {
+                long marketValueNow = book.account.marketValue(book.lastPrice);
+                if (marketValueNow != book.marketValue) {
+                    throw new IllegalStateException(book.instrument.symbol() + ": cached market value " + book.marketValue
+                            + ", the position is worth " + marketValueNow);
+                }
+            }
+            value += book.marketValue;
+            gross += Math.abs(book.marketValue);
+        }
+        if (value != marketValue) throw new IllegalStateException("market value " + marketValue + ", the symbols add up to " + value);
+        if (gross != grossExposure) throw new IllegalStateException("gross exposure " + grossExposure + ", the symbols add up to " + gross);
+    }
+
     /** The account's net position in {@code symbol}. */
     public Position accountPosition(Symbol symbol) {
         SymbolBook book = symbolBook(symbol);

@@ -1,5 +1,6 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.EpochNanos;
 
 import dev.ballast.engine.portfolio.PortfolioManager;
@@ -105,8 +106,8 @@ final class LossGuard {
             if (limits.maxDailyLossFraction() != null) floor = Math.max(floor, equity - limits.maxDailyLossFraction().applyTo(equity));
             dailyFloor = floor;
             if (first) lastEquity = equity;
-            if (!first && limits.resumeNextDay() && "DAILY_LOSS_LIMIT".equals(states.reason(scope))) {
-                states.resume(scope, "NEW_TRADING_DAY", "a new trading day started; start-of-day equity " + Money.ofRaw(equity).toCents());
+            if (!first && limits.resumeNextDay() && states.reason(scope) == TradingStateReason.DAILY_LOSS_LIMIT) {
+                states.resume(scope, TradingStateReason.NEW_TRADING_DAY, "a new trading day started; start-of-day equity " + Money.ofRaw(equity).toCents());
             }
         }
 
@@ -117,7 +118,7 @@ final class LossGuard {
                 String detail = scope + " equity " + Money.ofRaw(equity).toCents() + " is " + Money.ofRaw(startOfDay - equity).toCents()
                         + " below the start-of-day " + Money.ofRaw(startOfDay).toCents() + "; daily loss limit "
                         + describeDailyLimit();
-                if (states.escalate(scope, TradingState.HALTED, "DAILY_LOSS_LIMIT", detail, Long.MAX_VALUE)) {
+                if (states.escalate(scope, TradingState.HALTED, TradingStateReason.DAILY_LOSS_LIMIT, detail, Long.MAX_VALUE)) {
                     actions.cancelOpenOrders(scope, "daily loss limit");
                     if (limits.flattenOnHalt()) actions.flatten(scope, "daily loss limit");
                 }
@@ -127,13 +128,13 @@ final class LossGuard {
             long drawdown = highWater - equity;
             if (limits.haltDrawdown() != null && drawdown >= limits.haltDrawdown().applyTo(highWater)
                     && drawdown > 0 && states.state(scope) != TradingState.HALTED) {
-                if (states.escalate(scope, TradingState.HALTED, "DRAWDOWN_HALT", drawdownDetail(drawdown, limits.haltDrawdown()),
+                if (states.escalate(scope, TradingState.HALTED, TradingStateReason.DRAWDOWN_HALT, drawdownDetail(drawdown, limits.haltDrawdown()),
                         Long.MAX_VALUE)) {
                     actions.cancelOpenOrders(scope, "drawdown halt");
                 }
             } else if (limits.reduceOnlyDrawdown() != null && drawdown > 0
                     && drawdown >= limits.reduceOnlyDrawdown().applyTo(highWater) && states.state(scope) == TradingState.ACTIVE) {
-                if (states.escalate(scope, TradingState.REDUCE_ONLY, "DRAWDOWN_REDUCE_ONLY",
+                if (states.escalate(scope, TradingState.REDUCE_ONLY, TradingStateReason.DRAWDOWN_REDUCE_ONLY,
                         drawdownDetail(drawdown, limits.reduceOnlyDrawdown()), Long.MAX_VALUE)) {
                     actions.cancelOpenOrders(scope, "drawdown reduce-only");
                 }

@@ -1,5 +1,6 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.RiskReason;
 /**
  * The outcome of a pre-trade check: allowed or denied, with the reason code and the figures that
  * decided it (limit, value, order). Immutable.

@@ -1,5 +1,7 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.TradingStateReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.engine.order.OrderManager;
@@ -335,18 +337,18 @@ public final class RiskManager {
     /** An operator halts, resumes or flattens the account or a strategy. */
     public void onHalt(HaltTrading halt) {
         RiskScope scope = scopeOf(halt.strategyId());
-        if (states.escalate(scope, TradingState.HALTED, "OPERATOR", "halted by an operator: " + halt.reason(), Long.MAX_VALUE)) {
+        if (states.escalate(scope, TradingState.HALTED, TradingStateReason.OPERATOR, "halted by an operator: " + halt.reason(), Long.MAX_VALUE)) {
             actions.cancelOpenOrders(scope, "operator halt");
         }
     }
 
     public void onResume(ResumeTrading resume) {
-        states.resume(scopeOf(resume.strategyId()), "OPERATOR", "resumed by an operator: " + resume.reason());
+        states.resume(scopeOf(resume.strategyId()), TradingStateReason.OPERATOR, "resumed by an operator: " + resume.reason());
     }
 
     public void onFlatten(FlattenPositions flatten) {
         RiskScope scope = scopeOf(flatten.strategyId());
-        states.escalate(scope, TradingState.HALTED, "OPERATOR", "flattened by an operator: " + flatten.reason(), Long.MAX_VALUE);
+        states.escalate(scope, TradingState.HALTED, TradingStateReason.OPERATOR, "flattened by an operator: " + flatten.reason(), Long.MAX_VALUE);
         actions.cancelOpenOrders(scope, "operator flatten");
         actions.flatten(scope, "operator flatten: " + flatten.reason());
     }
@@ -354,7 +356,7 @@ public final class RiskManager {
     /** A broker that cannot be reached leaves the engine not knowing: the account halts until an operator resumes it. */
     public void onBrokerConnection(BrokerConnectionChanged change) {
         if (change.connected()) return;
-        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, "BROKER_DISCONNECTED",
+        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, TradingStateReason.BROKER_DISCONNECTED,
                 "broker connection lost: " + change.detail(), Long.MAX_VALUE)) {
             actions.cancelOpenOrders(RiskScope.ACCOUNT, "broker disconnected");
         }
@@ -362,7 +364,7 @@ public final class RiskManager {
 
     /** The journal failed: halt the account and cancel its open orders (Ballast never trades unaudited). */
     public void onJournalFailure(JournalFailed failure) {
-        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, "JOURNAL_FAILURE",
+        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, TradingStateReason.JOURNAL_FAILURE,
                 "journal failed: " + failure.detail(), Long.MAX_VALUE)) {
             actions.cancelOpenOrders(RiskScope.ACCOUNT, "journal failure");
         }
@@ -373,7 +375,7 @@ public final class RiskManager {
      * be asked: halt the account and cancel its open orders (what the broker holds is unknown).
      */
     public void onReconciliationFailed(String detail) {
-        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, "RECONCILIATION_FAILED", detail, Long.MAX_VALUE)) {
+        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, TradingStateReason.RECONCILIATION_FAILED, detail, Long.MAX_VALUE)) {
             actions.cancelOpenOrders(RiskScope.ACCOUNT, "reconciliation failed");
         }
     }
@@ -401,6 +403,40 @@ public final class RiskManager {
             case STOP -> request.stopPrice() != null ? request.stopPrice() : portfolio.lastPrice(request.symbol());
             case MARKET -> portfolio.lastPrice(request.symbol());
         };
+    }
+
+    /**
+     * Checks the reservations against their totals: the account's reserved exposure is the sum of every open
+     * reservation, each strategy's the sum of its own, no reservation is empty or larger than it started, and (given
+     * the order book) no reservation outlives its order's being open. Throws {@link IllegalStateException} naming the
+     * first mismatch. For tests, at input boundaries (a full scan: not for the hot path).
+     */
+    public void verifyInvariants() {
+        long total = 0;
+        Map<StrategyId, Long> byStrategy = new HashMap<>();
+        for (Map.Entry<ClientOrderId, Reservation> entry : reservations.entrySet()) {
+            Reservation reservation = entry.getValue();
+            if (reservation.current <= 0 || reservation.current > reservation.quantity) {
+                throw new IllegalStateException("reservation of " + entry.getKey() + " holds " + reservation.current
+                        + " of " + reservation.quantity);
+            }
+            Order order = orders.order(entry.getKey());
+            if (order == null || !order.status().isOpen()) {
+                throw new IllegalStateException("order " + entry.getKey() + " still reserves exposure but is "
+                        + (order == null ? "unknown" : order.status()));
+            }
+            long amount = reservation.amount(reservation.current);
+            total += amount;
+            byStrategy.merge(reservation.strategy, amount, Long::sum);
+        }
+        if (total != reserved) throw new IllegalStateException("reserved " + reserved + ", the reservations add up to " + total);
+        for (Map.Entry<StrategyId, long[]> entry : reservedByStrategy.entrySet()) {
+            long expected = byStrategy.getOrDefault(entry.getKey(), 0L);
+            if (entry.getValue()[0] != expected) {
+                throw new IllegalStateException("strategy " + entry.getKey() + " reserves " + entry.getValue()[0]
+                        + ", its reservations add up to " + expected);
+            }
+        }
     }
 
     private static final class Reservation {

@@ -1,5 +1,7 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.TradingStateReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.FixedPoint;
@@ -17,6 +19,8 @@ import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.RequestRefused;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -80,8 +84,8 @@ import java.util.Map;
  */
 public final class StrategyCircuitBreaker {
     /** Denials that describe the engine's state, not the order: not the strategy's errors. */
-    private static final String[] STATE_DENIALS = {RiskReason.TRADING_HALTED.name(), RiskReason.REDUCE_ONLY.name(),
-            RiskReason.STALE_MARKET_DATA.name(), RiskReason.NO_REFERENCE_PRICE.name()};
+    private static final Set<RiskReason> STATE_DENIALS = EnumSet.of(RiskReason.TRADING_HALTED, RiskReason.REDUCE_ONLY,
+            RiskReason.STALE_MARKET_DATA, RiskReason.NO_REFERENCE_PRICE);
 
     private final RiskConfig config;
     private final PortfolioManager portfolio;
@@ -147,9 +151,8 @@ public final class StrategyCircuitBreaker {
         }
     }
 
-    private static boolean isStateDenial(String reasonCode) {
-        for (String code : STATE_DENIALS) if (code.equals(reasonCode)) return true;
-        return false;
+    private static boolean isStateDenial(RiskReason reasonCode) {
+        return STATE_DENIALS.contains(reasonCode);
     }
 
     /** The tracker of a strategy, or {@code null} when nothing is watched for it. */
@@ -228,7 +231,7 @@ public final class StrategyCircuitBreaker {
             String detail = "strategy " + t.id + ": " + breakers.maxBrokerRejects() + " broker rejects within "
                     + breakers.rejectWindow() + " (limit " + breakers.maxBrokerRejects() + " within " + breakers.rejectWindow()
                     + "); paused for " + breakers.rejectPause();
-            states.escalate(scope, TradingState.HALTED, "BROKER_REJECT_BURST", detail, plus(now, breakers.rejectPause()));
+            states.escalate(scope, TradingState.HALTED, TradingStateReason.BROKER_REJECT_BURST, detail, plus(now, breakers.rejectPause()));
             actions.cancelOpenOrders(scope, "broker reject burst");
         }
     }
@@ -238,7 +241,7 @@ public final class StrategyCircuitBreaker {
         RiskScope scope = RiskScope.of(t.id);
         t.reset();
         // Reset before acting: the cancels publish events that come back here.
-        states.escalate(scope, TradingState.HALTED, "PERFORMANCE_BREAKER",
+        states.escalate(scope, TradingState.HALTED, TradingStateReason.PERFORMANCE_BREAKER,
                 "strategy " + t.id + ": " + why + "; disabled for " + t.limits.cooldown(), plus(now, t.limits.cooldown()));
         actions.cancelOpenOrders(scope, "performance breaker: " + why);
     }

@@ -1,5 +1,6 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.TradingStateReason;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.model.StrategyId;
@@ -43,7 +44,7 @@ public final class TradingStates {
     }
 
     /** The reason code of a scope's current state, or {@code null} when ACTIVE. */
-    public String reason(RiskScope scope) {
+    public TradingStateReason reason(RiskScope scope) {
         Entry entry = entry(scope, false);
         return entry == null ? null : entry.reason;
     }
@@ -53,7 +54,7 @@ public final class TradingStates {
      *
      * @param resumeAt engine time at which the scope goes back to ACTIVE by itself, or {@code Long.MAX_VALUE}
      */
-    public boolean escalate(RiskScope scope, TradingState to, String reasonCode, String detail, long resumeAt) {
+    public boolean escalate(RiskScope scope, TradingState to, TradingStateReason reasonCode, String detail, long resumeAt) {
         Entry entry = entry(scope, true);
         if (to.ordinal() <= entry.state.ordinal()) return false;
         change(scope, entry, to, reasonCode, detail, resumeAt);
@@ -61,7 +62,7 @@ public final class TradingStates {
     }
 
     /** Back to ACTIVE (an operator's reset, a new day, a cooldown's end); returns whether it changed. */
-    public boolean resume(RiskScope scope, String reasonCode, String detail) {
+    public boolean resume(RiskScope scope, TradingStateReason reasonCode, String detail) {
         Entry entry = entry(scope, false);
         if (entry == null || entry.state == TradingState.ACTIVE) return false;
         change(scope, entry, TradingState.ACTIVE, reasonCode, detail, Long.MAX_VALUE);
@@ -71,10 +72,10 @@ public final class TradingStates {
     /** Lifts the timed pauses whose time has come. Cheap when none is pending. */
     public void onTime(long now) {
         if (now < earliestResume) return;
-        if (account.resumeAt <= now) resume(RiskScope.ACCOUNT, "COOLDOWN_ENDED", "pause of the account ended");
+        if (account.resumeAt <= now) resume(RiskScope.ACCOUNT, TradingStateReason.COOLDOWN_ENDED, "pause of the account ended");
         for (Map.Entry<StrategyId, Entry> e : strategies.entrySet()) {
             if (e.getValue().resumeAt <= now) {
-                resume(RiskScope.of(e.getKey()), "COOLDOWN_ENDED", "pause of strategy " + e.getKey() + " ended");
+                resume(RiskScope.of(e.getKey()), TradingStateReason.COOLDOWN_ENDED, "pause of strategy " + e.getKey() + " ended");
             }
         }
         earliestResume = Long.MAX_VALUE;
@@ -84,7 +85,7 @@ public final class TradingStates {
         }
     }
 
-    private void change(RiskScope scope, Entry entry, TradingState to, String reasonCode, String detail, long resumeAt) {
+    private void change(RiskScope scope, Entry entry, TradingState to, TradingStateReason reasonCode, String detail, long resumeAt) {
         TradingState from = entry.state;
         entry.state = to;
         entry.reason = to == TradingState.ACTIVE ? null : reasonCode;
@@ -100,7 +101,7 @@ public final class TradingStates {
 
     private static final class Entry {
         TradingState state = TradingState.ACTIVE;
-        String reason;
+        TradingStateReason reason;
         long resumeAt = Long.MAX_VALUE;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.model.TradingStateReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
@@ -73,7 +75,7 @@ final class GoldenEvents {
                 new OrderApproved(initialized, Price.of("187.25"), Money.of("18818.625"), Money.of("-0.5"),
                         Money.ofUnits(10_000_000), Money.ofRaw(-1), 6),
                 new OrderUpdated(filled, OrderStatus.ACCEPTED, 7),
-                new OrderDenied(initialized.withStatus(OrderStatus.DENIED, 8), "MAX_ORDER_QUANTITY",
+                new OrderDenied(initialized.withStatus(OrderStatus.DENIED, 8), RiskReason.MAX_ORDER_QUANTITY,
                         "tab\there, bell\u0007, nul\u0000, esc\u001b, quote \", back\\slash, cr\r lf\n, é ü – €, emoji \uD83D\uDE00,"
                                 + " lone \uD800 surrogate \uDC00 end", 8),
                 new OrderAccepted(id, "V-1", 9),
@@ -81,7 +83,7 @@ final class GoldenEvents {
                 new FillBooked(fill, sma, 10),
                 new ExecutionAlert(ExecutionAlert.Kind.SLIPPAGE, id, sma, aapl, 12.5, 1.0E-4, "slipped", 11),
                 new ExecutionAlert(ExecutionAlert.Kind.TIME_TO_FILL, id, null, aapl, Double.NaN, -0.0, null, 12),
-                new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, "JOURNAL_FAILURE", "disk full", 13),
+                new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, TradingStateReason.JOURNAL_FAILURE, "disk full", 13),
                 new StrategyQuarantined(sma, QuarantineReason.THREW, "boom", Integer.MIN_VALUE, 14),
                 new AnomalyFlagged(Anomaly.DUPLICATE_FILL, id, "", 15),
                 new Everything(List.of(1L, "a", true, List.of(2, 3)), sorted, new Object[]{null, 'x', 1.5f},

@@ -1,5 +1,7 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.model.TradingStateReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
@@ -112,12 +114,12 @@ final class JournalSamples {
         put(s, new JournalFailed("No space left on device", T));
         put(s, new OrderUpdated(order(), OrderStatus.SUBMITTED, T));
         put(s, new OrderDenied(Order.initialized(ClientOrderId.of("sma-5"), SMA, limitBuy(), T, BracketRole.TAKE_PROFIT,
-                ID), "MAX_NOTIONAL", "notional 1,964.80 above 1,000", T));
+                ID), RiskReason.MAX_ORDER_NOTIONAL, "notional 1,964.80 above 1,000", T));
         put(s, new FillBooked(fill(), SMA, T));
         put(s, new StrategyQuarantined(SMA, QuarantineReason.OVERRAN_TIME_BUDGET, "took 51 ms", 3, T));
         put(s, new AnomalyFlagged(Anomaly.OVERFILL, ID, "filled 11 of 10", T));
         put(s, new RequestRefused(SMA, ID, "CancelOrder", RequestRefused.Kind.NO_LONGER_WORKING, "order is FILLED", T));
-        put(s, new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, "DAILY_LOSS", "lost 2,001", T));
+        put(s, new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, TradingStateReason.DAILY_LOSS_LIMIT, "lost 2,001", T));
         put(s, new OrderApproved(order(), Price.of("187.2"), Money.of("1965.6"), Money.of("-0.00000001"),
                 Money.of("100000"), Money.of("92233720368.54775807"), T));
         put(s, new ExecutionAlert(ExecutionAlert.Kind.SLIPPAGE, ID, SMA, AAPL, 1.0E-5, Double.NaN, "12.5 bps", T));

@@ -1,5 +1,6 @@
 package dev.ballast.engine.monitor;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
@@ -162,8 +163,8 @@ class ExecutionMonitorTest {
         Order o = move(order("b", OrderSide.BUY), OrderStatus.SUBMITTED, 1);
         fill(o, "100", "100", OrderStatus.FILLED, 2);
         Order denied = order("d", OrderSide.BUY).withStatus(OrderStatus.DENIED, 3);
-        monitor.on(new OrderDenied(denied, "MAX_ORDER_NOTIONAL", "x", 3));
-        monitor.on(new OrderDenied(denied, "MAX_ORDER_NOTIONAL", "x", 4));
+        monitor.on(new OrderDenied(denied, RiskReason.MAX_ORDER_NOTIONAL, "x", 3));
+        monitor.on(new OrderDenied(denied, RiskReason.MAX_ORDER_NOTIONAL, "x", 4));
         monitor.on(new AnomalyFlagged(Anomaly.OVERFILL, o.id(), "x", 5));
         assertThat(monitor.fillCount()).isEqualTo(1);
         assertThat(monitor.denialsByReason()).containsEntry("MAX_ORDER_NOTIONAL", 2L);

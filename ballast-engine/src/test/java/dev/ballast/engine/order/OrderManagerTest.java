@@ -1,5 +1,6 @@
 package dev.ballast.engine.order;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.RecordingBroker;
 import dev.ballast.engine.clock.SimulatedClock;
@@ -183,12 +184,12 @@ class OrderManagerTest {
     @Test
     void deniedOrderIsPublishedWithItsReasonAndNeverReachesTheBroker() {
         orders.create(id("a"), S1, buy(AAPL, "100", "10"), BracketRole.NONE, null);
-        orders.deny(id("a"), "MAX_ORDER_NOTIONAL", "order notional 1000.00 exceeds limit 500.00");
+        orders.deny(id("a"), RiskReason.MAX_ORDER_NOTIONAL, "order notional 1000.00 exceeds limit 500.00");
         assertThat(status(id("a"))).isEqualTo(DENIED);
         assertThat(broker.submitted).isEmpty();
         assertThat(events).filteredOn(OrderDenied.class::isInstance).singleElement().satisfies(e -> {
             OrderDenied denied = (OrderDenied) e;
-            assertThat(denied.reasonCode()).isEqualTo("MAX_ORDER_NOTIONAL");
+            assertThat(denied.reasonCode()).isEqualTo(RiskReason.MAX_ORDER_NOTIONAL);
             assertThat(denied.detail()).contains("1000.00");
             assertThat(denied.order().status()).isEqualTo(DENIED);
         });
@@ -197,7 +198,7 @@ class OrderManagerTest {
     @Test
     void deniedOrderCannotBeSubmittedAfterwards() {
         orders.create(id("a"), S1, buy(AAPL, "100", "10"), BracketRole.NONE, null);
-        orders.deny(id("a"), "X", "x");
+        orders.deny(id("a"), RiskReason.MAX_ORDER_QUANTITY, "x");
         orders.submit(id("a"));
         assertThat(status(id("a"))).isEqualTo(DENIED);
         assertThat(broker.submitted).isEmpty();
@@ -629,7 +630,7 @@ class OrderManagerTest {
         ClientOrderId b = submitted("b");
         report(new OrderRejected(b, "no", clock.nanos()));
         orders.create(id("c"), S1, buy(AAPL, "1", "1"), BracketRole.NONE, null);
-        orders.deny(id("c"), "X", "x");
+        orders.deny(id("c"), RiskReason.MAX_ORDER_QUANTITY, "x");
         assertThat(orders.countByStatus()).containsEntry(ACCEPTED, 1L).containsEntry(REJECTED, 1L)
                 .containsEntry(DENIED, 1L).hasSize(3);
     }

@@ -1,5 +1,6 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.RecordingBroker;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.clock.SimulatedClock;

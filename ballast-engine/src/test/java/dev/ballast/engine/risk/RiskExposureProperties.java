@@ -130,7 +130,7 @@ class RiskExposureProperties {
                         orders.submit(id);
                         orders.onReport(new OrderAccepted(id, "v" + ids, clock.nanos()));
                     } else {
-                        orders.deny(id, decision.reason().name(), decision.detail());
+                        orders.deny(id, decision.reason(), decision.detail());
                         assertThat(increase).as("an order that only reduces is never denied: %s", decision.detail())
                                 .isPositive();
                     }

@@ -117,7 +117,7 @@ class RiskLimitProperties {
                         orders.submit(id);
                         orders.onReport(new OrderAccepted(id, "v" + ids, clock.nanos()));
                     } else {
-                        orders.deny(id, decision.reason().name(), decision.detail());
+                        orders.deny(id, decision.reason(), decision.detail());
                         assertThat(decision.detail()).isNotBlank();
                     }
                 }

@@ -1,5 +1,7 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.RiskReason;
+import dev.ballast.model.TradingStateReason;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.clock.SimulatedClock;
 import dev.ballast.engine.portfolio.PortfolioManager;
@@ -165,7 +167,7 @@ class StrategyCircuitBreakerTest {
         assertThat(f.state(S1)).isEqualTo(TradingState.HALTED);
         TradingStateChanged change = f.lastChange();
         assertThat(change.strategyId()).isEqualTo(S1);
-        assertThat(change.reasonCode()).isEqualTo("PERFORMANCE_BREAKER");
+        assertThat(change.reasonCode()).isEqualTo(TradingStateReason.PERFORMANCE_BREAKER);
         assertThat(change.detail()).contains("rolling P&L -100.01", "last 2 trades", "minimum -100.00");
         assertThat(f.cancels).hasSize(1).first().asString().startsWith("strategy s1: performance breaker");
 
@@ -173,7 +175,7 @@ class StrategyCircuitBreakerTest {
         assertThat(f.state(S1)).isEqualTo(TradingState.HALTED);
         f.states.onTime(tripTime + COOLDOWN.toNanos());
         assertThat(f.state(S1)).isEqualTo(TradingState.ACTIVE);
-        assertThat(f.lastChange().reasonCode()).isEqualTo("COOLDOWN_ENDED");
+        assertThat(f.lastChange().reasonCode()).isEqualTo(TradingStateReason.COOLDOWN_ENDED);
     }
 
     @Test
@@ -334,7 +336,7 @@ class StrategyCircuitBreakerTest {
         return new PerformanceLimits(50, 1, null, null, null, null, max, null, COOLDOWN);
     }
 
-    private static OrderDenied denied(Fixture f, StrategyId strategy, String reason) {
+    private static OrderDenied denied(Fixture f, StrategyId strategy, RiskReason reason) {
         Order order = Order.initialized(ClientOrderId.of(strategy.value() + "-d" + (++f.sequence)), strategy,
                 OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(1)), f.now, BracketRole.NONE, null)
                 .withStatus(OrderStatus.DENIED, f.now);
@@ -345,13 +347,13 @@ class StrategyCircuitBreakerTest {
     void errorsAboveTheMaximumTripAndStateDenialsDoNotCount() {
         Fixture f = new Fixture(maxErrors(2));
         f.event(new RequestRefused(S1, ClientOrderId.of("x"), "cancel", RequestRefused.Kind.NOT_OWNED, "no such order of this strategy", f.now));
-        f.event(denied(f, S1, "TRADING_HALTED"));
-        f.event(denied(f, S1, "REDUCE_ONLY"));
-        f.event(denied(f, S1, "STALE_MARKET_DATA"));
-        f.event(denied(f, S1, "NO_REFERENCE_PRICE"));
-        f.event(denied(f, S2, "MAX_ORDER_NOTIONAL")); // another strategy's
+        f.event(denied(f, S1, RiskReason.TRADING_HALTED));
+        f.event(denied(f, S1, RiskReason.REDUCE_ONLY));
+        f.event(denied(f, S1, RiskReason.STALE_MARKET_DATA));
+        f.event(denied(f, S1, RiskReason.NO_REFERENCE_PRICE));
+        f.event(denied(f, S2, RiskReason.MAX_ORDER_NOTIONAL)); // another strategy's
         assertThat(f.state(S1)).isEqualTo(TradingState.ACTIVE); // 1 error
-        f.event(denied(f, S1, "MAX_ORDER_NOTIONAL")); // 2: at
+        f.event(denied(f, S1, RiskReason.MAX_ORDER_NOTIONAL)); // 2: at
         assertThat(f.state(S1)).isEqualTo(TradingState.ACTIVE);
         f.event(new RequestRefused(S1, ClientOrderId.of("y"), "modify", RequestRefused.Kind.INVALID, "MODIFY_RAISES_QUANTITY: modify raises the quantity", f.now)); // 3
         assertThat(f.state(S1)).isEqualTo(TradingState.HALTED);
@@ -428,7 +430,7 @@ class StrategyCircuitBreakerTest {
         f.trades(S1, "-1");
         assertThat(f.state(S1)).isEqualTo(TradingState.HALTED);
         assertThat(f.changes).extracting(TradingStateChanged::reasonCode)
-                .containsExactly("PERFORMANCE_BREAKER", "COOLDOWN_ENDED", "PERFORMANCE_BREAKER");
+                .containsExactly(TradingStateReason.PERFORMANCE_BREAKER, TradingStateReason.COOLDOWN_ENDED, TradingStateReason.PERFORMANCE_BREAKER);
     }
 
     @Test
@@ -485,7 +487,7 @@ class StrategyCircuitBreakerTest {
         f.reject(f.submit(S1)); // third within 10 s (exactly 10 s after the first): pause
         assertThat(f.state(S1)).isEqualTo(TradingState.HALTED);
         assertThat(f.state(S2)).isEqualTo(TradingState.ACTIVE);
-        assertThat(f.lastChange().reasonCode()).isEqualTo("BROKER_REJECT_BURST");
+        assertThat(f.lastChange().reasonCode()).isEqualTo(TradingStateReason.BROKER_REJECT_BURST);
         assertThat(f.lastChange().detail()).contains("3 broker rejects within PT10S", "paused for PT1M");
         assertThat(f.cancels).containsExactly("strategy s1: broker reject burst");
 

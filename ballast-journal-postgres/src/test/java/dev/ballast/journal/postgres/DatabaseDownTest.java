@@ -8,6 +8,7 @@ import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.engine.journal.JournalVerifier;
 import dev.ballast.engine.journal.JournalWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The database goes down during a run: the writer fails, its listeners are told (the account halts), and after a
  * restart on the same data folder everything stored before the failure is there and verifies.
  */
+@Tag("system") // embedded PostgreSQL: run by Failsafe (./mvnw verify)
 class DatabaseDownTest {
     @TempDir
     Path data;

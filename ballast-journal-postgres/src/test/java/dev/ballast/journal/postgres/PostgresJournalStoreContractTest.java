@@ -3,6 +3,7 @@ package dev.ballast.journal.postgres;
 import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.engine.journal.JournalStoreContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.util.UUID;
 
 /** The PostgreSQL store against the store contract: one embedded server for the class, a fresh run id per test. */
+@Tag("system") // embedded PostgreSQL: run by Failsafe (./mvnw verify)
 class PostgresJournalStoreContractTest extends JournalStoreContract {
     private static EmbeddedPostgres pg;
     private String runId;

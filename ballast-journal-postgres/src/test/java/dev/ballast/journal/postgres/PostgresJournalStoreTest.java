@@ -5,6 +5,7 @@ import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.engine.journal.JournalVerifier;
 import dev.ballast.engine.journal.JournalVerifier.Problem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What is particular to the PostgreSQL store: transactions, runs side by side, the schema, tampering in SQL. */
+@Tag("system") // embedded PostgreSQL: run by Failsafe (./mvnw verify)
 class PostgresJournalStoreTest {
     private static EmbeddedPostgres pg;
 

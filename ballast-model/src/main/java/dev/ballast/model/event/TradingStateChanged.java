@@ -2,12 +2,13 @@ package dev.ballast.model.event;
 
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.TradingState;
+import dev.ballast.model.TradingStateReason;
 
 /**
  * The trading state of the account ({@code strategyId} null) or of one strategy changed, with the
- * reason code (DAILY_LOSS_LIMIT, DRAWDOWN, OPERATOR, ...) and the figures that decided it.
+ * reason code and the figures that decided it.
  */
-public record TradingStateChanged(StrategyId strategyId, TradingState from, TradingState to, String reasonCode,
+public record TradingStateChanged(StrategyId strategyId, TradingState from, TradingState to, TradingStateReason reasonCode,
                                   String detail, long timestamp) implements EngineEvent {
     public boolean isAccount() {
         return strategyId == null;

@@ -41,6 +41,8 @@ import java.util.concurrent.locks.LockSupport;
  * sent. Afterwards, {@link #afterReplay} bumps each strategy's order ids past the journal's and returns the
  * requests the shadow sent that the journal never saw (sent just before the crash, never recorded): they are
  * still to be handled.
+ *
+ * <p>Engine thread only.
  */
 final class JournalReplay {
     private final TradingEngine engine;

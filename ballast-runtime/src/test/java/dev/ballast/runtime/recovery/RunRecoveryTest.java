@@ -1,5 +1,6 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.EngineFixtures;
 import dev.ballast.engine.EngineSettings;
 import dev.ballast.engine.journal.MemoryJournalStore;
@@ -173,7 +174,7 @@ class RunRecoveryTest {
         // The replay rebuilt the three orders the venue had; nothing new reached it.
         assertThat(second.venue().submitted).hasSize(3);
         assertThat(second.events()).filteredOn(e -> e instanceof OrderDenied)
-                .extracting(e -> ((OrderDenied) e).reasonCode()).containsOnly("TRADING_HALTED").hasSize(2);
+                .extracting(e -> ((OrderDenied) e).reasonCode()).containsOnly(RiskReason.TRADING_HALTED).hasSize(2);
         // The halt canceled the third order before it could fill: two fills, as before the crash.
         assertThat(second.events()).filteredOn(e -> e instanceof FillBooked).hasSize(2);
     }

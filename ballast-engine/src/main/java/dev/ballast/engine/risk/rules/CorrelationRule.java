@@ -6,7 +6,7 @@ import dev.ballast.engine.risk.CorrelationTracker;
 import dev.ballast.engine.risk.OrderCheck;
 import dev.ballast.engine.risk.PreTradeRule;
 import dev.ballast.engine.risk.RiskDecision;
-import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.model.FixedPoint;
 import dev.ballast.model.Instrument;
 import dev.ballast.model.Money;

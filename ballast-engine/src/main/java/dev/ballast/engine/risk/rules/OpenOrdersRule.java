@@ -3,7 +3,7 @@ package dev.ballast.engine.risk.rules;
 import dev.ballast.engine.risk.OrderCheck;
 import dev.ballast.engine.risk.PreTradeRule;
 import dev.ballast.engine.risk.RiskDecision;
-import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.model.RiskReason;
 
 /**
  * The scope may not have more than its limit of open orders at once, counting this one: denied when

@@ -3,7 +3,7 @@ package dev.ballast.engine.risk.rules;
 import dev.ballast.engine.risk.OrderCheck;
 import dev.ballast.engine.risk.PreTradeRule;
 import dev.ballast.engine.risk.RiskDecision;
-import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.model.RiskReason;
 
 /**
  * An order that would open a position in a new symbol is denied when the scope already holds its limit

@@ -4,7 +4,7 @@ import dev.ballast.engine.risk.OrderCheck;
 import dev.ballast.engine.risk.OrderTraffic;
 import dev.ballast.engine.risk.PreTradeRule;
 import dev.ballast.engine.risk.RiskDecision;
-import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.model.RiskReason;
 
 /**
  * The scope may not have more orders approved per second of engine time than its limit: denied when

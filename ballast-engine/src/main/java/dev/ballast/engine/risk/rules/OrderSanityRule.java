@@ -3,7 +3,7 @@ package dev.ballast.engine.risk.rules;
 import dev.ballast.engine.risk.OrderCheck;
 import dev.ballast.engine.risk.PreTradeRule;
 import dev.ballast.engine.risk.RiskDecision;
-import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.model.Instrument;
 import dev.ballast.model.OrderRequest;
 import dev.ballast.model.Price;

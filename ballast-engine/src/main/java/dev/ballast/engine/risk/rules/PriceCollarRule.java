@@ -4,7 +4,7 @@ import dev.ballast.engine.risk.OrderCheck;
 import dev.ballast.engine.risk.PreTradeRule;
 import dev.ballast.engine.risk.Ratio;
 import dev.ballast.engine.risk.RiskDecision;
-import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.model.OrderRequest;
 import dev.ballast.model.Price;
 

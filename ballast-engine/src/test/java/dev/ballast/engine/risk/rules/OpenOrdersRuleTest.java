@@ -3,7 +3,7 @@ package dev.ballast.engine.risk.rules;
 import dev.ballast.engine.risk.OrderLimits;
 import dev.ballast.engine.risk.RiskDecision;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.model.OrderRequest;
 import org.junit.jupiter.api.Test;
 

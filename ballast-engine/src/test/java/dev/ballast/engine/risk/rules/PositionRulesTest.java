@@ -4,7 +4,7 @@ import dev.ballast.engine.risk.PositionLimits;
 import dev.ballast.engine.risk.Ratio;
 import dev.ballast.engine.risk.RiskDecision;
 import dev.ballast.engine.risk.RiskLimits;
-import dev.ballast.engine.risk.RiskReason;
+import dev.ballast.model.RiskReason;
 import dev.ballast.engine.risk.RiskScope;
 import dev.ballast.model.Money;
 import dev.ballast.model.OrderRequest;

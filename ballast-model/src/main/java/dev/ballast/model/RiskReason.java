@@ -1,6 +1,9 @@
-package dev.ballast.engine.risk;
+package dev.ballast.model;
 
-/** The reason code carried by every risk decision. */
+/**
+ * Why the RiskManager allowed or denied an order: the reason code carried by every risk decision and by every
+ * {@link dev.ballast.model.event.OrderDenied}, end to end (journal, results, metrics).
+ */
 public enum RiskReason {
     ALLOWED,
     TRADING_HALTED,
