@@ -2,6 +2,7 @@ package dev.ballast.engine.risk;
 
 import dev.ballast.model.Order;
 import dev.ballast.model.Quantity;
+import dev.ballast.model.RiskReason;
 
 /**
  * A bracket's exit is reduce-only: it may close what its strategy holds, never open, enlarge or flip a position.
