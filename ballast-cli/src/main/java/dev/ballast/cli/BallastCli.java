@@ -5,6 +5,7 @@ import dev.ballast.cli.generate.GenerationFailedException;
 import dev.ballast.cli.generate.LlmServiceException;
 import dev.ballast.cli.report.ReportException;
 import dev.ballast.engine.data.MarketDataException;
+import dev.ballast.engine.journal.JournalException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,9 @@ import java.io.UncheckedIOException;
 
 /**
  * The {@code ballast} command line. User mistakes (a wrong config, a bad data file, a bad flag) get
- * one clear message and exit code 2, never a stack trace; a bug gets its stack trace and code 1; a run
+ * one clear message and exit code 2, never a stack trace; a journal that is damaged or cannot be read as it must
+ * be (a stray file in its folder) one line and code 1, like {@code audit verify}; a bug gets its stack trace and
+ * code 1; a run
  * that cannot go on (a strategy holding the backtest's engine thread) exits with 3. {@code generate}
  * adds 4 when the LLM service cannot be used (it refuses the request, or keeps failing through every
  * retry) and 5 when the model gives no valid strategy within the repair limit; neither is the user's
@@ -56,7 +59,8 @@ public final class BallastCli {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
             }
-            if (e instanceof dev.ballast.runtime.recovery.PaperResume.JournalDamagedException) {
+            // A journal that cannot be read as it must be (damaged, a stray file in its folder): like audit verify, 1.
+            if (e instanceof dev.ballast.runtime.recovery.PaperResume.JournalDamagedException || e instanceof JournalException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 1;
             }

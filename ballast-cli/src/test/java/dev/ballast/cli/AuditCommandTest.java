@@ -63,6 +63,41 @@ class AuditCommandTest {
     }
 
     @Test
+    void aStrayFileNamedLikeASegmentIsAOneLineErrorNotAStackTrace() throws Exception {
+        journal(3);
+        Files.writeString(run.resolve("journal").resolve("segment-abc.journal"), "stray");
+        for (String command : new String[] {"verify", "replay", "show"}) {
+            CliRun r = CliRun.of("audit", command, run.toString());
+            assertThat(r.exitCode()).as(command).isEqualTo(1);
+            assertThat(r.err()).as(command).contains("error: ").contains("segment-abc.journal, which is not a journal segment")
+                    .doesNotContain("\tat ");
+            assertThat(r.err().lines()).as(command).hasSize(1);
+        }
+    }
+
+    @Test
+    void replayingAnEmptyJournalIsAOneLineError() throws Exception {
+        FileJournalStore.open(run.resolve("journal"), FsyncPolicy.everyBatch()).close();
+        CliRun r = CliRun.of("audit", "replay", run.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("the journal holds no record").doesNotContain("\tat ");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aRecordAppendedAfterRunFinishedFailsVerify() throws Exception {
+        try (FileJournalStore store = FileJournalStore.open(run.resolve("journal"), FsyncPolicy.everyBatch());
+             JournalWriter writer = new JournalWriter(store)) {
+            writer.append(1, "Note", "start".getBytes(StandardCharsets.UTF_8));
+            writer.append(2, "RunFinished", "end".getBytes(StandardCharsets.UTF_8));
+            writer.awaitDurable(writer.append(3, "Note", "later".getBytes(StandardCharsets.UTF_8)), Duration.ofSeconds(5));
+        }
+        CliRun r = CliRun.of("audit", "verify", run.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("BAD at sequence 3: RECORD_AFTER_FINISH");
+    }
+
+    @Test
     void missingJournalIsAUserError() {
         CliRun r = CliRun.of("audit", "verify", run.resolve("nope").toString());
         assertThat(r.exitCode()).isEqualTo(2);

@@ -34,6 +34,10 @@ public final class AuditReplay {
                 err.println("error: the journal cannot be trusted, nothing replayed: " + verified);
                 return 1;
             }
+            if (verified.count() == 0) {
+                throw new AuditException(run + ": the journal holds no record (its run stopped before journaling its "
+                        + "start); there is nothing to replay");
+            }
             Iterator<JournalRecord> records = store.read(1);
             JournalRecord first = records.next();
             if (!(RunJournal.decoder().decode(first.type(), first.payload()) instanceof RunJournal.RunStarted started)) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -33,10 +34,12 @@ import java.util.zip.CRC32;
  *   body  := canonical bytes of the record (see {@link JournalRecord}) | hash:32 bytes
  * </pre>
  * The CRC catches torn and damaged frames; the hash chain catches deliberate edits (a forger can fix a CRC, not
- * the chain). When a store is opened for writing, the last segment is scanned: a frame cut short or failing its
- * CRC is a torn tail write, and it and everything after it is truncated (records after a torn one are not
- * trusted); {@link #recovery()} reports what was cut. {@link #openReadOnly} never changes the files, so the
- * {@link JournalVerifier} sees any damage as it is.
+ * the chain). When a store is opened for writing, the last segment is scanned: a torn tail write (a frame cut short
+ * at the very end of the last segment, nothing complete after it: {@link TornTail} defines it exactly) is truncated,
+ * and {@link #recovery()} reports what was cut. Any other damage there (a frame failing its CRC, a frame whose length
+ * runs past data that is still there) is not what a crash leaves: opening throws {@link JournalCorruptException} and
+ * cuts nothing. {@link #openReadOnly} never changes the files, so the {@link JournalVerifier} sees any damage as it
+ * is; reading reports a frame cut short in a segment that is not the last as damage too.
  *
  * <h2>Why a plain segmented log rather than Chronicle Queue</h2>
  * The engine module may have no third-party dependency, and Chronicle Queue brings a large one (off-heap
@@ -62,8 +65,9 @@ public final class FileJournalStore implements JournalStore {
     static final int FRAME_OVERHEAD = 8;
     static final int MIN_BODY = JournalRecord.canonicalLength(0, 0) + JournalRecord.HASH_LENGTH;
     static final int MAX_BODY = 256 * 1024 * 1024;
+    private static final Pattern SEGMENT_NAME = Pattern.compile("segment-\\d{20}\\.journal");
 
-    /** What opening for writing cut off the tail: nothing, or a torn/damaged frame and what followed it. */
+    /** What opening for writing cut off the tail: nothing, or a torn last write. */
     public record Recovery(boolean truncated, Path segment, long offset, long bytesDropped, long nextSequence,
                            String reason) {
         static Recovery clean(long nextSequence) {
@@ -111,7 +115,7 @@ public final class FileJournalStore implements JournalStore {
             } else {
                 if (!Files.isDirectory(dir)) throw new JournalException("no journal folder " + dir);
                 this.recovery = Recovery.clean(-1);
-                this.last = findLast(segments());
+                this.last = findLast(segments(), true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journal " + dir, e);
@@ -124,7 +128,10 @@ public final class FileJournalStore implements JournalStore {
         }
     }
 
-    /** Opens (or creates) the journal in {@code dir} for appending, truncating a torn tail. */
+    /**
+     * Opens (or creates) the journal in {@code dir} for appending, truncating a torn tail. Throws
+     * {@link JournalCorruptException}, changing nothing, when its last segment is damaged in any other way.
+     */
     public static FileJournalStore open(Path dir, FsyncPolicy policy) {
         return new FileJournalStore(dir, policy, DEFAULT_SEGMENT_BYTES, true);
     }
@@ -139,6 +146,18 @@ public final class FileJournalStore implements JournalStore {
         return new FileJournalStore(dir, FsyncPolicy.never(), DEFAULT_SEGMENT_BYTES, false);
     }
 
+    /**
+     * Whether the journal folder {@code dir} holds no record and nothing but what a run killed before its first
+     * record leaves: no folder, no segment, or a single segment holding its header, or less, or a torn first frame.
+     * A damaged journal does not count as empty: it may be the only trace of what its run did.
+     */
+    public static boolean holdsNoRecord(Path dir) {
+        if (!Files.isDirectory(dir)) return true;
+        try (FileJournalStore store = openReadOnly(dir)) {
+            return JournalVerifier.verify(store).holdsNoRecord();
+        }
+    }
+
     public Path dir() {
         return dir;
     }
@@ -148,15 +167,26 @@ public final class FileJournalStore implements JournalStore {
         return recovery;
     }
 
-    /** The segment files, in sequence order. */
+    /**
+     * The segment files, in sequence order. A file named like a segment ({@code segment-*.journal}) whose name does
+     * not hold a 20-digit first sequence is not skipped: the folder is not a journal as this store wrote it, and
+     * {@link JournalException} says which file.
+     */
     public List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> {
+            List<Path> segments = files.filter(p -> {
                         String n = p.getFileName().toString();
                         return n.startsWith("segment-") && n.endsWith(".journal");
                     })
                     .sorted()
                     .toList();
+            for (Path segment : segments) {
+                if (!SEGMENT_NAME.matcher(segment.getFileName().toString()).matches()) {
+                    throw new JournalException(dir + " holds " + segment.getFileName() + ", which is not a journal "
+                            + "segment (segment-<first sequence, 20 digits>.journal); move it out of the journal folder");
+                }
+            }
+            return segments;
         }
     }
 
@@ -175,11 +205,14 @@ public final class FileJournalStore implements JournalStore {
         }
     }
 
-    /** The version a segment's header names, or {@link #VERSION} for one too short to have a header (a torn create). */
+    /**
+     * The version a segment's header names, or {@link #VERSION} for one without a readable header (a torn create, a
+     * damaged magic): the scan of the segment reports those as what they are.
+     */
     private static int headerVersion(Path segment) throws IOException {
         try (DataInputStream in = new DataInputStream(Files.newInputStream(segment))) {
             if (Files.size(segment) < HEADER_LENGTH) return VERSION;
-            in.readNBytes(MAGIC.length);
+            if (!java.util.Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) return VERSION;
             return in.readInt();
         }
     }
@@ -199,8 +232,12 @@ public final class FileJournalStore implements JournalStore {
                     + VERSION + " only (audit commands still read it)");
         }
         Path tail = segments.getLast();
-        Scan scan = scan(tail);
+        Scan scan = scan(tail, true);
         Recovery result;
+        if (scan.problem != null && scan.problem.kind() != JournalCorruptException.Kind.TORN) {
+            // Not crash debris: damage or tampering. Cutting it would drop records a resume would then make again.
+            throw scan.problem;
+        }
         if (scan.problem != null) {
             long size = Files.size(tail);
             try (FileChannel ch = FileChannel.open(tail, StandardOpenOption.WRITE)) {
@@ -212,12 +249,12 @@ public final class FileJournalStore implements JournalStore {
                 }
                 ch.force(true);
             }
-            result = new Recovery(true, tail, scan.goodLength, size - scan.goodLength, -1, scan.problem);
+            result = new Recovery(true, tail, scan.goodLength, size - scan.goodLength, -1, scan.problem.getMessage());
         } else {
             result = null;
         }
         JournalRecord tailLast = scan.last;
-        if (tailLast == null && segments.size() > 1) tailLast = findLast(segments.subList(0, segments.size() - 1));
+        if (tailLast == null && segments.size() > 1) tailLast = findLast(segments.subList(0, segments.size() - 1), false);
         this.last = tailLast;
         channel = FileChannel.open(tail, StandardOpenOption.WRITE);
         channelSize = channel.size();
@@ -228,23 +265,25 @@ public final class FileJournalStore implements JournalStore {
                 : new Recovery(true, result.segment(), result.offset(), result.bytesDropped(), next, result.reason());
     }
 
-    private JournalRecord findLast(List<Path> segments) throws IOException {
+    /** The last readable record of {@code segments}; {@code endsJournal}: their last is the journal's last segment. */
+    private JournalRecord findLast(List<Path> segments, boolean endsJournal) throws IOException {
         for (int i = segments.size() - 1; i >= 0; i--) {
-            Scan s = scan(segments.get(i));
+            Scan s = scan(segments.get(i), endsJournal && i == segments.size() - 1);
             if (s.last != null) return s.last;
         }
         return null;
     }
 
-    private record Scan(JournalRecord last, int records, long goodLength, String problem) {
+    /** A segment read to its end or its first bad frame: {@code problem} is null when it reads to its end. */
+    private record Scan(JournalRecord last, int records, long goodLength, JournalCorruptException problem) {
     }
 
-    private static Scan scan(Path segment) throws IOException {
+    private static Scan scan(Path segment, boolean lastSegment) throws IOException {
         SegmentReader opened;
         try {
-            opened = new SegmentReader(segment, 0);
+            opened = new SegmentReader(segment, firstSequenceOf(segment) - 1, lastSegment);
         } catch (JournalCorruptException e) {
-            return new Scan(null, 0, 0, e.getMessage());
+            return new Scan(null, 0, 0, e);
         }
         try (SegmentReader r = opened) {
             JournalRecord last = null;
@@ -257,7 +296,7 @@ public final class FileJournalStore implements JournalStore {
                     last = rec;
                     count++;
                 } catch (JournalCorruptException e) {
-                    return new Scan(last, count, Math.max(good, HEADER_LENGTH), e.getMessage());
+                    return new Scan(last, count, Math.max(good, HEADER_LENGTH), e);
                 }
             }
         }
@@ -495,7 +534,10 @@ public final class FileJournalStore implements JournalStore {
                     while (true) {
                         if (reader == null) {
                             if (++index >= segments.size()) return false;
-                            reader = new SegmentReader(segments.get(index), lastSequence);
+                            Path segment = segments.get(index);
+                            reader = new SegmentReader(segment,
+                                    lastSequence > 0 ? lastSequence : firstSequenceOf(segment) - 1,
+                                    index == segments.size() - 1);
                         }
                         JournalRecord r = reader.next();
                         if (r == null) {
@@ -542,21 +584,23 @@ public final class FileJournalStore implements JournalStore {
         private final Path segment;
         private final DataInputStream in;
         private final long size;
-        private final long previousSequence;
+        /** Whether this is the journal's last segment: only there can a frame cut short be a torn write. */
+        private final boolean last;
         private final CRC32 crc = new CRC32();
         long offset;
         private long lastSequence;
+        private int records;
 
-        SegmentReader(Path segment, long previousSequence) throws IOException {
+        SegmentReader(Path segment, long previousSequence, boolean last) throws IOException {
             this.segment = segment;
-            this.previousSequence = previousSequence;
+            this.last = last;
             this.lastSequence = previousSequence;
             this.size = Files.size(segment);
             InputStream raw = Files.newInputStream(segment);
             this.in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
             if (size < HEADER_LENGTH) {
                 in.close();
-                throw corrupt(JournalCorruptException.Kind.TORN, "segment header cut short");
+                throw cutShort("segment header cut short");
             }
             byte[] magic = in.readNBytes(4);
             int version = in.readInt();
@@ -574,28 +618,43 @@ public final class FileJournalStore implements JournalStore {
         }
 
         private JournalCorruptException corrupt(JournalCorruptException.Kind kind, String why) {
-            return new JournalCorruptException(kind, lastSequence + 1,
+            return new JournalCorruptException(kind, dueSequence(),
                     why + " in " + segment.getFileName() + " at byte " + offset
                             + " (after sequence " + lastSequence + ")");
+        }
+
+        /** The sequence the next frame must hold: the segment's first (its name says which) or the one after. */
+        private long dueSequence() {
+            return records > 0 ? lastSequence + 1 : firstSequenceOf(segment);
+        }
+
+        /** Bytes end inside a header or frame: a torn write at the end of the last segment, damage anywhere else. */
+        private JournalCorruptException cutShort(String why) {
+            return last ? corrupt(JournalCorruptException.Kind.TORN, why)
+                    : corrupt(JournalCorruptException.Kind.SEGMENT_CUT_SHORT, why + ", and later segments follow");
         }
 
         /** The next record, null at the segment's clean end. */
         JournalRecord next() throws IOException {
             long remaining = size - offset;
             if (remaining == 0) return null;
-            if (remaining < FRAME_OVERHEAD) throw corrupt(JournalCorruptException.Kind.TORN, "frame header cut short");
+            if (remaining < FRAME_OVERHEAD) throw cutShort("frame header cut short");
             int body = in.readInt();
             int storedCrc = in.readInt();
             if (body < MIN_BODY || body > MAX_BODY)
                 throw corrupt(JournalCorruptException.Kind.CRC_MISMATCH, "bad frame length " + body);
-            if (remaining - FRAME_OVERHEAD < body)
-                throw corrupt(JournalCorruptException.Kind.TORN, "frame cut short (" + (remaining - FRAME_OVERHEAD)
-                        + " of " + body + " bytes)");
+            if (remaining - FRAME_OVERHEAD < body) {
+                String cut = "frame cut short (" + (remaining - FRAME_OVERHEAD) + " of " + body + " bytes)";
+                if (!last) throw cutShort(cut);
+                String notTorn = TornTail.whyNotTorn(segment, offset, body, dueSequence());
+                if (notTorn != null) throw corrupt(JournalCorruptException.Kind.OVERRUNNING_FRAME, notTorn);
+                throw cutShort(cut);
+            }
             byte[] bytes = new byte[body];
             try {
                 in.readFully(bytes);
             } catch (EOFException e) {
-                throw corrupt(JournalCorruptException.Kind.TORN, "frame cut short");
+                throw cutShort("frame cut short"); // the file shrank while it was read
             }
             crc.reset();
             crc.update(bytes);
@@ -618,6 +677,7 @@ public final class FileJournalStore implements JournalStore {
             b.get(hash);
             offset += FRAME_OVERHEAD + body;
             lastSequence = sequence;
+            records++;
             return new JournalRecord(sequence, engineTime, wallTime, new String(type, StandardCharsets.UTF_8),
                     payload, hash);
         }

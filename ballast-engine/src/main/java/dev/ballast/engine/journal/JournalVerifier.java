@@ -22,8 +22,20 @@ public final class JournalVerifier {
         REORDERED,
         /** A frame fails its CRC, or is not a valid frame: damaged or edited bytes. */
         CRC_MISMATCH,
-        /** A frame is cut short: a torn write at the tail. */
+        /**
+         * A frame is cut short at the very end of the last segment, nothing complete after it: a torn write, what a
+         * crash leaves (the only problem a resume may cut).
+         */
         TORN,
+        /** A segment that later segments follow ends inside a frame (or its header): bytes were lost inside the journal. */
+        SEGMENT_CUT_SHORT,
+        /**
+         * A frame's length runs past the end of the last segment while its bytes say otherwise (a complete record
+         * follows inside it, or its record's own lengths or sequence disagree): damaged or edited, not a torn write.
+         */
+        OVERRUNNING_FRAME,
+        /** A record follows the run's {@code RunFinished} record: a finished run's journal takes no more records. */
+        RECORD_AFTER_FINISH,
         /** The anchored record's hash is not the anchor's: the chain up to it was rewritten (with valid hashes). */
         ANCHOR_MISMATCH,
         /** The journal ends before the anchored record: records were cut off its tail. */
@@ -40,6 +52,13 @@ public final class JournalVerifier {
             return new Result(true, count, -1, null, null);
         }
 
+        /**
+         * No complete record, and nothing wrong but a torn write: what a run killed before its first record leaves.
+         */
+        public boolean holdsNoRecord() {
+            return count == 0 && (ok || problem == Problem.TORN);
+        }
+
         @Override
         public String toString() {
             return ok ? "OK: " + count + " records, hash chain intact"
@@ -47,6 +66,9 @@ public final class JournalVerifier {
                     + " records verified before it";
         }
     }
+
+    /** The type of the last record of a run that ended (see {@link RunJournal.RunFinished}). */
+    private static final String RUN_FINISHED = RunJournal.RunFinished.class.getSimpleName();
 
     private JournalVerifier() {
     }
@@ -77,6 +99,7 @@ public final class JournalVerifier {
         byte[] previous = JournalRecord.GENESIS;
         long count = 0;
         JournalRecord current = null;
+        JournalRecord finished = null;
         try {
             current = it.hasNext() ? it.next() : null;
             while (current != null) {
@@ -105,8 +128,10 @@ public final class JournalVerifier {
                 }
                 previous = hash;
                 if (!anchor.holds(current)) return anchorMismatch(anchor, current);
+                if (finished != null) return recordAfterFinish(finished, current, count);
                 count++;
                 verified.accept(current);
+                if (RUN_FINISHED.equals(current.type())) finished = current;
                 current = next;
             }
         } catch (JournalCorruptException e) {
@@ -120,18 +145,32 @@ public final class JournalVerifier {
                             "record " + current.sequence() + " does not follow record " + count);
                 }
                 if (!anchor.holds(current)) return anchorMismatch(anchor, current);
+                if (finished != null) return recordAfterFinish(finished, current, count);
                 count++;
                 verified.accept(current);
             }
-            return new Result(false, count, count + 1,
-                    e.kind() == JournalCorruptException.Kind.TORN ? Problem.TORN : Problem.CRC_MISMATCH,
-                    e.getMessage());
+            return new Result(false, count, count + 1, problemOf(e.kind()), e.getMessage());
         }
         if (count < anchor.sequence()) {
             return new Result(false, count, count + 1, Problem.TRUNCATED, "the journal ends at record " + count
                     + ", before the anchored record " + anchor.sequence() + ": records were cut off");
         }
         return Result.ok(count);
+    }
+
+    private static Problem problemOf(JournalCorruptException.Kind kind) {
+        return switch (kind) {
+            case CRC_MISMATCH -> Problem.CRC_MISMATCH;
+            case TORN -> Problem.TORN;
+            case SEGMENT_CUT_SHORT -> Problem.SEGMENT_CUT_SHORT;
+            case OVERRUNNING_FRAME -> Problem.OVERRUNNING_FRAME;
+        };
+    }
+
+    private static Result recordAfterFinish(JournalRecord finished, JournalRecord record, long count) {
+        return new Result(false, count, record.sequence(), Problem.RECORD_AFTER_FINISH, "record " + record.sequence()
+                + " (" + record.type() + ") follows record " + finished.sequence() + ", the run's " + RUN_FINISHED
+                + ": nothing is journaled after a run finished, so it was appended later");
     }
 
     private static Result anchorMismatch(JournalHead anchor, JournalRecord record) {

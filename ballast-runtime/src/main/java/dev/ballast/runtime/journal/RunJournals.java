@@ -45,7 +45,8 @@ public final class RunJournals {
     /**
      * Opens a new run's journal. A backtest replaces what a previous run left in the folder (it can be run again);
      * a paper run refuses a folder that holds a journal, since that is the only record of what was traded: it is
-     * resumed (`--resume`) or moved, never overwritten.
+     * resumed (`--resume`) or moved, never overwritten. A file journal without a complete record (its run stopped
+     * before journaling its start) is no such record, and is replaced.
      */
     public static Opened open(JournalSettings settings, boolean backtest, Path output, Path configFile) {
         Path dir = journalDir(output);
@@ -177,13 +178,8 @@ public final class RunJournals {
 
     private static void refuseExistingJournal(Path output, Path journalDir) {
         boolean exists = Files.isRegularFile(output.resolve(POINTER));
-        if (!exists && Files.isDirectory(journalDir)) {
-            try (DirectoryStream<Path> segments = Files.newDirectoryStream(journalDir, "segment-*.journal")) {
-                exists = segments.iterator().hasNext();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + journalDir, e);
-            }
-        }
+        // A journal without a complete record (the run stopped before its start was journaled) holds nothing to keep.
+        if (!exists) exists = !FileJournalStore.holdsNoRecord(journalDir);
         if (exists) {
             throw new ConfigException(output + " already holds the journal of a paper run; resume it with "
                     + "`ballast paper --resume " + output + "`, or give another --out");

@@ -1,5 +1,6 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.engine.journal.FileJournalStore;
 import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.runtime.plan.Sha256;
@@ -15,8 +16,9 @@ import java.util.Iterator;
 /**
  * What {@code ballast paper --resume RUN} starts from: the run's journal (its files, or its PostgreSQL run), checked
  * end to end, and the configuration its first record names, unchanged since. Refuses (with what is wrong) a folder
- * without a journal, a journal that was tampered with or damaged anywhere but a torn last write, a run that was not
- * a paper run or that finished, and a configuration that changed.
+ * without a journal, a run that never journaled its start, a journal that was tampered with or damaged anywhere but
+ * a torn last write (nothing is cut then), a run that was not a paper run or that finished, and a configuration that
+ * changed.
  */
 public final class PaperResume implements AutoCloseable {
     /** The resume cannot start: the journal is damaged or was tampered with (exit code 1, like audit verify). */
@@ -46,6 +48,11 @@ public final class PaperResume implements AutoCloseable {
         Path journal = RunJournals.journalDir(runDir);
         if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && !Files.isDirectory(journal)) {
             throw new ConfigException("--resume " + runDir + ": no journal there (expected " + journal + ")");
+        }
+        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && FileJournalStore.holdsNoRecord(journal)) {
+            throw new ConfigException("--resume " + runDir + ": the run in " + runDir + " never journaled its start "
+                    + "(it stopped before its first journal record), so there is nothing to resume; start it again with "
+                    + "`ballast paper CONFIG --out " + runDir + "`");
         }
         try (JournalStore check = RunJournals.openForAudit(runDir)) {
             String[] lastType = {null};

@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * Compares the engine's open orders and positions with what the broker reports. Reports the broker has sent
- * but the engine has not applied yet (in flight, such as a fill stamped a little later) are counted on the
- * engine's side, so that only real differences remain. Pure: it only reads.
+ * Compares the engine's open orders and positions with what the broker reports, and the client order ids the broker
+ * has received with the orders the journal holds (an id the broker knows and the journal lacks means the journal lost
+ * records). Reports the broker has sent but the engine has not applied yet (in flight, such as a fill stamped a little
+ * later) are counted on the engine's side, so that only real differences remain. Pure: it only reads.
  */
 final class Reconciliation {
     private Reconciliation() {}
@@ -30,11 +32,18 @@ final class Reconciliation {
     /**
      * One line per difference; empty when the two agree.
      *
-     * @param notSent orders the engine has open but has not sent yet (kept back until this reconciliation)
+     * @param notSent   orders the engine has open but has not sent yet (kept back until this reconciliation)
+     * @param journaled whether the journal (re-executed into the engine) holds the order with this client order id
      */
     static List<String> differences(Collection<Order> engineOpen, Set<ClientOrderId> notSent, PortfolioManager portfolio,
-                                    Collection<BrokerReport> inFlight, BrokerState broker) {
+                                    Collection<BrokerReport> inFlight, BrokerState broker,
+                                    Predicate<ClientOrderId> journaled) {
         List<String> out = new ArrayList<>();
+        List<ClientOrderId> unjournaled = broker.knownOrdersMissingFrom(journaled);
+        if (!unjournaled.isEmpty()) {
+            out.add(unjournaled.size() + " client order id(s) the broker has received are not in the journal ("
+                    + sample(unjournaled) + "): the journal lost records, and what those orders did is unaccounted for");
+        }
         Set<ClientOrderId> reported = new HashSet<>();
         Map<Symbol, Long> inFlightFills = new HashMap<>();
         Map<ClientOrderId, Order> engineById = new HashMap<>();
@@ -75,5 +84,12 @@ final class Reconciliation {
             }
         }
         return out;
+    }
+
+    private static String sample(List<ClientOrderId> ids) {
+        int shown = Math.min(ids.size(), 5);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < shown; i++) text.append(i == 0 ? "" : ", ").append(ids.get(i).value());
+        return ids.size() > shown ? text + ", ..." : text.toString();
     }
 }

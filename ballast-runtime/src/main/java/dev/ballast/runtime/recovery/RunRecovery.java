@@ -152,7 +152,8 @@ public final class RunRecovery {
             return;
         }
         var open = engine.orders().openOrders();
-        List<String> differences = Reconciliation.differences(open, broker.heldOrders(), engine.portfolio(), engine.replay().inFlightReports(), state);
+        List<String> differences = Reconciliation.differences(open, broker.heldOrders(), engine.portfolio(), engine.replay().inFlightReports(), state,
+                id -> engine.orders().order(id) != null);
         int positions = (int) engine.portfolio().symbols().stream()
                 .filter(s -> engine.portfolio().accountQuantityRaw(s) != 0).count();
         engine.replay().publish(new BrokerReconciled(differences.isEmpty(), differences, open.size(), positions,

@@ -193,6 +193,27 @@ class RunRecoveryTest {
     }
 
     @Test
+    void aBrokerKnowingAnOrderIdTheJournalLacksHaltsTheAccount() {
+        MemoryJournalStore store = crashedAfterThreeBars();
+        List<RunRecovery> recovery = new ArrayList<>();
+        // Open orders and positions agree; the venue has also received an order the journal never held (cut off).
+        Run second = resume(store, state -> {
+            java.util.Set<ClientOrderId> known = new java.util.HashSet<>(state.knownOrders());
+            known.add(ClientOrderId.of("s-40"));
+            return CompletableFuture.completedFuture(new BrokerState(state.openOrders(), state.positions(), known));
+        }, recovery);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
+        assertThat(recovery.getFirst().detail()).contains("1 client order id(s) the broker has received are not in the journal (s-40)");
+        BrokerReconciled reconciled = second.events().stream().filter(e -> e instanceof BrokerReconciled)
+                .map(e -> (BrokerReconciled) e).findFirst().orElseThrow();
+        assertThat(reconciled.matched()).isFalse();
+        assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
+        assertThat(second.engine().risk().states().reason(RiskScope.ACCOUNT)).isEqualTo("RECONCILIATION_FAILED");
+        assertThat(second.venue().submitted).as("nothing new reaches the venue").hasSize(3);
+    }
+
+    @Test
     void aJournalThatDoesNotMatchTheReExecutionIsRefused() {
         MemoryJournalStore store = crashedAfterThreeBars();
         // Forge the tail: the journal claims a different quantity for the second order.
