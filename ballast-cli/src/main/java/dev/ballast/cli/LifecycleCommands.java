@@ -34,8 +34,12 @@ final class LifecycleCommands {
 
     /** {@code ballast strategies}: the registry's strategies with their state and key figures. */
     @Command(name = "strategies", mixinStandardHelpOptions = true,
-            description = "List the registered strategies: id, state, last change, and key figures from their history.")
+            description = {"List the registered strategies: id, state, last change, and key figures from their history.",
+                    "A strategy whose record fails the integrity check is listed as CORRUPT, named with the reason on stderr, and the exit code is 2."})
     static final class ListCommand implements java.util.concurrent.Callable<Integer> {
+        /** The STATE shown for a strategy whose record fails the integrity check. */
+        static final String CORRUPT = "CORRUPT";
+
         @Option(names = "--registry", paramLabel = "DIR", description = "The strategy registry folder (default: $BALLAST_REGISTRY, else strategies).")
         Path registry;
 
@@ -49,8 +53,17 @@ final class LifecycleCommands {
             }
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"ID", "STATE", "CHANGED", "BY", "TRADES", "MAX DD %", "OOS SHARPE", "PAPER DAYS", "TE %", "CAPITAL"});
+            List<String> corrupt = new ArrayList<>();
             for (String id : ids) {
-                Lifecycle.Record record = lifecycle.read(id);
+                Lifecycle.Record record;
+                try {
+                    record = lifecycle.read(id);
+                } catch (LifecycleException e) {
+                    // one bad record must not hide the others: it is listed as CORRUPT and named on stderr
+                    corrupt.add(e.getMessage());
+                    rows.add(new String[] {id, CORRUPT, "", "", "", "", "", "", "", ""});
+                    continue;
+                }
                 Lifecycle.Entry last = record.last();
                 rows.add(new String[] {id, record.state().name(), last == null ? "" : last.time().toString(),
                         last == null || last.by() == null ? "" : last.by(),
@@ -68,7 +81,11 @@ final class LifecycleCommands {
                 }
                 System.out.println(line.toString().stripTrailing());
             }
-            return 0;
+            if (corrupt.isEmpty()) return 0;
+            for (String reason : corrupt) System.err.println("warning: " + reason);
+            System.err.println(corrupt.size() + " of " + ids.size() + " strategies failed the registry check and are listed as "
+                    + CORRUPT + "; nothing may be promoted, retired or run from them until they are restored");
+            return BallastCli.USER_ERROR;
         }
 
         /** The value of {@code key} in the latest history entry that has it (a gate's result), else blank. */
@@ -181,9 +198,9 @@ final class LifecycleCommands {
                 throw new CommandLine.ParameterException(spec.commandLine(), "LIVE needs --approved-by NAME, a named operator's approval");
             }
             GateConfig.Probation probation = gate == null ? GateConfig.Probation.DEFAULT : GateConfig.load(gate).probation();
-            BacktestGate.Result result = ProbationGate.evaluate(id, paperRun, probation, approvedBy);
-            if (result.passed()) result.figures().put("capitalFraction", probation.initialCapitalFraction());
             Lifecycle.Record record = lifecycle.read(id);
+            BacktestGate.Result result = ProbationGate.evaluate(id, record.documentSha256(), paperRun, probation, approvedBy);
+            if (result.passed()) result.figures().put("capitalFraction", probation.initialCapitalFraction());
             int code = report(lifecycle, record, StrategyState.LIVE, result, now, approvedBy.strip(), "paper probation");
             if (code == 0) {
                 System.out.println("  LIVE is a registry state only: no live broker exists yet, nothing trades real money.");

@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import dev.ballast.cli.lifecycle.RegistryRunCheck;
 import dev.ballast.cli.metrics.LiveMetrics;
 import dev.ballast.cli.report.HtmlReport;
 import dev.ballast.cli.report.PngCharts;
@@ -62,6 +63,7 @@ class RunOptions {
 
     private int execute(RunPlan plan, RunMode mode, Double speedOverride, PrintStream out, PrintStream err,
                         PaperResume resume) {
+        RegistryRunCheck.check(plan);   // a registry document runs only as its record holds it
         if (skipBadRows) {
             plan = plan.skippingBadRows();
         }

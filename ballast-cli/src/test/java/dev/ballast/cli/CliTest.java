@@ -2,12 +2,14 @@ package dev.ballast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ballast.cli.generate.StrategyRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -290,9 +292,10 @@ class CliTest {
     @Test
     void generatedDocumentTracesToItsProvenance() throws IOException {
         writeData(100);
-        Path registered = Files.createDirectories(dir.resolve("registry/sma_doc"));
-        Files.writeString(registered.resolve("strategy.yaml"), SMA_DOCUMENT);
-        Files.writeString(registered.resolve("provenance.json"), "{\"model\": \"stub\"}");
+        StrategyRegistry registry = new StrategyRegistry(dir.resolve("registry"));
+        Path registered = registry.reserve("sma_doc").dir();
+        registry.write(new StrategyRegistry.Reservation("sma_doc", registered), SMA_DOCUMENT,
+                new ObjectMapper().createObjectNode().put("model", "stub"), "generate", Instant.EPOCH, text -> text);
         Path config = writeConfig(documentConfig("registry/sma_doc/strategy.yaml"));
 
         CliRun run = CliRun.of("backtest", "-q", config.toString());

@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A client for OpenAI-compatible chat-completions services (OpenAI, Azure OpenAI, Ollama, vLLM, LM
@@ -39,6 +43,11 @@ import java.util.Random;
  * it, and it brings a large dependency tree (its core and OpenAI modules, an HTTP client module and their
  * transitive jars) into the shaded CLI jar. The JDK client plus the Jackson already on the class path
  * cost no new dependency and about two hundred lines.
+ *
+ * <p>Each HTTP try has one deadline, {@code requestTimeout}, over the whole exchange: connection, headers
+ * and body. A service that sends its headers and then drips the body is cut off at the deadline (and
+ * retried like any timeout). The body is read into memory up to {@link #MAX_RESPONSE_BYTES}; a larger one
+ * is refused at once, without retry and without reading the rest.
  *
  * <p>Provider {@code azure}: POST {@code {baseUrl}/openai/deployments/{model}/chat/completions?api-version=V}
  * with the key in an {@code api-key} header ({@code model} is the deployment name). Otherwise the key, when
@@ -57,8 +66,15 @@ public final class ChatClient {
     private final Random random;
     private final Redactor redactor;
     private final PrintStream log;
+    private final long maxResponseBytes;
 
     public ChatClient(GenerationSettings settings, Sleeper sleeper, Random random, PrintStream log) {
+        this(settings, sleeper, random, log, MAX_RESPONSE_BYTES);
+    }
+
+    /** @param maxResponseBytes the largest response body accepted (tests use a small one) */
+    ChatClient(GenerationSettings settings, Sleeper sleeper, Random random, PrintStream log, long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
         this.settings = settings;
         this.sleeper = sleeper;
         this.random = random;
@@ -114,8 +130,8 @@ public final class ChatClient {
         for (int attempt = 1; ; attempt++) {
             Duration wait;
             try {
-                HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                String responseBody = read(response.body());
+                HttpResponse<byte[]> response = exchange(request);
+                String responseBody = new String(response.body(), StandardCharsets.UTF_8);
                 int status = response.statusCode();
                 if (status / 100 == 2) return new Completion(content(responseBody), responseBody, attempt);
                 String what = ("answered " + status + " " + reason(status)).strip();
@@ -127,6 +143,13 @@ public final class ChatClient {
                     throw new LlmServiceException("LLM service at " + endpoint() + " " + what + hint(status)
                             + serverSays(responseBody));
                 }
+            } catch (BoundedBodyHandler.TooLargeException e) {
+                // not a passing failure: the same request would get the same flood again
+                throw new LlmServiceException("LLM service at " + endpoint() + " sent an answer larger than " + e.limit()
+                        + " bytes (the limit for a chat answer); refusing it");
+            } catch (SlowBodyException e) {
+                failures.add("sent its headers but not its whole answer within " + seconds(settings.requestTimeout()));
+                wait = backoff(failures.size());
             } catch (HttpConnectTimeoutException e) {
                 failures.add("did not accept a connection within " + seconds(settings.connectTimeout()));
                 wait = backoff(failures.size());
@@ -156,13 +179,47 @@ public final class ChatClient {
         }
     }
 
-    /** The body as text, refusing more than {@link #MAX_RESPONSE_BYTES} (a chat answer is a few kilobytes). */
-    private static String read(java.io.InputStream in) throws IOException {
-        try (in) {
-            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-            if (bytes.length > MAX_RESPONSE_BYTES) throw new IOException("answer larger than " + MAX_RESPONSE_BYTES + " bytes");
-            return new String(bytes, StandardCharsets.UTF_8);
+    /** The headers came within the request timeout but the body did not finish within it. */
+    private static final class SlowBodyException extends IOException {
+        SlowBodyException() {
+            super("the body did not finish in time", null);
         }
+    }
+
+    /**
+     * One HTTP try. The request timeout is a deadline over the whole exchange, headers and body: the
+     * client's own timeout stops at the headers, so a service that drips its body would otherwise hold the
+     * command forever. The body is read under {@link #maxResponseBytes}.
+     *
+     * @throws SlowBodyException                     the deadline passed while the body was arriving
+     * @throws HttpTimeoutException                  the deadline passed before the headers
+     * @throws BoundedBodyHandler.TooLargeException  the body is over the limit
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
+        BoundedBodyHandler body = new BoundedBodyHandler(maxResponseBytes);
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, body);
+        try {
+            return pending.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);   // aborts the exchange and closes its connection
+            if (body.headersArrived()) throw new SlowBodyException();
+            throw new HttpTimeoutException("request timed out");
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    /** The exception an asynchronous exchange failed with, as the IOException the retry loop sorts. */
+    private static IOException failure(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof BoundedBodyHandler.TooLargeException tooLarge) return tooLarge;
+        }
+        if (cause instanceof IOException io) return io;
+        if (cause instanceof RuntimeException runtime) throw runtime;
+        return new IOException(String.valueOf(cause), cause);
     }
 
     private String requestBody(List<ChatMessage> messages) {

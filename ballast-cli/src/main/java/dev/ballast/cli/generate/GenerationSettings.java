@@ -32,7 +32,7 @@ import java.util.Objects;
  *   apiKeyEnv: MY_LLM_KEY          # the variable holding the key (keys do not belong in files; apiKey: is accepted too)
  *   azureApiVersion: 2024-10-21
  *   connectTimeoutSeconds: 10
- *   requestTimeoutSeconds: 120
+ *   requestTimeoutSeconds: 120     # deadline per HTTP try over the whole answer: headers and body
  *   maxAttempts: 4                 # HTTP tries per request (timeouts, 429, 5xx, connection errors)
  *   maxRetryAfterSeconds: 60       # cap on a 429's Retry-After
  *   maxRepairs: 3                  # follow-up requests that send validation errors back

@@ -61,7 +61,8 @@ public final class Generator {
     }
 
     /**
-     * @throws LlmServiceException       when the service cannot be used
+     * @throws LlmServiceException       when the service cannot be used, or its answer holds the API key (in any
+     *                                   form the {@link Redactor} recognises)
      * @throws GenerationFailedException when no valid document came within the repair limit
      */
     public Generated generate(String idea) {
@@ -76,6 +77,12 @@ public final class Generator {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ChatClient.Completion completion = client.complete(messages);
             httpTries += completion.tries();
+            if (redactor.reveals(completion.content())) {
+                // Redacting would change the document after it was validated, and a repair request would
+                // send the key back: the answer is refused outright.
+                throw new LlmServiceException("LLM service at " + client.endpoint() + " (" + settings.model()
+                        + ") echoed the API key in its answer (attempt " + attempt + "); refusing the answer, nothing was saved");
+            }
             String document = DocumentExtractor.extract(completion.content());
             errors = document == null ? List.of("(answer): empty; expected one strategy document in a ```yaml block")
                     : check.errors(document);

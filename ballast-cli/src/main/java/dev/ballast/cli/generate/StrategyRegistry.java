@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ballast.runtime.plan.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +25,10 @@ import java.util.stream.Stream;
  * <pre>
  * REGISTRY/ID/strategy.yaml     the document, as accepted
  * REGISTRY/ID/provenance.json   how it was generated (model, base URL, prompt, response hashes, validation log, ...)
- * REGISTRY/ID/state.json        {"state": "CANDIDATE", "history": [{"state", "time", "by"}]}
+ * REGISTRY/ID/state.json        {"state": "CANDIDATE", "history": [{"state", "time", "by", "documentSha256", "previous", "hash"}]}
  * </pre>
+ * Every history entry records the SHA-256 of {@code strategy.yaml} and is chained to the one before it
+ * ({@link StateChain}); {@code dev.ballast.cli.lifecycle.Lifecycle} verifies both on every read.
  * The folder name is the document's id. When a strategy with that id is already registered the new one
  * gets the first free {@code ID_2}, {@code ID_3}, ... and its document's {@code id} is rewritten to match, so
  * the folder name and the id inside always agree (the suffix uses '_' because an id may hold only
@@ -84,11 +87,14 @@ public final class StrategyRegistry {
     /** Writes the three files of a strategy into its claimed folder; {@code clean} is applied to each file's text. */
     public void write(Reservation reservation, String document, JsonNode provenance, String by, Instant time,
                       java.util.function.UnaryOperator<String> clean) {
+        String saved = clean.apply(document);
         ObjectNode state = JSON.createObjectNode();
         state.put("state", "CANDIDATE");
-        state.putArray("history").addObject().put("state", "CANDIDATE").put("time", time.toString()).put("by", by);
+        ObjectNode first = state.putArray("history").addObject().put("state", "CANDIDATE").put("time", time.toString()).put("by", by)
+                .put("documentSha256", Sha256.hex(saved.getBytes(StandardCharsets.UTF_8)));
+        StateChain.seal(first, StateChain.GENESIS);
         try {
-            Files.writeString(reservation.dir().resolve("strategy.yaml"), clean.apply(document), StandardCharsets.UTF_8);
+            Files.writeString(reservation.dir().resolve("strategy.yaml"), saved, StandardCharsets.UTF_8);
             Files.writeString(reservation.dir().resolve("provenance.json"),
                     clean.apply(JSON.writeValueAsString(provenance)) + "\n", StandardCharsets.UTF_8);
             Files.writeString(reservation.dir().resolve("state.json"), JSON.writeValueAsString(state) + "\n", StandardCharsets.UTF_8);

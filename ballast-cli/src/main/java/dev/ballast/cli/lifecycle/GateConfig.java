@@ -109,7 +109,7 @@ public record GateConfig(Path file, JsonNode root, Thresholds thresholds, Probat
             Files.createDirectories(workDir);
             Path runFile = workDir.resolve("gate-run.yaml");
             Files.writeString(runFile, YAML.writeValueAsString(config));
-            return RunPlanner.plan(runFile);
+            return RegistryRunCheck.check(RunPlanner.plan(runFile));
         } catch (IOException e) {
             throw new ConfigException("cannot write the gate's run configuration in " + workDir + ": " + e.getMessage(), e);
         } catch (ConfigException e) {

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * The paper probation between PAPER and LIVE. A paper run's folder (what {@code ballast paper} wrote) is
  * judged against {@link GateConfig.Probation}:
  * <ul>
- * <li>it is a paper run ({@code mode: paper}) of this strategy (its id among the run's strategies);</li>
+ * <li>it is a paper run ({@code mode: paper}) of this strategy: its id among the run's strategies, run as a document
+ * strategy whose SHA-256 is the registry document's (a Java strategy given the registry id is refused);</li>
  * <li>duration: {@code end - start} of the run's data time, in days, at least {@code minDays};</li>
  * <li>trades: closed round-trip trades of the run ({@code performance.account.numberOfTrades}), at least {@code minTrades};</li>
  * <li>tracking error: a backtest of the paper run's own configuration over the same period ([start, end] of
@@ -45,7 +46,12 @@ public final class ProbationGate {
 
     private ProbationGate() {}
 
-    public static BacktestGate.Result evaluate(String id, Path paperRun, GateConfig.Probation probation, String approvedBy) {
+    /**
+     * @param documentSha256 the SHA-256 of the registry's document for {@code id}: the paper run must have run
+     *                       exactly that document under this id (not a Java strategy, not another document)
+     */
+    public static BacktestGate.Result evaluate(String id, String documentSha256, Path paperRun, GateConfig.Probation probation,
+                                               String approvedBy) {
         List<String> reasons = new ArrayList<>();
         Map<String, Object> figures = new LinkedHashMap<>();
         if (approvedBy == null || approvedBy.isBlank()) reasons.add("no approval: LIVE needs --approved-by NAME, a named operator");
@@ -65,9 +71,16 @@ public final class ProbationGate {
         if (!"paper".equals(results.path("mode").asText())) {
             reasons.add(paperRun + " is a " + results.path("mode").asText("?") + " run, not a paper run");
         }
-        boolean ours = false;
-        for (JsonNode strategy : results.path("strategies")) ours |= id.equals(strategy.path("id").asText());
-        if (!ours) reasons.add(paperRun + " did not run " + id + " (no strategy with that id)");
+        JsonNode ran = null;
+        for (JsonNode strategy : results.path("strategies")) if (id.equals(strategy.path("id").asText())) ran = strategy;
+        if (ran == null) {
+            reasons.add(paperRun + " did not run " + id + " (no strategy with that id)");
+        } else if (!ran.path("document").isObject()) {
+            reasons.add(paperRun + " ran " + id + " as a Java strategy, not the registry's document; only the registered document can be promoted");
+        } else if (!documentSha256.equals(ran.path("document").path("sha256").asText())) {
+            reasons.add(paperRun + " ran another document as " + id + " (" + ran.path("document").path("file").asText()
+                    + ", SHA-256 " + ran.path("document").path("sha256").asText() + "); the registry's document has SHA-256 " + documentSha256);
+        }
 
         Instant start;
         Instant end;
@@ -95,7 +108,7 @@ public final class ProbationGate {
         if (!Files.isRegularFile(config)) {
             reasons.add("the paper run's configuration " + config + " is gone; cannot backtest the same period");
         } else {
-            RunPlan plan = RunPlanner.plan(config);
+            RunPlan plan = RegistryRunCheck.check(RunPlanner.plan(config));
             List<String> fatal = new ArrayList<>();
             long from = EpochNanos.of(start);
             long to = EpochNanos.of(end) + 1;

@@ -308,17 +308,18 @@ class GeneratorTest {
     @Test
     void theKeyNeverLeaksEvenWhenEveryAnswerEchoesTheHeaders() throws Exception {
         String good = "```yaml\n" + FakeCheck.valid("leaky") + "# {{HEADERS}}\n```\n";
-        try (ChatStub stub = new ChatStub(status(500).echoingHeaders(), answer("garbage").echoingHeaders(),
-                answer(good).echoingHeaders())) {
-            Generator.Generated g = generator(stub).generate("leak test " + KEY.substring(0, 4));
+        try (ChatStub stub = new ChatStub(status(500).echoingHeaders(), answer(good).echoingHeaders())) {
+            Throwable t = catchThrowable(() -> generator(stub).generate("leak test " + KEY.substring(0, 4)));
             assertThat(stub.requests().getFirst().header("Authorization")).contains(KEY);   // it was sent...
-            assertThat(g.attempts()).isEqualTo(2);
+            assertThat(t).isInstanceOf(LlmServiceException.class)   // ...and an answer that echoes it is refused, not saved redacted
+                    .hasMessageContaining("echoed the API key in its answer (attempt 1)");
+            assertNoKey(t);
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     assertThat(Files.readString(f)).as(f.toString()).doesNotContain(KEY);
                 }
             }
-            assertThat(Files.readString(g.dir().resolve("strategy.yaml"))).contains(Redactor.MARK);   // ...and redacted in the saved echo
+            assertThat(dir.resolve("registry/leaky")).doesNotExist();
             assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain(KEY);
         }
         try (ChatStub stub = new ChatStub(status(503).echoingHeaders())) {

@@ -2,7 +2,12 @@ package dev.ballast.cli.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ballast.cli.generate.StateChain;
 import dev.ballast.cli.generate.StrategyRegistry;
+import dev.ballast.runtime.plan.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +82,98 @@ class LifecycleTest {
         Lifecycle lifecycle = registered("s4");
         assertThatThrownBy(() -> lifecycle.read("nope")).isInstanceOf(LifecycleException.class).hasMessageContaining("no strategy nope");
         assertThat(lifecycle.ids()).containsExactly("s4");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ObjectNode stateJson(String id) throws IOException {
+        return (ObjectNode) JSON.readTree(dir.resolve(id).resolve("state.json").toFile());
+    }
+
+    private void writeState(String id, JsonNode root) throws IOException {
+        Files.writeString(dir.resolve(id).resolve("state.json"), JSON.writeValueAsString(root));
+    }
+
+    @Test
+    void everyEntryRecordsTheDocumentHashAndChainsFromTheGenesisValue() throws IOException {
+        Lifecycle lifecycle = registered("c1");
+        lifecycle.transition("c1", StrategyState.BACKTESTED, Instant.parse("2026-01-02T00:00:00Z"), "alice", "gate passed", Map.of("trades", 7), null);
+        lifecycle.recordRefusal("c1", Instant.parse("2026-01-03T00:00:00Z"), "bob", "nope", Map.of("x", 1.25));
+
+        String documentHash = Sha256.ofFile(dir.resolve("c1/strategy.yaml"));
+        JsonNode history = stateJson("c1").get("history");
+        assertThat(history).hasSize(3);
+        String previous = StateChain.GENESIS;
+        for (JsonNode entry : history) {
+            assertThat(entry.get("documentSha256").asText()).isEqualTo(documentHash);
+            assertThat(entry.get("previous").asText()).isEqualTo(previous);
+            assertThat(entry.get("hash").asText()).isEqualTo(StateChain.hashOf(entry)).hasSize(64);
+            previous = entry.get("hash").asText();
+        }
+        assertThat(lifecycle.read("c1").documentSha256()).isEqualTo(documentHash);
+    }
+
+    @Test
+    void aRemovedEntryBreaksTheChainAndIsNamed() throws IOException {
+        Lifecycle lifecycle = registered("c2");
+        lifecycle.recordRefusal("c2", Instant.parse("2026-01-02T00:00:00Z"), "x", "gate failed", Map.of());
+        lifecycle.transition("c2", StrategyState.BACKTESTED, Instant.parse("2026-01-03T00:00:00Z"), "x", "gate passed", Map.of(), null);
+        ObjectNode root = stateJson("c2");
+        ((ArrayNode) root.get("history")).remove(1);   // hide the failed attempt
+        writeState("c2", root);
+
+        assertThatThrownBy(() -> lifecycle.read("c2")).isInstanceOf(LifecycleException.class)
+                .hasMessage("registry strategy c2: history entry 2 does not chain from entry 1 (an entry was removed, inserted or reordered) ("
+                        + dir.resolve("c2/state.json") + ")");
+    }
+
+    @Test
+    void aRehashedChainWithAnIllegalMoveIsRefused() throws IOException {
+        Lifecycle lifecycle = registered("c3");
+        ObjectNode root = stateJson("c3");
+        ObjectNode first = (ObjectNode) root.get("history").get(0);
+        ObjectNode live = JSON.createObjectNode().put("state", "LIVE").put("time", "2026-01-02T00:00:00Z")
+                .put("documentSha256", first.get("documentSha256").asText());
+        StateChain.seal(live, first.get("hash").asText());   // the forger knows the rule
+        ((ArrayNode) root.get("history")).add(live);
+        root.put("state", "LIVE");
+        writeState("c3", root);
+
+        assertThatThrownBy(() -> lifecycle.read("c3"))
+                .hasMessageStartingWith("registry strategy c3: history entry 2 moves CANDIDATE to LIVE, which the lifecycle does not allow");
+    }
+
+    @Test
+    void anEditedCapitalFractionIsRefused() throws IOException {
+        Lifecycle lifecycle = registered("c4");
+        lifecycle.transition("c4", StrategyState.BACKTESTED, Instant.parse("2026-01-02T00:00:00Z"), "x", "ok", Map.of(), null);
+        lifecycle.transition("c4", StrategyState.PAPER, Instant.parse("2026-01-03T00:00:00Z"), "x", "ok", Map.of(), null);
+        lifecycle.transition("c4", StrategyState.LIVE, Instant.parse("2026-01-04T00:00:00Z"), "x", "ok", Map.of(), 0.1);
+        ObjectNode root = stateJson("c4");
+        root.put("capitalFraction", 1.0);
+        writeState("c4", root);
+
+        assertThatThrownBy(() -> lifecycle.read("c4"))
+                .hasMessageStartingWith("registry strategy c4: state.json's capitalFraction 1.0 is not the one its last entry recorded (0.1)");
+    }
+
+    @Test
+    void aRecordWithoutAHashChainIsRefused() throws IOException {
+        Lifecycle lifecycle = registered("c5");
+        Files.writeString(dir.resolve("c5/state.json"),
+                "{\"state\": \"CANDIDATE\", \"history\": [{\"state\": \"CANDIDATE\", \"time\": \"2026-01-01T00:00:00Z\", \"by\": \"generate\"}]}");
+
+        assertThatThrownBy(() -> lifecycle.read("c5"))
+                .hasMessageStartingWith("registry strategy c5: history entry 1 has no hash chain (previous, hash)");
+    }
+
+    @Test
+    void aProvenanceThatNamesAnotherDocumentIsRefused() throws IOException {
+        Lifecycle lifecycle = registered("c6");
+        Files.writeString(dir.resolve("c6/provenance.json"), "{\"documentSha256\": \"" + "ab".repeat(32) + "\"}");
+
+        assertThatThrownBy(() -> lifecycle.read("c6"))
+                .hasMessageStartingWith("registry strategy c6: provenance.json records the document SHA-256 " + "ab".repeat(32));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.RiskReason;
 import dev.ballast.engine.EngineFixtures;
 import dev.ballast.engine.EngineSettings;
@@ -170,7 +171,7 @@ class RunRecoveryTest {
         assertThat(reconciled.matched()).isFalse();
         assertThat(reconciled.mismatches()).singleElement().asString().contains("unknown").contains("connection refused");
         assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
-        assertThat(second.engine().risk().states().reason(RiskScope.ACCOUNT)).isEqualTo("RECONCILIATION_FAILED");
+        assertThat(second.engine().risk().states().reason(RiskScope.ACCOUNT)).isEqualTo(TradingStateReason.RECONCILIATION_FAILED);
         // The replay rebuilt the three orders the venue had; nothing new reached it.
         assertThat(second.venue().submitted).hasSize(3);
         assertThat(second.events()).filteredOn(e -> e instanceof OrderDenied)
@@ -209,7 +210,7 @@ class RunRecoveryTest {
                 .map(e -> (BrokerReconciled) e).findFirst().orElseThrow();
         assertThat(reconciled.matched()).isFalse();
         assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
-        assertThat(second.engine().risk().states().reason(RiskScope.ACCOUNT)).isEqualTo("RECONCILIATION_FAILED");
+        assertThat(second.engine().risk().states().reason(RiskScope.ACCOUNT)).isEqualTo(TradingStateReason.RECONCILIATION_FAILED);
         assertThat(second.venue().submitted).as("nothing new reaches the venue").hasSize(3);
     }
 
