@@ -1,5 +1,8 @@
 package dev.ballast.cli;
 
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
 import dev.ballast.model.ClientOrderId;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
@@ -241,8 +244,8 @@ class PaperCrashRecoveryTest {
         cutRun(full, older, records.subList(0, records.size() / 2));
         try (var segments = Files.list(older.resolve("journal"))) {
             for (Path segment : segments.toList()) {
-                try (var channel = java.nio.channels.FileChannel.open(segment, java.nio.file.StandardOpenOption.WRITE)) {
-                    channel.write(java.nio.ByteBuffer.allocate(4).putInt(0, 2), 4);
+                try (var channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.allocate(4).putInt(0, 2), 4);
                 }
             }
         }

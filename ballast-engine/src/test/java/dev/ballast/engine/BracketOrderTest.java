@@ -1,5 +1,6 @@
 package dev.ballast.engine;
 
+import java.time.Duration;
 import dev.ballast.engine.risk.RiskLimits;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
@@ -121,7 +122,7 @@ class BracketOrderTest {
         // Issue #12: the venue saw the two exits as unrelated orders and filled both on a bar whose range reached
         // the take-profit and the stop-loss; the strategy ended short 100.
         for (var broker : List.of(EngineFixtures.frictionless(),
-                EngineFixtures.frictionless().withLatency(java.time.Duration.ofMillis(5)))) {
+                EngineFixtures.frictionless().withLatency(Duration.ofMillis(5)))) {
             List<Bar> bars = List.of(
                     bar(XYZ, 0, "100", "101", "99", "100", 1_000_000),
                     bar(XYZ, 1, "100", "101", "99", "100", 1_000_000),   // entry fills at 100; exits armed

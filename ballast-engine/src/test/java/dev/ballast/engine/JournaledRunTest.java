@@ -1,5 +1,12 @@
 package dev.ballast.engine;
 
+import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.OrderApproved;
+import dev.ballast.model.BracketRole;
+import dev.ballast.model.OrderStatus;
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Price;
 import dev.ballast.engine.journal.MemoryJournalStore;
 import dev.ballast.engine.journal.FileJournalStore;
 import dev.ballast.engine.journal.ForwardingJournalStore;
@@ -122,7 +129,7 @@ class JournaledRunTest {
         List<EngineEvent> events = new ArrayList<>();
         TradingEngine engine = engine(events, new StrategySpec(S, new ScriptedStrategy((ctx, i) -> {
             if (i == 0) ctx.submitBracket(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(10)),
-                    dev.ballast.model.Price.of("110"), dev.ballast.model.Price.of("90"));
+                    Price.of("110"), Price.of("90"));
         }), List.of(XYZ)));
         MemoryJournalStore store = new MemoryJournalStore();
         RunJournal journal = new RunJournal(new JournalWriter(store, 1024, 64), store, false, null);
@@ -134,13 +141,13 @@ class JournaledRunTest {
         for (JournalRecord record : List.copyOf(store.records)) {
             Object decoded = RunJournal.decoder().decode(record.type(), record.payload());
             switch (decoded) {
-                case dev.ballast.model.event.OrderUpdated u when u.order().bracketRole() == dev.ballast.model.BracketRole.ENTRY
-                        && u.order().status() == dev.ballast.model.OrderStatus.FILLED -> order.add("entry FILLED");
-                case dev.ballast.model.event.FillBooked b when b.fill().orderId().equals(entryId(engine)) -> order.add("entry FillBooked");
-                case dev.ballast.model.event.OrderApproved a when a.order().bracketRole().isExit() ->
+                case OrderUpdated u when u.order().bracketRole() == BracketRole.ENTRY
+                        && u.order().status() == OrderStatus.FILLED -> order.add("entry FILLED");
+                case FillBooked b when b.fill().orderId().equals(entryId(engine)) -> order.add("entry FillBooked");
+                case OrderApproved a when a.order().bracketRole().isExit() ->
                         order.add(a.order().bracketRole() + " approved");
-                case dev.ballast.model.event.OrderUpdated u when u.order().bracketRole().isExit()
-                        && u.order().status() == dev.ballast.model.OrderStatus.SUBMITTED ->
+                case OrderUpdated u when u.order().bracketRole().isExit()
+                        && u.order().status() == OrderStatus.SUBMITTED ->
                         order.add(u.order().bracketRole() + " SUBMITTED");
                 default -> { }
             }
@@ -150,14 +157,14 @@ class JournaledRunTest {
         // Every listener heard them in that order, not only the journal.
         List<String> heard = new ArrayList<>();
         for (EngineEvent event : events) {
-            if (event instanceof dev.ballast.model.event.FillBooked b && b.fill().orderId().equals(entryId(engine))) heard.add("booked");
-            if (event instanceof dev.ballast.model.event.OrderApproved a && a.order().bracketRole().isExit()) heard.add("exit approved");
+            if (event instanceof FillBooked b && b.fill().orderId().equals(entryId(engine))) heard.add("booked");
+            if (event instanceof OrderApproved a && a.order().bracketRole().isExit()) heard.add("exit approved");
         }
         assertThat(heard).containsExactly("booked", "exit approved", "exit approved");
     }
 
-    private static dev.ballast.model.ClientOrderId entryId(TradingEngine engine) {
-        return engine.orders().orders().stream().filter(o -> o.bracketRole() == dev.ballast.model.BracketRole.ENTRY)
+    private static ClientOrderId entryId(TradingEngine engine) {
+        return engine.orders().orders().stream().filter(o -> o.bracketRole() == BracketRole.ENTRY)
                 .findFirst().orElseThrow().id();
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -212,7 +213,7 @@ public final class FileJournalStore implements JournalStore {
     private static int headerVersion(Path segment) throws IOException {
         try (DataInputStream in = new DataInputStream(Files.newInputStream(segment))) {
             if (Files.size(segment) < HEADER_LENGTH) return VERSION;
-            if (!java.util.Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) return VERSION;
+            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) return VERSION;
             return in.readInt();
         }
     }

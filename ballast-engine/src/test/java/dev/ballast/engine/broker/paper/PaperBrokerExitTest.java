@@ -1,5 +1,6 @@
 package dev.ballast.engine.broker.paper;
 
+import org.assertj.core.groups.Tuple;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
@@ -67,9 +68,9 @@ class PaperBrokerExitTest {
         f.feed(bar(4, "100", "101", "90", "91", "1000000"));
 
         assertThat(f.fills()).extracting(Fill::orderId, Fill::quantity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ENTRY, qty(100)),
-                        org.assertj.core.groups.Tuple.tuple(TP, qty(40)),
-                        org.assertj.core.groups.Tuple.tuple(SL, qty(60)));
+                .containsExactly(Tuple.tuple(ENTRY, qty(100)),
+                        Tuple.tuple(TP, qty(40)),
+                        Tuple.tuple(SL, qty(60)));
         assertThat(f.reportsFor(TP)).last().isInstanceOf(OrderCanceled.class);
         assertThat(f.broker.queryState().join().positions()).doesNotContainKey(AAPL);
     }
@@ -82,7 +83,7 @@ class PaperBrokerExitTest {
         f.feed(bar(3, "100", "101", "94", "100", "100000"));
 
         assertThat(f.fills()).extracting(Fill::orderId, Fill::quantity).last()
-                .isEqualTo(org.assertj.core.groups.Tuple.tuple(SL, qty(100)));
+                .isEqualTo(Tuple.tuple(SL, qty(100)));
         assertThat(f.broker.queryState().join().positions()).doesNotContainKey(AAPL);
         assertThat(f.broker.workingOrderCount()).isZero();
     }
