@@ -53,10 +53,10 @@ final class AuditCommand {
                 JournalRecord[] last = new JournalRecord[1];
                 JournalVerifier.Result result = JournalVerifier.verify(store, expected, r -> last[0] = r);
                 if (!result.ok()) {
-                    System.out.println(result);
+                    System.out.println(TerminalText.safe(result));
                     return 1;
                 }
-                System.out.println(result + "; head " + (last[0] == null ? JournalHead.EMPTY : JournalHead.of(last[0]))
+                System.out.println(TerminalText.safe(result) + "; head " + (last[0] == null ? JournalHead.EMPTY : JournalHead.of(last[0]))
                         + (anchor == null ? "" : "; anchored record " + expected.sequence() + " matches"));
                 return 0;
             }

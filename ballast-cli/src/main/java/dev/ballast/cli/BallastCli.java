@@ -56,29 +56,37 @@ public final class BallastCli {
             if (e instanceof ConfigException || e instanceof MarketDataException || e instanceof UncheckedIOException
                     || e instanceof ReportException || e instanceof dev.ballast.cli.lifecycle.LifecycleException
                     || e instanceof dev.ballast.cli.audit.AuditException) {
-                commandLine.getErr().println("error: " + e.getMessage());
+                printError(commandLine, e);
                 return USER_ERROR;
             }
             // A journal that cannot be read as it must be (damaged, a stray file in its folder): like audit verify, 1.
             if (e instanceof dev.ballast.runtime.recovery.PaperResume.JournalDamagedException || e instanceof JournalException) {
-                commandLine.getErr().println("error: " + e.getMessage());
+                printError(commandLine, e);
                 return 1;
             }
             if (e instanceof LlmServiceException) {
-                commandLine.getErr().println("error: " + e.getMessage());
+                printError(commandLine, e);
                 return SERVICE_ERROR;
             }
             if (e instanceof GenerationFailedException) {
-                commandLine.getErr().println("error: " + e.getMessage());
+                printError(commandLine, e);
                 return GENERATION_FAILED;
             }
             throw e;
         });
         cli.setParameterExceptionHandler((e, args1) -> {
-            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            printError(e.getCommandLine(), e);
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return USER_ERROR;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * "error: MESSAGE" on the command's error stream. Messages quote input (file contents, ids, names, an
+     * LLM's text), so control characters are escaped, never sent raw to the terminal.
+     */
+    private static void printError(CommandLine commandLine, Exception e) {
+        commandLine.getErr().println("error: " + TerminalText.safeLines(e.getMessage()));
     }
 }

@@ -79,14 +79,14 @@ final class GenerateCommand implements Callable<Integer> {
                 new GenerationSettings.Flags(baseUrl, model, registry, maxRepairs));
         PrintStream err = new PrintStream(System.err, true);
         ChatClient client = new ChatClient(settings, sleeper, random, err);
-        err.println("asking " + settings.model() + " at " + client.endpoint() + " (at most " + (settings.maxRepairs() + 1)
+        err.println("asking " + TerminalText.safe(settings.model()) + " at " + TerminalText.safe(client.endpoint()) + " (at most " + (settings.maxRepairs() + 1)
                 + " attempts)");
         Generator.Generated result = new Generator(settings, client, check, new PromptBuilder(projectRoot),
-                new StrategyRegistry(settings.registry()), clock, err::println).generate(idea);
+                new StrategyRegistry(settings.registry()), clock, line -> err.println(TerminalText.safeLines(line))).generate(idea);
         PrintStream out = new PrintStream(System.out, true);
-        out.println("saved " + result.dir().resolve("strategy.yaml"));
-        out.println("id: " + result.id() + (result.id().equals(result.requestedId()) ? ""
-                : " (the model chose " + result.requestedId() + ", which was taken)"));
+        out.println("saved " + TerminalText.safe(result.dir().resolve("strategy.yaml")));
+        out.println("id: " + TerminalText.safe(result.id()) + (result.id().equals(result.requestedId()) ? ""
+                : " (the model chose " + TerminalText.safe(result.requestedId()) + ", which was taken)"));
         out.println("attempts: " + result.attempts());
         out.println("state: CANDIDATE");
         return 0;

@@ -48,7 +48,7 @@ final class LifecycleCommands {
             Lifecycle lifecycle = lifecycle(registry);
             List<String> ids = lifecycle.ids();
             if (ids.isEmpty()) {
-                System.out.println("no strategies in " + lifecycle.registry().root());
+                System.out.println("no strategies in " + TerminalText.safe(lifecycle.registry().root()));
                 return 0;
             }
             List<String[]> rows = new ArrayList<>();
@@ -61,12 +61,12 @@ final class LifecycleCommands {
                 } catch (LifecycleException e) {
                     // one bad record must not hide the others: it is listed as CORRUPT and named on stderr
                     corrupt.add(e.getMessage());
-                    rows.add(new String[] {id, CORRUPT, "", "", "", "", "", "", "", ""});
+                    rows.add(new String[] {TerminalText.safe(id), CORRUPT, "", "", "", "", "", "", "", ""});
                     continue;
                 }
                 Lifecycle.Entry last = record.last();
-                rows.add(new String[] {id, record.state().name(), last == null ? "" : last.time().toString(),
-                        last == null || last.by() == null ? "" : last.by(),
+                rows.add(new String[] {TerminalText.safe(id), record.state().name(), last == null ? "" : last.time().toString(),
+                        last == null || last.by() == null ? "" : TerminalText.safe(last.by()),
                         figure(record, "trades"), figure(record, "maxDrawdownPct"), figure(record, "outOfSampleSharpe"),
                         figure(record, "paperDays"), figure(record, "trackingErrorPct"),
                         record.capitalFraction() == null ? "" : BacktestGateFormat.number(record.capitalFraction())});
@@ -82,7 +82,7 @@ final class LifecycleCommands {
                 System.out.println(line.toString().stripTrailing());
             }
             if (corrupt.isEmpty()) return 0;
-            for (String reason : corrupt) System.err.println("warning: " + reason);
+            for (String reason : corrupt) System.err.println("warning: " + TerminalText.safe(reason));
             System.err.println(corrupt.size() + " of " + ids.size() + " strategies failed the registry check and are listed as "
                     + CORRUPT + "; nothing may be promoted, retired or run from them until they are restored");
             return BallastCli.USER_ERROR;
@@ -92,7 +92,7 @@ final class LifecycleCommands {
         private static String figure(Lifecycle.Record record, String key) {
             for (Lifecycle.Entry entry : record.history().reversed()) {
                 Object value = entry.figures().get(key);
-                if (value != null) return value instanceof Number n ? BacktestGateFormat.number(n.doubleValue()) : value.toString();
+                if (value != null) return value instanceof Number n ? BacktestGateFormat.number(n.doubleValue()) : TerminalText.safe(value);
             }
             return "";
         }
@@ -107,7 +107,7 @@ final class LifecycleCommands {
 
         static void figures(PrintStream out, Map<String, Object> figures) {
             int width = figures.keySet().stream().mapToInt(String::length).max().orElse(0);
-            figures.forEach((k, v) -> out.printf("  %-" + width + "s  %s%n", k, v == null ? "-" : v));
+            figures.forEach((k, v) -> out.printf("  %-" + width + "s  %s%n", TerminalText.safe(k), v == null ? "-" : TerminalText.safe(v)));
         }
     }
 
@@ -165,7 +165,7 @@ final class LifecycleCommands {
                         throw new CommandLine.ParameterException(spec.commandLine(), "PAPER needs --by NAME, the operator who promotes");
                     }
                     lifecycle.transition(id, StrategyState.PAPER, now, by.strip(), "promoted to paper trading", Map.of(), null);
-                    System.out.println(id + ": BACKTESTED -> PAPER (by " + by.strip() + ")");
+                    System.out.println(TerminalText.safe(id) + ": BACKTESTED -> PAPER (by " + TerminalText.safe(by.strip()) + ")");
                     yield 0;
                 }
                 case LIVE -> live(lifecycle, now);
@@ -213,13 +213,13 @@ final class LifecycleCommands {
             if (result.passed()) {
                 Double fraction = target == StrategyState.LIVE ? (Double) result.figures().get("capitalFraction") : null;
                 lifecycle.transition(id, target, now, who, gateName + " passed", result.figures(), fraction);
-                System.out.println(id + ": " + record.state() + " -> " + target + " (" + gateName + " passed)");
+                System.out.println(TerminalText.safe(id) + ": " + record.state() + " -> " + target + " (" + gateName + " passed)");
                 BacktestGateFormat.figures(System.out, result.figures());
                 return 0;
             }
             lifecycle.recordRefusal(id, now, who, gateName + " failed: " + String.join("; ", result.reasons()), result.figures());
-            System.out.println(id + " stays " + record.state() + ": the " + gateName + " failed");
-            for (String reason : result.reasons()) System.out.println("  - " + reason);
+            System.out.println(TerminalText.safe(id) + " stays " + record.state() + ": the " + gateName + " failed");
+            for (String reason : result.reasons()) System.out.println("  - " + TerminalText.safe(reason));
             BacktestGateFormat.figures(System.out, result.figures());
             return BallastCli.GATE_FAILED;
         }
@@ -251,7 +251,8 @@ final class LifecycleCommands {
             Lifecycle lifecycle = lifecycle(registry);
             Lifecycle.Record before = lifecycle.read(id);
             lifecycle.transition(id, StrategyState.RETIRED, Instant.now(), by.strip(), reason.strip(), Map.of(), null);
-            System.out.println(id + ": " + before.state() + " -> RETIRED (by " + by.strip() + ": " + reason.strip() + ")");
+            System.out.println(TerminalText.safe(id) + ": " + before.state() + " -> RETIRED (by " + TerminalText.safe(by.strip()) + ": "
+                    + TerminalText.safe(reason.strip()) + ")");
             return 0;
         }
     }

@@ -79,7 +79,7 @@ class RunOptions {
             if (speedOverride != null) run.speed(speedOverride);
             run.progress(progress(err)).version(BallastCli.VERSION).onFatal(message -> {
                 err.println();
-                err.println("error: " + message);
+                err.println("error: " + TerminalText.safeLines(message));
                 err.flush();
                 System.exit(BallastCli.FATAL);
             });
@@ -94,7 +94,7 @@ class RunOptions {
         RunOutcome.RecoverySummary recovery = outcome.recovery();
         if (recovery != null) {
             if (outcome.refused()) {
-                err.println("error: " + recovery.detail());
+                err.println("error: " + TerminalText.safeLines(recovery.detail()));
                 return BallastCli.RECOVERY_REFUSED;
             }
             out.printf(Locale.ROOT, "Resumed %s: %,d journal records matched by re-execution; broker %s%n", output,

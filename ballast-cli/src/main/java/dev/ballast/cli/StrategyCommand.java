@@ -32,11 +32,11 @@ final class StrategyCommand implements Runnable {
             StrategyDocumentLoader.LoadResult result = StrategyDocumentLoader.load(file);
             if (result.valid()) {
                 int symbols = result.document().universe().size();
-                System.out.println(file + ": valid (" + symbols + " symbol" + (symbols == 1 ? "" : "s") + ", warm-up "
+                System.out.println(TerminalText.safe(file) + ": valid (" + symbols + " symbol" + (symbols == 1 ? "" : "s") + ", warm-up "
                         + result.warmUpBars() + " bars)");
                 return 0;
             }
-            for (String error : result.errors()) System.out.println(file + ": " + error);
+            for (String error : result.errors()) System.out.println(TerminalText.safe(file) + ": " + TerminalText.safe(error));
             return BallastCli.USER_ERROR;
         }
     }

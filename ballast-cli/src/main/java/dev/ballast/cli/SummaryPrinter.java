@@ -25,11 +25,11 @@ public final class SummaryPrinter {
     /** With the performance table (strategy against buy-and-hold) when {@code analytics} is given. */
     public static void print(PrintStream out, String title, RunResult r, java.nio.file.Path output, RunAnalytics analytics) {
         out.println();
-        out.println(title);
+        out.println(TerminalText.safe(title));
         out.println("-".repeat(Math.max(40, title.length())));
         row(out, "Period", ResultWriter.time(r.firstTimestamp()) + " .. " + ResultWriter.time(r.lastTimestamp()));
         row(out, "Market events", String.format(Locale.ROOT, "%,d", r.marketEvents()));
-        row(out, "Rows skipped", r.skippedRowCount() == 0 ? "0" : r.skippedRowCount() + " " + r.skippedByReason());
+        row(out, "Rows skipped", r.skippedRowCount() == 0 ? "0" : r.skippedRowCount() + " " + TerminalText.safe(r.skippedByReason()));
         row(out, "Initial cash", r.initialCash().toCents());
         row(out, "Final equity", r.finalEquity().toCents());
         row(out, "Total return", String.format(Locale.ROOT, "%+.2f%%", r.totalReturn() * 100));
@@ -58,14 +58,14 @@ public final class SummaryPrinter {
             }
         }
         for (StrategyQuarantined q : r.quarantines()) {
-            out.println("  QUARANTINED " + q.strategyId() + ": " + q.reason() + ": " + q.detail() + " (" + q.ordersCanceled() + " orders canceled)");
+            out.println("  QUARANTINED " + q.strategyId() + ": " + q.reason() + ": " + TerminalText.safe(q.detail()) + " (" + q.ordersCanceled() + " orders canceled)");
         }
         for (TradingStateChanged change : r.stateChanges()) {
             out.println("  " + (change.isAccount() ? "ACCOUNT" : "STRATEGY " + change.strategyId()) + " " + change.from() + " -> "
-                    + change.to() + " at " + ResultWriter.time(change.timestamp()) + ": " + change.reasonCode() + ": " + change.detail());
+                    + change.to() + " at " + ResultWriter.time(change.timestamp()) + ": " + change.reasonCode() + ": " + TerminalText.safe(change.detail()));
         }
         for (AnomalyFlagged a : r.anomalies()) {
-            out.println("  ANOMALY " + a.kind() + " " + a.orderId() + ": " + a.detail());
+            out.println("  ANOMALY " + a.kind() + " " + a.orderId() + ": " + TerminalText.safe(a.detail()));
         }
         if (output != null) row(out, "Results", output.toString());
     }

@@ -1,5 +1,6 @@
 package dev.ballast.cli.audit;
 
+import dev.ballast.cli.TerminalText;
 import dev.ballast.engine.journal.CanonicalNode;
 import dev.ballast.engine.journal.JournalStore;
 import dev.ballast.runtime.journal.RunJournals;
@@ -145,8 +146,8 @@ public final class AuditListing {
 
     private void unreadable(JournalRecord record, JournalException e) {
         if (++unreadable <= UNREADABLE_NAMED) {
-            err.println("error: record " + record.sequence() + " (" + record.type() + "): cannot read its payload: "
-                    + e.getMessage());
+            err.println("error: record " + record.sequence() + " (" + TerminalText.safe(record.type()) + "): cannot read its payload: "
+                    + TerminalText.safe(e.getMessage()));
         }
     }
 
@@ -156,7 +157,7 @@ public final class AuditListing {
         }
         if (!result.ok()) {
             err.println("error: the journal is damaged at record " + result.sequence() + ": " + result.problem() + " ("
-                    + result.detail() + "); only the " + result.count() + " records before it were read");
+                    + TerminalText.safe(result.detail()) + "); only the " + result.count() + " records before it were read");
             return 1;
         }
         return unreadable > 0 ? 1 : 0;

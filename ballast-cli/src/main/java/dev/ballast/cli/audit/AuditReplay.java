@@ -1,5 +1,6 @@
 package dev.ballast.cli.audit;
 
+import dev.ballast.cli.TerminalText;
 import dev.ballast.runtime.plan.Sha256;
 import dev.ballast.runtime.plan.RunPlan;
 import dev.ballast.runtime.plan.RunPlanner;
@@ -31,7 +32,7 @@ public final class AuditReplay {
         try (JournalStore store = RunJournals.openForAudit(run)) {
             JournalVerifier.Result verified = JournalVerifier.verify(store);
             if (!verified.ok()) {
-                err.println("error: the journal cannot be trusted, nothing replayed: " + verified);
+                err.println("error: the journal cannot be trusted, nothing replayed: " + TerminalText.safe(verified));
                 return 1;
             }
             if (verified.count() == 0) {
@@ -50,7 +51,7 @@ public final class AuditReplay {
                 out.println("OK: the replayed portfolio equals the one the run recorded at its end");
                 return 0;
             }
-            for (String difference : result.differences()) err.println("DIFFERS: " + difference);
+            for (String difference : result.differences()) err.println("DIFFERS: " + TerminalText.safe(difference));
             return 1;
         }
     }
@@ -76,6 +77,6 @@ public final class AuditReplay {
         out.printf(Locale.ROOT, "  %-14s %s%n", "Equity", p.equity());
         p.symbols().stream().sorted(Comparator.comparing(Symbol::value))
                 .filter(s -> p.accountQuantityRaw(s) != 0)
-                .forEach(s -> out.printf(Locale.ROOT, "  %-14s %s%n", s.value(), p.accountPosition(s).quantity()));
+                .forEach(s -> out.printf(Locale.ROOT, "  %-14s %s%n", TerminalText.safe(s.value()), p.accountPosition(s).quantity()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ballast.cli.audit;
 
+import dev.ballast.cli.TerminalText;
 import dev.ballast.engine.journal.CanonicalNode;
 import dev.ballast.engine.journal.JournalRecord;
 import dev.ballast.model.EpochNanos;
@@ -38,8 +39,8 @@ final class TableSink implements RecordSink {
         line.append(" ".repeat(Math.max(0, SEQUENCE_WIDTH - sequence.length()))).append(sequence).append("  ");
         pad(EpochNanos.toInstant(record.engineTime()).toString(), TIME_WIDTH);
         pad(EpochNanos.toInstant(record.wallTime()).toString(), TIME_WIDTH);
-        pad(record.type(), typeWidth);
-        line.append(PayloadText.summary(payload));
+        pad(TerminalText.safe(record.type()), typeWidth);
+        line.append(TerminalText.safe(PayloadText.summary(payload)));
         flushLine();
     }
 

@@ -1,5 +1,6 @@
 package dev.ballast.cli.generate;
 
+import dev.ballast.cli.TerminalText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -167,7 +168,7 @@ public final class ChatClient {
                 throw new LlmServiceException("interrupted while waiting for the LLM service at " + endpoint());
             }
             if (attempt >= settings.maxAttempts()) throw new LlmServiceException(givingUp(failures));
-            log.println("LLM service at " + endpoint() + " " + failures.getLast() + "; retrying in "
+            log.println("LLM service at " + TerminalText.safe(endpoint()) + " " + TerminalText.safe(failures.getLast()) + "; retrying in "
                     + String.format(Locale.ROOT, "%.1fs", wait.toMillis() / 1000.0) + " (try " + (attempt + 1) + " of "
                     + settings.maxAttempts() + ")");
             try {

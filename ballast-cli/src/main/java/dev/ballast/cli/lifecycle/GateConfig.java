@@ -1,15 +1,22 @@
 package dev.ballast.cli.lifecycle;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.JacksonErrors;
 import dev.ballast.runtime.plan.RunPlan;
 import dev.ballast.runtime.plan.RunPlanner;
+import dev.ballast.runtime.plan.StrictYaml;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,9 +43,13 @@ import java.util.Set;
  *   maxTrackingErrorPct: 5       annualized tracking error against the backtest, at most (percent)
  *   initialCapitalFraction: 0.1  the fraction of the allocation a LIVE strategy starts with
  * </pre>
+ * Duplicate keys and YAML anchors/aliases are refused with the file and line, as in a run configuration.
  */
 public record GateConfig(Path file, JsonNode root, Thresholds thresholds, Probation probation) {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
     private static final Set<String> TOP = Set.of("data", "initialCash", "broker", "analytics", "thresholds", "probation", "instruments");
     private static final Set<String> THRESHOLDS = Set.of("minTrades", "maxDrawdownPct", "minOutOfSampleSharpe", "outOfSamplePct", "lookaheadCuts");
     private static final Set<String> PROBATION = Set.of("minDays", "minTrades", "maxTrackingErrorPct", "initialCapitalFraction");
@@ -53,7 +64,13 @@ public record GateConfig(Path file, JsonNode root, Thresholds thresholds, Probat
     public static GateConfig load(Path file) {
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            byte[] yaml = Files.readAllBytes(file);
+            StrictYaml.refuseAnchorsAndAliases(new String(yaml, StandardCharsets.UTF_8));
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String duplicate = JacksonErrors.duplicateKey(e);
+            throw new ConfigException(file + where(e.getLocation()) + ": " + (duplicate != null ? JacksonErrors.duplicateKeyMessage(duplicate)
+                    : "not valid YAML: " + e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read the gate configuration: " + e.getMessage(), e);
         }
@@ -115,6 +132,10 @@ public record GateConfig(Path file, JsonNode root, Thresholds thresholds, Probat
         } catch (ConfigException e) {
             throw new ConfigException(file + " (as a run configuration): " + e.getMessage(), e);
         }
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr();
     }
 
     private static void unknown(Path file, String prefix, JsonNode node, Set<String> known) {

@@ -1,5 +1,6 @@
 package dev.ballast.cli.report;
 
+import dev.ballast.cli.TerminalText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -112,10 +113,12 @@ public final class CompareReport {
         List<HtmlReport.Figure> fa = HtmlReport.figures(a);
         List<HtmlReport.Figure> fb = HtmlReport.figures(b);
         List<String[]> rows = new java.util.ArrayList<>();
-        rows.add(new String[] {"", titles.get(0), titles.get(1)});
+        rows.add(new String[] {"", TerminalText.safe(titles.get(0)), TerminalText.safe(titles.get(1))});
         rows.add(new String[] {"Start", Html.time(a.results().path("start").asText("?")), Html.time(b.results().path("start").asText("?"))});
         rows.add(new String[] {"End", Html.time(a.results().path("end").asText("?")), Html.time(b.results().path("end").asText("?"))});
-        for (int i = 0; i < fa.size(); i++) rows.add(new String[] {fa.get(i).label(), fa.get(i).value(), fb.get(i).value()});
+        for (int i = 0; i < fa.size(); i++) {
+            rows.add(new String[] {fa.get(i).label(), TerminalText.safe(fa.get(i).value()), TerminalText.safe(fb.get(i).value())});
+        }
         int wa = 0;
         int wb = 0;
         for (String[] row : rows) {

@@ -2,20 +2,23 @@ package dev.ballast.runtime.plan;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.TreeSet;
 
 /**
- * Reads a YAML run configuration into a {@link RunConfig}, refusing unknown keys and wrong types with
- * a message that names the file, the line and the key. Stateless and thread-safe.
+ * Reads a YAML run configuration into a {@link RunConfig}, refusing unknown keys, wrong types, duplicate
+ * keys and YAML anchors/aliases ({@link StrictYaml}) with a message that names the file, the line and
+ * the key. Stateless and thread-safe.
  */
 public final class ConfigLoader {
     private static final long MAX_CONFIG_BYTES = 1 << 20;
@@ -24,6 +27,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)   // maxOpenOrders: 2.5 is a mistake, not 2
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)  // initialCash twice: the last would win silently
             .build();
 
     private ConfigLoader() {}
@@ -31,7 +35,9 @@ public final class ConfigLoader {
     public static RunConfig load(Path file) {
         try {
             if (Files.size(file) > MAX_CONFIG_BYTES) throw new ConfigException(file + ": larger than 1 MiB; not a run configuration");
-            RunConfig config = MAPPER.readValue(file.toFile(), RunConfig.class);
+            byte[] yaml = Files.readAllBytes(file);
+            StrictYaml.refuseAnchorsAndAliases(new String(yaml, StandardCharsets.UTF_8));
+            RunConfig config = MAPPER.readValue(yaml, RunConfig.class);
             if (config == null) throw new ConfigException(file + ": the file is empty");
             return config;
         } catch (NoSuchFileException e) {
@@ -41,8 +47,12 @@ public final class ConfigLoader {
                     + JacksonErrors.parentPath(e, "the top level") + " (valid keys: " + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream()
                     .map(Object::toString).toList())) + ")" + moved(JacksonErrors.parentPath(e, "the top level"), e.getPropertyName()));
         } catch (JsonMappingException e) {
+            String duplicate = JacksonErrors.duplicateKey(e);
+            if (duplicate != null) throw new ConfigException(file + where(e.getLocation()) + ": " + JacksonErrors.duplicateKeyMessage(duplicate));
             throw new ConfigException(file + where(e.getLocation()) + ": " + JacksonErrors.path(e, "(top level)") + ": " + JacksonErrors.plain(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
+            String duplicate = JacksonErrors.duplicateKey(e);
+            if (duplicate != null) throw new ConfigException(file + where(e.getLocation()) + ": " + JacksonErrors.duplicateKeyMessage(duplicate));
             throw new ConfigException(file + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());

@@ -1,5 +1,8 @@
 package dev.ballast.runtime.plan;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import java.util.Locale;
@@ -18,7 +21,43 @@ public final class JacksonErrors {
     private static final Pattern FRACTION_FOR_WHOLE = Pattern.compile(
             "Cannot coerce Floating-point value \\(([^)]*)\\) to `(?:java\\.lang\\.)?(?:Integer|Long|int|long)`.*", Pattern.DOTALL);
 
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '(.*)'", Pattern.DOTALL);
+
     private JacksonErrors() {}
+
+    /**
+     * The key of a duplicate-key error ({@code STRICT_DUPLICATE_DETECTION}) as the path of the second
+     * occurrence ({@code run.initialCash}), or null when {@code e} is about something else.
+     */
+    public static String duplicateKey(JsonProcessingException e) {
+        // a duplicate met while binding a nested value arrives wrapped in a JsonMappingException with its path
+        JsonProcessingException cause = e;
+        while (cause.getCause() instanceof JsonProcessingException inner && cause != inner) cause = inner;
+        Matcher matcher = DUPLICATE.matcher(String.valueOf(cause.getOriginalMessage()));
+        if (!matcher.matches()) return null;
+        String key = matcher.group(1);
+        String section = "";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            section = path(mapping, "");
+        } else if (cause.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+            section = sectionPath(parser.getParsingContext().getParent());
+        }
+        return section.isEmpty() ? key : section + "." + key;
+    }
+
+    /** "KEY: duplicate key; ..." for the error of a duplicate key, given its path. */
+    public static String duplicateKeyMessage(String keyPath) {
+        return keyPath + ": duplicate key; each key may be given once (a second one would silently replace the first)";
+    }
+
+    private static String sectionPath(JsonStreamContext context) {
+        if (context == null || context.inRoot()) return "";
+        String parent = sectionPath(context.getParent());
+        if (context.inArray()) return parent + "[" + Math.max(0, context.getCurrentIndex()) + "]";
+        String name = context.getCurrentName();
+        if (name == null) return parent;
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
 
     /** The path of the value the error is about, {@code whenEmpty} at the top level. */
     public static String path(JsonMappingException e, String whenEmpty) {

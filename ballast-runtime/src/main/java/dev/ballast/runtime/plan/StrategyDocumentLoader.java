@@ -36,14 +36,18 @@ import java.util.regex.Pattern;
 /**
  * Loads a strategy document from YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) and
  * validates it: refuses files over {@value #MAX_BYTES} bytes, text that is not UTF-8, unknown keys and
- * wrong types (each with its path), YAML alias bombs and deep nesting; then runs the
+ * wrong types (each with its path), duplicate keys, YAML anchors and aliases ({@link StrictYaml}) and deep
+ * nesting; then runs the
  * {@link DocumentValidator} and checks the {@code risk} section as one strategy's risk limits of a run
  * configuration. Errors are "path: message" strings, without the file name. Stateless and thread-safe.
  */
 public final class StrategyDocumentLoader {
     /** The largest document accepted, in bytes of UTF-8. */
     public static final int MAX_BYTES = 256 * 1024;
-    /** YAML aliases (*name) allowed per document: enough for reuse, far too few for a "billion laughs". */
+    /**
+     * YAML aliases (*name) the parser lets through before {@link StrictYaml} refuses the first one: a
+     * second line of defence against a "billion laughs".
+     */
     public static final int MAX_YAML_ALIASES = 20;
     /** Nesting of mappings and lists, far above what a valid document needs (4). */
     public static final int MAX_NESTING = 40;
@@ -166,6 +170,7 @@ public final class StrategyDocumentLoader {
         StrategyDocument doc;
         String kind = format == Format.JSON ? "JSON" : "YAML";
         try {
+            if (format == Format.YAML) StrictYaml.refuseAnchorsAndAliases(text);
             doc = (format == Format.JSON ? JSON : YAML).readValue(text, StrategyDocument.class);
         } catch (UnrecognizedPropertyException e) {
             String parent = JacksonErrors.parentPath(e, "");
@@ -173,9 +178,15 @@ public final class StrategyDocumentLoader {
                     + (parent.isEmpty() ? "" : " in " + parent) + ": "
                     + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream().map(Object::toString).toList())));
         } catch (JsonMappingException e) {
+            String duplicate = JacksonErrors.duplicateKey(e);
+            if (duplicate != null) return LoadResult.failed(JacksonErrors.duplicateKeyMessage(duplicate) + line(e.getLocation()));
             return LoadResult.failed(JacksonErrors.path(e, "(document)") + ": " + JacksonErrors.plain(e.getOriginalMessage()) + line(e.getLocation()));
         } catch (JsonProcessingException e) {
+            String duplicate = JacksonErrors.duplicateKey(e);
+            if (duplicate != null) return LoadResult.failed(JacksonErrors.duplicateKeyMessage(duplicate) + line(e.getLocation()));
             return LoadResult.failed("(document): not valid " + kind + line(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            return LoadResult.failed("(document): not valid " + kind + ": " + firstLine(e.getMessage()));   // text in memory: not expected
         } catch (RuntimeException e) {
             // SnakeYAML reports its limits (aliases, nesting, size) as unchecked exceptions
             return LoadResult.failed("(document): refused " + kind + ": " + firstLine(String.valueOf(e.getMessage())));

@@ -51,7 +51,7 @@ class StrategyDocumentLoaderTest {
         assertThat(StrategyDocumentLoader.parse(json + "}", "x.json").errors()).singleElement().asString()
                 .startsWith("(document): not valid JSON");
         assertThat(StrategyDocumentLoader.parse("{\"id\": \"a\", \"id\": \"b\"}", "x.json").errors()).singleElement().asString()
-                .contains("Duplicate field 'id'");
+                .isEqualTo("id: duplicate key; each key may be given once (a second one would silently replace the first) (line 1)");
     }
 
     @Test
@@ -96,6 +96,23 @@ class StrategyDocumentLoaderTest {
         assertThat(yaml(VALID + "risk: {position: {maxOpenPositions: 2}, loss: {maxDailyLossPct: 2}}\n").errors()).isEmpty();
         assertThat(yaml(VALID + "risk: {loss: {maxDailyLossPct: 150}}\n").errors()).singleElement().asString()
                 .startsWith("risk.loss.maxDailyLossPct:");
+    }
+
+    @Test
+    void refusesAnAliasThatWouldTradeTheAnchorsName() {
+        assertThat(yaml(VALID.replace("universe: [AAPL, MSFT]", "universe: [&SYM001 SYM000, *SYM001]")).errors()).containsExactly(
+                "(document): not valid YAML (line 3): anchor '&SYM001' is not allowed: YAML anchors and aliases are refused; write the value out");
+        assertThat(yaml(VALID.replace("exit: {longWhen: \"crosses_below(fast, slow)\"}", "exit: {longWhen: *x}")).errors())
+                .containsExactly("(document): not valid YAML (line 9): alias '*x' is not allowed: YAML anchors and aliases are refused; write the value out");
+        assertThat(yaml(VALID.replace("fast: {type", "fast: &f {type")).errors()).singleElement().asString()
+                .startsWith("(document): not valid YAML (line 6): anchor '&f' is not allowed");
+    }
+
+    @Test
+    void refusesDuplicateKeyWithItsPathAndLine() {
+        assertThat(yaml(VALID.replace("sizing: {mode: fixed, quantity: 100}", "sizing: {mode: fixed, quantity: 100, quantity: 5}")).errors())
+                .containsExactly("sizing.quantity: duplicate key; each key may be given once (a second one would silently replace the first) (line 10)");
+        assertThat(yaml(VALID + "id: other\n").errors()).singleElement().asString().startsWith("id: duplicate key;").endsWith("(line 11)");
     }
 
     @Test

@@ -43,15 +43,20 @@ import java.util.function.IntFunction;
  *   <li>Arithmetic {@code + - * /} and unary minus; {@code a / 0} is NaN (never an exception, never
  *       an infinity); {@code log(x)} is NaN for {@code x <= 0}, {@code sqrt(x)} NaN for {@code x < 0};
  *       {@code abs}, {@code min(a, b)}, {@code max(a, b)} (NaN if either is NaN).</li>
- *   <li>Comparisons {@code < <= > >= == !=}: false whenever either side is NaN ({@code !=} included,
- *       unlike Java's). So a condition over an indicator that is not ready yet is false. Note that
- *       {@code not (a > b)} is therefore true when {@code a} is NaN.</li>
- *   <li>{@code and}, {@code or} short-circuit; {@code not}; the literals {@code true} and {@code false}.</li>
+ *   <li>Conditions have three values: true, false and <em>undefined</em> ({@link Truth}). A comparison
+ *       {@code < <= > >= == !=} is undefined when either side is NaN; {@code not}, {@code and}, {@code or}
+ *       and {@code ==}/{@code !=} between conditions are undefined when any operand is undefined (so
+ *       {@code false and undefined} is undefined too: nothing is decided over a value that is missing).
+ *       {@link BoolNode#test()}, what the strategy acts on, is true only for a defined true, so a
+ *       condition over a value that is not ready yet, or over a division by zero, never fires, with or
+ *       without {@code not} in front of it.</li>
+ *   <li>{@code and}, {@code or} stop early only on an undefined left side; the literals {@code true} and
+ *       {@code false}.</li>
  *   <li>Crosses are transitions of the relation "a above b" ({@code a > b}):
  *       {@code crosses_above(a, b)} is {@code a > b and a[1] <= b[1]} (the relation starts to hold),
  *       {@code crosses_below(a, b)} is {@code a <= b and a[1] > b[1]} (it stops holding). Equality counts
- *       as "not above" in both, exactly as the hand-written {@code SmaCrossover}; every one of the four
- *       values must be defined (not NaN), so there is no cross on the first bar both are ready.</li>
+ *       as "not above" in both, exactly as the hand-written {@code SmaCrossover}; a cross is undefined
+ *       unless all four values are defined (not NaN), so there is no cross on the first bar both are ready.</li>
  * </ul>
  * Precedence is the parser's business: the tree is evaluated as given.
  */
@@ -239,6 +244,10 @@ public final class ExpressionCompiler {
     }
 
     private BoolNode comparison(Expr.Binary b) {
+        if ((b.operator().equals("==") || b.operator().equals("!=")) && isCondition(b.left())) {
+            BoolNode same = new Same(bool(b.left()), bool(b.right()));
+            return b.operator().equals("==") ? same : new Not(same);
+        }
         NumNode l = num(b.left()).node;
         NumNode r = num(b.right()).node;
         return switch (b.operator()) {
@@ -248,6 +257,18 @@ public final class ExpressionCompiler {
             case ">=" -> new Ge(l, r);
             case "==" -> new Eq(l, r);
             default -> new Ne(l, r);
+        };
+    }
+
+    /** Whether {@code expr} is a condition by its shape (the checker has made sure both sides agree). */
+    private static boolean isCondition(Expr expr) {
+        return switch (expr) {
+            case Expr.Series s -> isBooleanLiteral(s.name());
+            case Expr.Unary u -> u.operator().equals("not");
+            case Expr.Binary b -> b.operator().equals("and") || b.operator().equals("or") || isComparison(b.operator());
+            case Expr.Call c -> c.function().equals("crosses_above") || c.function().equals("crosses_below");
+            case Expr.Lookback l -> l.barsAgo() == 0 && isCondition(l.target());
+            case Expr.Number n -> false;
         };
     }
 
@@ -361,10 +382,17 @@ public final class ExpressionCompiler {
         public abstract double value();
     }
 
-    /** A compiled condition. */
+    /**
+     * A compiled condition. {@link #truth()} is its three-valued result; {@link #test()} whether it fires.
+     */
     public abstract static class BoolNode {
-        /** Whether the condition holds on the current bar; false when any value it compares is NaN. */
-        public abstract boolean test();
+        /** The condition on the current bar: undefined when a value it depends on is NaN. Allocation-free. */
+        public abstract Truth truth();
+
+        /** Whether the condition holds on the current bar: true only when it is defined and true. */
+        public final boolean test() {
+            return truth() == Truth.TRUE;
+        }
     }
 
     static final class Const extends NumNode {
@@ -455,81 +483,142 @@ public final class ExpressionCompiler {
         @Override public double value() { return Math.max(a.value(), b.value()); }
     }
 
+    /** The result of comparing {@code x} and {@code y}: undefined when either is NaN, else {@code holds}. */
+    private static Truth compared(double x, double y, boolean holds) {
+        return Double.isNaN(x) || Double.isNaN(y) ? Truth.UNDEFINED : Truth.of(holds);
+    }
+
     static final class BoolConst extends BoolNode {
-        private final boolean v;
-        BoolConst(boolean v) { this.v = v; }
-        @Override public boolean test() { return v; }
+        private final Truth v;
+        BoolConst(boolean v) { this.v = Truth.of(v); }
+        @Override public Truth truth() { return v; }
     }
 
     static final class Not extends BoolNode {
         private final BoolNode a;
         Not(BoolNode a) { this.a = a; }
-        @Override public boolean test() { return !a.test(); }
+        @Override public Truth truth() {
+            return switch (a.truth()) {
+                case TRUE -> Truth.FALSE;
+                case FALSE -> Truth.TRUE;
+                case UNDEFINED -> Truth.UNDEFINED;
+            };
+        }
     }
 
+    /** Both hold; undefined when either is undefined (the right side is evaluated even after a false left). */
     static final class And extends BoolNode {
         private final BoolNode a, b;
         And(BoolNode a, BoolNode b) { this.a = a; this.b = b; }
-        @Override public boolean test() { return a.test() && b.test(); }
+        @Override public Truth truth() {
+            Truth x = a.truth();
+            if (x == Truth.UNDEFINED) return Truth.UNDEFINED;
+            Truth y = b.truth();
+            if (y == Truth.UNDEFINED) return Truth.UNDEFINED;
+            return Truth.of(x == Truth.TRUE && y == Truth.TRUE);
+        }
     }
 
+    /** Either holds; undefined when either is undefined (the right side is evaluated even after a true left). */
     static final class Or extends BoolNode {
         private final BoolNode a, b;
         Or(BoolNode a, BoolNode b) { this.a = a; this.b = b; }
-        @Override public boolean test() { return a.test() || b.test(); }
+        @Override public Truth truth() {
+            Truth x = a.truth();
+            if (x == Truth.UNDEFINED) return Truth.UNDEFINED;
+            Truth y = b.truth();
+            if (y == Truth.UNDEFINED) return Truth.UNDEFINED;
+            return Truth.of(x == Truth.TRUE || y == Truth.TRUE);
+        }
+    }
+
+    /** Two conditions agree ({@code ==} between conditions); undefined when either is undefined. */
+    static final class Same extends BoolNode {
+        private final BoolNode a, b;
+        Same(BoolNode a, BoolNode b) { this.a = a; this.b = b; }
+        @Override public Truth truth() {
+            Truth x = a.truth();
+            if (x == Truth.UNDEFINED) return Truth.UNDEFINED;
+            Truth y = b.truth();
+            if (y == Truth.UNDEFINED) return Truth.UNDEFINED;
+            return Truth.of(x == y);
+        }
     }
 
     static final class Lt extends BoolNode {
         private final NumNode a, b;
         Lt(NumNode a, NumNode b) { this.a = a; this.b = b; }
-        @Override public boolean test() { return a.value() < b.value(); }
+        @Override public Truth truth() {
+            double x = a.value(), y = b.value();
+            return compared(x, y, x < y);
+        }
     }
 
     static final class Le extends BoolNode {
         private final NumNode a, b;
         Le(NumNode a, NumNode b) { this.a = a; this.b = b; }
-        @Override public boolean test() { return a.value() <= b.value(); }
+        @Override public Truth truth() {
+            double x = a.value(), y = b.value();
+            return compared(x, y, x <= y);
+        }
     }
 
     static final class Gt extends BoolNode {
         private final NumNode a, b;
         Gt(NumNode a, NumNode b) { this.a = a; this.b = b; }
-        @Override public boolean test() { return a.value() > b.value(); }
+        @Override public Truth truth() {
+            double x = a.value(), y = b.value();
+            return compared(x, y, x > y);
+        }
     }
 
     static final class Ge extends BoolNode {
         private final NumNode a, b;
         Ge(NumNode a, NumNode b) { this.a = a; this.b = b; }
-        @Override public boolean test() { return a.value() >= b.value(); }
+        @Override public Truth truth() {
+            double x = a.value(), y = b.value();
+            return compared(x, y, x >= y);
+        }
     }
 
     static final class Eq extends BoolNode {
         private final NumNode a, b;
         Eq(NumNode a, NumNode b) { this.a = a; this.b = b; }
-        @Override public boolean test() { return a.value() == b.value(); }
-    }
-
-    /** Not equal, and false when either side is NaN (Java's {@code !=} would say true). */
-    static final class Ne extends BoolNode {
-        private final NumNode a, b;
-        Ne(NumNode a, NumNode b) { this.a = a; this.b = b; }
-        @Override public boolean test() {
+        @Override public Truth truth() {
             double x = a.value(), y = b.value();
-            return x < y || x > y;
+            return compared(x, y, x == y);
         }
     }
 
-    /** {@code a > b and a[1] <= b[1]}; false if any of the four is NaN. */
+    /** Not equal; undefined when either side is NaN (Java's {@code !=} would say true). */
+    static final class Ne extends BoolNode {
+        private final NumNode a, b;
+        Ne(NumNode a, NumNode b) { this.a = a; this.b = b; }
+        @Override public Truth truth() {
+            double x = a.value(), y = b.value();
+            return compared(x, y, x != y);
+        }
+    }
+
+    /** {@code a > b and a[1] <= b[1]}; undefined if any of the four is NaN. */
     static final class CrossesAbove extends BoolNode {
         private final Slot a, b;
         CrossesAbove(Slot a, Slot b) { this.a = a; this.b = b; }
-        @Override public boolean test() { return a.current > b.current && a.ago(1) <= b.ago(1); }
+        @Override public Truth truth() {
+            double now = a.current, nowB = b.current, before = a.ago(1), beforeB = b.ago(1);
+            if (Double.isNaN(now) || Double.isNaN(nowB) || Double.isNaN(before) || Double.isNaN(beforeB)) return Truth.UNDEFINED;
+            return Truth.of(now > nowB && before <= beforeB);
+        }
     }
 
-    /** {@code a <= b and a[1] > b[1]}; false if any of the four is NaN. */
+    /** {@code a <= b and a[1] > b[1]}; undefined if any of the four is NaN. */
     static final class CrossesBelow extends BoolNode {
         private final Slot a, b;
         CrossesBelow(Slot a, Slot b) { this.a = a; this.b = b; }
-        @Override public boolean test() { return a.current <= b.current && a.ago(1) > b.ago(1); }
+        @Override public Truth truth() {
+            double now = a.current, nowB = b.current, before = a.ago(1), beforeB = b.ago(1);
+            if (Double.isNaN(now) || Double.isNaN(nowB) || Double.isNaN(before) || Double.isNaN(beforeB)) return Truth.UNDEFINED;
+            return Truth.of(now <= nowB && before > beforeB);
+        }
     }
 }

@@ -142,6 +142,18 @@ class DocumentStrategyTest {
     }
 
     @Test
+    void notOfADivisionByZeroNeverTrades() {
+        StrategyDocument doc = new StrategyDocument(1, "doc", null, List.of("AAA"), "1d", Map.of(),
+                new Conditions("not (close / 0 > 1)", "not (close / 0 > 1 and close > 0) or close / 0 < 1"),
+                new Conditions("close > 0", "close > 0"), sizing("fixed", "10", null, null, null, null), null, null);
+        DocumentStrategy s = CompiledDocument.compile(doc, ExpressionParser::parse).newStrategy();
+        Fake ctx = new Fake();
+        s.onStart(ctx);
+        for (String close : List.of("11", "4", "12", "0", "7")) s.onBar(bar(close));
+        assertThat(ctx.submitted).isEmpty();
+    }
+
+    @Test
     void bracketExitsAndTrailingStop() {
         Fake ctx = new Fake();
         DocumentStrategy s = strategy(new ExitRules(new BigDecimal("5"), new BigDecimal("10"), new BigDecimal("2")));

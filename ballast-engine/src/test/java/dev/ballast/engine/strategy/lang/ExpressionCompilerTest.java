@@ -52,7 +52,7 @@ class ExpressionCompilerTest {
     }
 
     @Test
-    void divisionByZeroLogAndSqrtOfNegativesAreNaNAndComparisonsWithNaNAreFalse() {
+    void divisionByZeroLogAndSqrtOfNegativesAreNaNAndComparisonsWithNaNAreUndefined() {
         ExpressionCompiler c = ExpressionCompiler.create(Map.of());
         NumNode div = c.numeric(bin("/", num(1), num(0)));
         NumNode zeroByZero = c.numeric(bin("/", num(0), num(0)));
@@ -71,8 +71,60 @@ class ExpressionCompilerTest {
         assertThat(logNeg.value()).isNaN();
         assertThat(logZero.value()).isNaN();
         assertThat(sqrtNeg.value()).isNaN();
-        for (BoolNode n : comparisons) assertThat(n.test()).isFalse();
-        assertThat(notNan.test()).isTrue();
+        for (BoolNode n : comparisons) {
+            assertThat(n.truth()).isEqualTo(Truth.UNDEFINED);
+            assertThat(n.test()).isFalse();
+        }
+        assertThat(notNan.truth()).isEqualTo(Truth.UNDEFINED);
+        assertThat(notNan.test()).as("not (close/0 > 1) must not fire").isFalse();
+    }
+
+    @Test
+    void andOrNotOverAnUndefinedOperandAreUndefinedWhateverTheOtherSide() {
+        ExpressionCompiler c = ExpressionCompiler.create(Map.of());
+        Expr undefined = bin(">", bin("/", ser("close"), num(0)), num(1));
+        Expr yes = bin("<", num(1), num(2));
+        Expr no = bin(">", num(1), num(2));
+        List<BoolNode> conditions = List.of(
+                c.condition(not(undefined)), c.condition(not(not(undefined))),
+                c.condition(bin("and", no, undefined)), c.condition(bin("and", undefined, no)),
+                c.condition(bin("and", yes, undefined)), c.condition(bin("and", yes, not(undefined))),
+                c.condition(bin("or", yes, undefined)), c.condition(bin("or", undefined, yes)),
+                c.condition(bin("or", no, not(undefined))), c.condition(not(bin("and", no, undefined))),
+                c.condition(not(bin("or", undefined, no))), c.condition(bin("==", undefined, undefined)),
+                c.condition(bin("!=", yes, undefined)), c.condition(bin("==", not(undefined), yes)));
+        SymbolSeries s = c.seal();
+        feedCloses(s, 10, 11, 12);
+        for (BoolNode n : conditions) {
+            assertThat(n.truth()).isEqualTo(Truth.UNDEFINED);
+            assertThat(n.test()).isFalse();
+        }
+    }
+
+    @Test
+    void conditionsCompareWithEqualsAndNotEquals() {
+        ExpressionCompiler c = ExpressionCompiler.create(Map.of());
+        Expr yes = bin("<", num(1), num(2));
+        Expr no = bin(">", num(1), num(2));
+        BoolNode same = c.condition(bin("==", yes, not(no)));
+        BoolNode differ = c.condition(bin("!=", yes, no));
+        BoolNode notSame = c.condition(bin("==", yes, no));
+        c.seal();
+        assertThat(List.of(same.truth(), differ.truth(), notSame.truth())).containsExactly(Truth.TRUE, Truth.TRUE, Truth.FALSE);
+    }
+
+    @Test
+    void conditionOverAnIndicatorNotReadyYetIsUndefinedEvenNegated() {
+        ExpressionCompiler c = ExpressionCompiler.create(Map.of());
+        BoolNode below = c.condition(not(bin(">", ser("close"), sma(ser("close"), 3))));
+        BoolNode cross = c.condition(not(call("crosses_above", ser("close"), num(10))));
+        SymbolSeries s = c.seal();
+        feedCloses(s, 5);
+        assertThat(below.truth()).isEqualTo(Truth.UNDEFINED);
+        assertThat(cross.truth()).as("no previous bar: the cross is undefined, so is its negation").isEqualTo(Truth.UNDEFINED);
+        feedCloses(s, 5, 5);
+        assertThat(below.truth()).isEqualTo(Truth.TRUE);
+        assertThat(cross.truth()).isEqualTo(Truth.TRUE);
     }
 
     @Test
