@@ -21,7 +21,8 @@ import java.util.List;
  */
 public final class EngineEventBus {
     private final List<EngineEventListener> listeners = new ArrayList<>();
-    private final ArrayDeque<EngineEvent> queued = new ArrayDeque<>();
+    /** Events and {@link #afterPublished} actions waiting for the current delivery to end, in order. */
+    private final ArrayDeque<Object> queued = new ArrayDeque<>();
     private boolean delivering;
 
     public void subscribe(EngineEventListener listener) {
@@ -33,11 +34,33 @@ public final class EngineEventBus {
             queued.addLast(event);
             return;
         }
+        deliver(event);
+    }
+
+    /**
+     * Runs {@code action} once every event published before it has reached every listener: at once when none is
+     * being delivered, else after what is queued ahead of it. For what must follow its own event's record, as a
+     * write-ahead journal requires: an order reaches the broker only after its SUBMITTED has been journaled.
+     */
+    public void afterPublished(Runnable action) {
+        if (delivering) {
+            queued.addLast(action);
+            return;
+        }
+        deliver(action);
+    }
+
+    private void deliver(Object first) {
         delivering = true;
         try {
-            EngineEvent next = event;
+            Object next = first;
             do {
-                for (int i = 0; i < listeners.size(); i++) listeners.get(i).on(next);
+                if (next instanceof Runnable action) {
+                    action.run();
+                } else {
+                    EngineEvent event = (EngineEvent) next;
+                    for (int i = 0; i < listeners.size(); i++) listeners.get(i).on(event);
+                }
             } while ((next = queued.pollFirst()) != null);
         } finally {
             // A listener broke its contract and threw: what its event caused is dropped with it, not delivered
