@@ -11,6 +11,7 @@ import dev.ballast.runtime.RunOutcome;
 import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.runtime.plan.RunPlan;
 import dev.ballast.runtime.plan.RunPlanner;
+import dev.ballast.runtime.plan.RunPreflight;
 import dev.ballast.runtime.recovery.PaperResume;
 import dev.ballast.runtime.recovery.RunRecovery;
 import picocli.CommandLine.Option;
@@ -67,6 +68,8 @@ class RunOptions {
         if (skipBadRows) {
             plan = plan.skippingBadRows();
         }
+        // Before anything is opened or written: a symbol without data refuses the run (exit 2).
+        for (String warning : RunPreflight.check(plan)) err.println("warning: " + warning);
         Integer port = metricsPort != null ? metricsPort : mode == RunMode.PAPER ? plan.metricsPort() : null;
         if (port != null && (port < 0 || port > 65535)) {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);

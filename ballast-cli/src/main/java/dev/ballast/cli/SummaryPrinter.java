@@ -76,15 +76,21 @@ public final class SummaryPrinter {
         String format = "  %-18s %14s %14s%n";
         out.printf(Locale.ROOT, format, "", "Strategy", "Buy & hold");
         out.printf(Locale.ROOT, format, "Total return", percent(strategy.totalReturn()), percent(hold.totalReturn()));
-        out.printf(Locale.ROOT, format, "Annualized return", percent(strategy.annualizedReturn()), percent(hold.annualizedReturn()));
+        out.printf(Locale.ROOT, format, "Annualized return", annualized(percent(strategy.annualizedReturn())),
+                annualized(percent(hold.annualizedReturn())));
         out.printf(Locale.ROOT, format, "Volatility", unsigned(strategy.volatility()), unsigned(hold.volatility()));
         out.printf(Locale.ROOT, format, "Sharpe", ratio(strategy.sharpe()), ratio(hold.sharpe()));
         out.printf(Locale.ROOT, format, "Sortino", ratio(strategy.sortino()), ratio(hold.sortino()));
-        out.printf(Locale.ROOT, format, "Calmar", ratio(strategy.calmar()), ratio(hold.calmar()));
+        out.printf(Locale.ROOT, format, "Calmar", annualized(ratio(strategy.calmar())), annualized(ratio(hold.calmar())));
         out.printf(Locale.ROOT, format, "Max drawdown", unsigned(strategy.maxDrawdown()), unsigned(hold.maxDrawdown()));
         out.printf(Locale.ROOT, format, "Win rate", unsigned(strategy.winRate()), unsigned(hold.winRate()));
         out.printf(Locale.ROOT, format, "Profit factor", ratio(strategy.profitFactor()), ratio(hold.profitFactor()));
         out.printf(Locale.ROOT, format, "Closed trades", count(strategy.numberOfTrades()), count(hold.numberOfTrades()));
+    }
+
+    /** An annualized figure: "n/a" when undefined, as it is below the minimum span (docs/analytics.md). */
+    private static String annualized(String formatted) {
+        return formatted.equals("-") ? "n/a" : formatted;
     }
 
     private static String percent(Double value) {

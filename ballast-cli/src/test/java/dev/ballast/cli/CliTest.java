@@ -430,7 +430,8 @@ class CliTest {
                 2024-01-04,SYM000,NaN,11,9,10,100
                 2024-01-05,SYM000,10,11,9,10.5,100
                 """);
-        Path config = writeConfig(config(""));
+        // Only SYM000 has data: a strategy symbol without any refuses the run.
+        Path config = writeConfig(config("").replace("symbols: [SYM000, SYM001, SYM002]", "symbols: [SYM000]"));
 
         CliRun run = CliRun.of("backtest", "-q", "--skip-bad-rows", config.toString());
 

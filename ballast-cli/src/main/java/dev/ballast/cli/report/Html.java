@@ -29,6 +29,9 @@ final class Html {
     private static final Set<String> UNSIGNED_KEYS = Set.of("volatility", "maxDrawdown", "maxDrawdownFraction", "winRate",
             "exposureTime", "fillRatio", "rejectRate", "cancelRate", "turnover");
 
+    /** Figures that compound a return over a year; null (n/a) when the run is too short to annualize. */
+    private static final Set<String> ANNUALIZED_KEYS = Set.of("annualizedReturn", "calmar");
+
     private Html() {}
 
     /** Escapes text for HTML element content and double-quoted attribute values. */
@@ -123,7 +126,10 @@ final class Html {
 
     /** A JSON value formatted for a table cell, as escaped HTML; fractions named in {@link #PERCENT_KEYS} as percentages. */
     static String value(String key, JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) return "<span class=\"na\">–</span>";
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            // Annualized figures are null below the minimum span: say "not applicable", not just "missing".
+            return ANNUALIZED_KEYS.contains(key) ? "<span class=\"na\">n/a</span>" : "<span class=\"na\">–</span>";
+        }
         if (node.isNumber()) {
             double v = node.asDouble();
             if (!PERCENT_KEYS.contains(key)) return esc(number(v));

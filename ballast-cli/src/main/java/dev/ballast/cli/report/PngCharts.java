@@ -65,6 +65,22 @@ public final class PngCharts {
         }
     }
 
+    /** Code points of a run's name shown in the chart title; beyond it the name is cut with an ellipsis. */
+    static final int TITLE_NAME_LIMIT = 80;
+
+    /**
+     * The chart's title, the run's name cut to {@value #TITLE_NAME_LIMIT} code points: the configuration caps
+     * names, but a results.json written by hand or by an older build may hold any length, and laying out a
+     * title of 900,000 characters hung the chart.
+     */
+    static String title(String runName) {
+        String name = runName;
+        if (name.codePointCount(0, name.length()) > TITLE_NAME_LIMIT) {
+            name = name.substring(0, name.offsetByCodePoints(0, TITLE_NAME_LIMIT - 1)) + "\u2026";
+        }
+        return "Equity and drawdown" + (name.isEmpty() ? "" : ": " + name);
+    }
+
     /** The run's name from {@code results.json} when there is one, else the folder's name. */
     private static String runName(Path runFolder) {
         try {
@@ -224,7 +240,7 @@ public final class PngCharts {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setPadding(new RectangleInsets(8, 8, 8, 16));
-        TextTitle title = new TextTitle("Equity and drawdown" + (runName.isEmpty() ? "" : ": " + runName),
+        TextTitle title = new TextTitle(title(runName),
                 new Font(Font.SANS_SERIF, Font.BOLD, 18));
         chart.setTitle(title);
         if (curve.size() > 0) {

@@ -155,4 +155,16 @@ class PngChartsTest {
         assertThat(PngCharts.drawdownPercent(new double[] {100, 110, 99, 121, 121}))
                 .containsExactly(new double[] {0, 0, -10, 0, 0}, org.assertj.core.api.Assertions.within(1e-9));
     }
+
+    @Test
+    void cutsAVeryLongRunNameInTheTitleInsteadOfLayingItAllOut() throws IOException {
+        String huge = "x".repeat(900_000);
+        assertThat(PngCharts.title(huge)).hasSize("Equity and drawdown: ".length() + PngCharts.TITLE_NAME_LIMIT)
+                .endsWith("x\u2026");
+        assertThat(PngCharts.title("short")).isEqualTo("Equity and drawdown: short");
+
+        Path folder = writeEquity(dir.resolve("named"), 100);
+        Files.writeString(folder.resolve("results.json"), "{\"name\": \"" + huge + "\"}");
+        assertThat(PngCharts.write(folder)).exists();
+    }
 }

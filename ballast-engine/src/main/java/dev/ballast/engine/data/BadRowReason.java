@@ -11,6 +11,8 @@ public final class BadRowReason {
     public static final String UNPARSEABLE_TIMESTAMP = "unparseable timestamp";
     public static final String BAD_SYMBOL = "bad symbol";
     public static final String NON_POSITIVE_PRICE = "non-positive price";
+    /** A number too large for the fixed point, or a price above {@link CsvRows#MAX_PRICE_UNITS}. */
+    public static final String OUT_OF_RANGE = "number out of range";
     public static final String NON_POSITIVE_SIZE = "non-positive size";
     public static final String NEGATIVE_VOLUME = "negative volume";
     public static final String HIGH_BELOW_LOW = "high < low";

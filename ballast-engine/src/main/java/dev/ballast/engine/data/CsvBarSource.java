@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * volume are parsed exactly into fixed-point.
  *
  * <p>A row is bad, and handled by {@link CsvOptions#policy()}, when a field does not parse, the column
- * count differs from the header, a value is NaN or infinite, a price is not positive, high is below
+ * count differs from the header, a value is NaN or infinite or too large for the fixed point, a price is not positive or above
+ * a billion, high is below
  * low, open or close lies outside [low, high], volume is negative, or its timestamp is before or equal
  * to the previous accepted row of the same symbol, or before the previous accepted row of any symbol
  * (the engine replays in time order, so a multi-symbol file must be sorted by time). Not thread-safe.
@@ -56,10 +57,10 @@ public final class CsvBarSource implements MarketDataSource {
         rows.requireColumnCount();
         long timestamp = rows.timestamp();
         SymbolTable.Entry symbol = rows.symbol();
-        long open = price(OPEN, "open");
-        long high = price(HIGH, "high");
-        long low = price(LOW, "low");
-        long close = price(CLOSE, "close");
+        long open = rows.price(OPEN);
+        long high = rows.price(HIGH);
+        long low = rows.price(LOW);
+        long close = rows.price(CLOSE);
         long volume = rows.decimal(VOLUME);
         if (volume < 0) throw rows.reject(BadRowReason.NEGATIVE_VOLUME, "volume " + CsvRows.format(volume) + " is negative");
         if (high < low) {
@@ -78,11 +79,6 @@ public final class CsvBarSource implements MarketDataSource {
         return new Bar(symbol.symbol, timestamp, new Price(open), new Price(high), new Price(low), new Price(close), new Quantity(volume));
     }
 
-    private long price(int column, String name) {
-        long raw = rows.decimal(column);
-        if (raw <= 0) throw rows.reject(BadRowReason.NON_POSITIVE_PRICE, name + " " + CsvRows.format(raw) + " is not positive");
-        return raw;
-    }
 
     @Override
     public SkippedRows skippedRows() {

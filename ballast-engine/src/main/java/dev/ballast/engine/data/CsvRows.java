@@ -20,6 +20,14 @@ import java.util.Locale;
  * which the row reader catches to move on. Not thread-safe.
  */
 final class CsvRows implements AutoCloseable {
+    /**
+     * The largest price a data row may carry, in currency units. The fixed point holds money up to about
+     * 9.2e10, so a price near that parses but the notional of two units of it already overflows: a price
+     * above a billion is refused as a bad row rather than left to crash the figures computed from it.
+     */
+    static final long MAX_PRICE_UNITS = 1_000_000_000L;
+    private static final long MAX_PRICE_RAW = FixedPoint.ofUnits(MAX_PRICE_UNITS);
+
     /** Unwinds a skipped row back to the read loop; carries nothing, so one instance serves. */
     static final class SkipRow extends RuntimeException {
         static final SkipRow INSTANCE = new SkipRow();
@@ -197,8 +205,23 @@ final class CsvRows implements AutoCloseable {
             if (lower.contains("nan") || lower.contains("inf")) {
                 throw reject(BadRowReason.NOT_A_NUMBER, valueNames[k] + " " + text + " is not a finite number");
             }
+            if (String.valueOf(e.getMessage()).startsWith("too large")) {
+                throw reject(BadRowReason.OUT_OF_RANGE, valueNames[k] + " " + text + " is too large for the fixed point (at most "
+                        + FixedPoint.format(Long.MAX_VALUE) + ")");
+            }
             throw reject(BadRowReason.UNPARSEABLE_NUMBER, valueNames[k] + " '" + text + "' is not a decimal number: " + e.getMessage());
         }
+    }
+
+    /** The {@code k}-th value column as a raw price: positive and at most {@link #MAX_PRICE_UNITS}. */
+    long price(int k) {
+        long raw = decimal(k);
+        if (raw <= 0) throw reject(BadRowReason.NON_POSITIVE_PRICE, valueNames[k] + " " + format(raw) + " is not positive");
+        if (raw > MAX_PRICE_RAW) {
+            throw reject(BadRowReason.OUT_OF_RANGE, valueNames[k] + " " + format(raw) + " is above the largest price accepted, "
+                    + MAX_PRICE_UNITS + " (its notionals would overflow the fixed point)");
+        }
+        return raw;
     }
 
     /**

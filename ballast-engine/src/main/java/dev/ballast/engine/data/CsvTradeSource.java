@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * <p>The header row is required: {@code timestamp,symbol,price,size} in any order and letter case, or
  * {@code timestamp,price,size} for a one-symbol file named as for {@link CsvBarSource}; timestamps as
  * there. A row is bad, and handled by {@link CsvOptions#policy()}, when a field does not parse, the
- * column count differs from the header, price or size is NaN, infinite or not positive, or its
+ * column count differs from the header, price or size is NaN, infinite or not positive, a price
+ * is above a billion, a number is too large for the fixed point, or its
  * timestamp is before the previous accepted trade of the same symbol. Equal timestamps are fine:
  * several trades often print in the same instant. Not thread-safe.
  */
@@ -47,8 +48,7 @@ public final class CsvTradeSource implements MarketDataSource {
         rows.requireColumnCount();
         long timestamp = rows.timestamp();
         SymbolTable.Entry symbol = rows.symbol();
-        long price = rows.decimal(PRICE);
-        if (price <= 0) throw rows.reject(BadRowReason.NON_POSITIVE_PRICE, "price " + CsvRows.format(price) + " is not positive");
+        long price = rows.price(PRICE);
         long size = rows.decimal(SIZE);
         if (size <= 0) throw rows.reject(BadRowReason.NON_POSITIVE_SIZE, "size " + CsvRows.format(size) + " is not positive");
         rows.checkOrder(symbol, timestamp, false);

@@ -134,8 +134,20 @@ public final class RiskManager {
         this.actions = actions;
     }
 
-    /** Checks a strategy's INITIALIZED order; when allowed, reserves the exposure it adds until it fills or ends. */
+    /**
+     * Checks a strategy's INITIALIZED order; when allowed, reserves the exposure it adds until it fills or ends.
+     * An order whose figures (notional, exposure, reservation) do not fit the fixed point is denied
+     * {@link RiskReason#FIGURES_OVERFLOW}: what a strategy asks for must never take the engine down.
+     */
     public RiskDecision check(Order order) {
+        try {
+            return checkFitting(order);
+        } catch (ArithmeticException e) {
+            return FiguresOverflow.deny(order, e);
+        }
+    }
+
+    private RiskDecision checkFitting(Order order) {
         Instrument instrument = portfolio.instrument(order.symbol());
         if (instrument == null) {
             return RiskDecision.deny(RiskReason.UNKNOWN_INSTRUMENT, "symbol " + order.symbol() + " is not an instrument of this run");
@@ -178,6 +190,14 @@ public final class RiskManager {
      * only its sanity; no state or exposure gate may keep a position from being closed.
      */
     public RiskDecision checkEngineOrder(Order order) {
+        try {
+            return checkEngineOrderFitting(order);
+        } catch (ArithmeticException e) {
+            return FiguresOverflow.deny(order, e);
+        }
+    }
+
+    private RiskDecision checkEngineOrderFitting(Order order) {
         Instrument instrument = portfolio.instrument(order.symbol());
         if (instrument == null) {
             return RiskDecision.deny(RiskReason.UNKNOWN_INSTRUMENT, "symbol " + order.symbol() + " is not an instrument of this run");
@@ -249,17 +269,21 @@ public final class RiskManager {
     private void approve(Order order, OrderCheck check, long now, boolean strategyTraffic) {
         long increase = check.exposureIncrease();
         Money added = Money.ZERO;
+        // Every figure is worked out before anything is recorded, so an overflow leaves no partial reservation.
+        Money notional = check.referencePrice() == null ? Money.ZERO : check.notionalOf(order.quantity().raw());
         if (increase > 0 && check.referencePrice() != null) {
             Reservation reservation = new Reservation(order.strategyId(), increase, check.referencePrice().raw(),
                     check.instrument().multiplier());
-            reservations.put(order.id(), reservation);
             long amount = reservation.amount(increase);
-            reserved += amount;
-            reservedByStrategy.computeIfAbsent(order.strategyId(), s -> new long[1])[0] += amount;
+            long[] strategyReserved = reservedByStrategy.computeIfAbsent(order.strategyId(), s -> new long[1]);
+            long newReserved = Math.addExact(reserved, amount);
+            long newStrategyReserved = Math.addExact(strategyReserved[0], amount);
+            reservations.put(order.id(), reservation);
+            reserved = newReserved;
+            strategyReserved[0] = newStrategyReserved;
             added = Money.ofRaw(amount);
         }
         if (strategyTraffic) traffic.approved(order, now);
-        Money notional = check.referencePrice() == null ? Money.ZERO : check.notionalOf(order.quantity().raw());
         events.publish(new OrderApproved(order, check.referencePrice(), notional, added, check.equity(), check.buyingPower(), now));
     }
 
@@ -297,6 +321,14 @@ public final class RiskManager {
      * would add exposure unchecked: cancel and send a new order instead) nor fall to what filled.
      */
     public RiskDecision checkModify(Order order, OrderRequest changed) {
+        try {
+            return checkModifyFitting(order, changed);
+        } catch (ArithmeticException e) {
+            return FiguresOverflow.deny(order, e);
+        }
+    }
+
+    private RiskDecision checkModifyFitting(Order order, OrderRequest changed) {
         Instrument instrument = portfolio.instrument(order.symbol());
         if (changed.quantity().compareTo(order.quantity()) > 0) {
             return RiskDecision.deny(RiskReason.MODIFY_RAISES_QUANTITY,

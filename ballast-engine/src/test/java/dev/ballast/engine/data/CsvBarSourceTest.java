@@ -167,6 +167,8 @@ class CsvBarSourceTest {
             stopsAtRowWhoseTimestampGoesBackwards| 2024-01-02T14:30:30Z,A,1,2,1,2,10      | timestamp 2024-01-02T14:30:30Z goes backwards | timestamp backwards
             stopsAtDuplicateRow                  | 2024-01-02T14:31:00Z,A,1,2,1,2,10      | duplicate A row at timestamp 2024-01-02T14:31:00Z | duplicate timestamp
             stopsAtRowWithBadSymbol              | 2024-01-02T14:32:00Z,,1,2,1,2,10       | symbol '' is not valid                       | bad symbol
+            stopsAtRowWithPriceAboveWhatTheFixedPointCanValue | 2024-01-02T14:32:00Z,A,1,50000000000,1,2,10 | high 50000000000 is above the largest price accepted, 1000000000 | number out of range
+            stopsAtRowWithPriceTooLargeForTheFixedPoint | 2024-01-02T14:32:00Z,A,1,2,1,2,99999999999 | volume 99999999999 is too large for the fixed point | number out of range
             """)
     void badRowStopsTheStreamUnderFailAndIsCountedUnderSkip(String behaviour, String badRow, String message, String category) {
         String[] lines = {HEADER, "2024-01-02T14:30:00Z,A,1,2,1,2,10", "2024-01-02T14:31:00Z,A,1,2,1,2,10", badRow,

@@ -80,4 +80,18 @@ class CsvTradeSourceTest {
                 "2024-01-02T14:30:00Z,A,1,1", "2024-01-02T14:30:00Z,A,1.01,2", "2024-01-02T14:30:00Z,A,1.02,3");
         assertThat(drain(CsvTradeSource.open(file))).hasSize(3);
     }
+
+    @Test
+    void refusesTradePriceAboveWhatTheFixedPointCanValueWithFileAndLine() {
+        Path file = write(dir, "trades.csv", "timestamp,symbol,price,size",
+                "2024-01-02T14:30:00Z,AAPL,185.12,100", "2024-01-02T14:30:01Z,AAPL,50000000000,1");
+        try (CsvTradeSource source = CsvTradeSource.open(file)) {
+            assertThat(source.next()).isNotNull();
+            assertThatThrownBy(source::next).isInstanceOf(MarketDataException.class)
+                    .hasMessageContaining("trades.csv:3: ").hasMessageContaining("price 50000000000 is above the largest price accepted");
+        }
+        CsvTradeSource skipping = new CsvTradeSource(file, CsvOptions.defaults().withPolicy(BadRowPolicy.SKIP));
+        assertThat(drain(skipping)).hasSize(1);
+        assertThat(skipping.skippedRows().countByReason()).containsExactly(java.util.Map.entry(BadRowReason.OUT_OF_RANGE, 1L));
+    }
 }

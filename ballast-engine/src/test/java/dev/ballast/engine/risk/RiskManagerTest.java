@@ -428,4 +428,20 @@ class RiskManagerTest {
         assertThat(f.risk.checkModify(order, order.request().withPrices(Price.of("99.999"), null)).reason())
                 .isEqualTo(RiskReason.PRICE_NOT_TICK_MULTIPLE);
     }
+
+    @Test
+    void deniesOrderWhoseNotionalOverflowsWithItsOwnReasonNamingTheOrder() {
+        Fixture f = new Fixture(RiskLimits.defaults());
+        f.portfolio.mark(AAPL, Price.of("100"));
+        // A billion shares at 100 is 1e11, beyond the largest Money (about 9.2e10): the buying-power rule's
+        // notional used to throw ArithmeticException out of the engine.
+        RiskDecision decision = f.decide(OrderRequest.market(AAPL, OrderSide.BUY, Quantity.ofUnits(1_000_000_000)));
+
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.reason()).isEqualTo(RiskReason.FIGURES_OVERFLOW);
+        assertThat(decision.detail()).contains("o" + f.next).contains("BUY 1000000000 AAPL").contains("overflow");
+        assertThat(f.risk.reservedExposure()).isEqualTo(Money.ZERO);
+        // The overflow left nothing behind: the next sane order is judged on its own.
+        assertThat(f.decide(buy("10", "100")).allowed()).isTrue();
+    }
 }

@@ -2,6 +2,7 @@ package dev.ballast.runtime.plan;
 
 import dev.ballast.engine.risk.BreakerLimits;
 import dev.ballast.engine.risk.CorrelationLimits;
+import dev.ballast.engine.risk.LimitMerge;
 import dev.ballast.engine.risk.LossLimits;
 import dev.ballast.engine.risk.OrderLimits;
 import dev.ballast.engine.risk.PerformanceLimits;
@@ -41,7 +42,19 @@ final class RiskPlanner {
 
     /** @param strategyIds the ids of the configured strategies, which {@code risk.strategies} may name */
     static RiskConfig plan(Values values, RunConfig.Risk risk, List<String> strategyIds) {
-        if (risk == null) return RiskConfig.defaults();
+        return plan(values, risk, strategyIds, Map.of());
+    }
+
+    /**
+     * As {@link #plan(Values, RunConfig.Risk, List)}, with each document strategy's own {@code risk} section
+     * applied as that strategy's limits: merged with its {@code risk.strategies} entry so that the tightest
+     * value of each wins, then capped at the account's, so a document can only tighten ({@link LimitMerge}).
+     *
+     * @param documentRisk by strategy id, the risk section of the strategy's document (only documents that have one)
+     */
+    static RiskConfig plan(Values values, RunConfig.Risk risk, List<String> strategyIds, Map<String, DocumentRisk> documentRisk) {
+        if (risk == null && documentRisk.isEmpty()) return RiskConfig.defaults();
+        if (risk == null) risk = new RunConfig.Risk(null, null, null, null);
         ZoneId zone = RunPlanner.zone(values, "risk.tradingDayZone", risk.tradingDayZone());
         RunConfig.AccountRisk accountConfig = risk.account() != null ? risk.account()
                 : new RunConfig.AccountRisk(null, null, null, null, null, null);
@@ -73,6 +86,11 @@ final class RiskPlanner {
                 strategies.put(StrategyId.of(id), limits);
             }
         }
+        for (Map.Entry<String, DocumentRisk> entry : documentRisk.entrySet()) {
+            StrategyId id = StrategyId.of(entry.getKey());
+            RiskLimits document = documentLimits(values, accountConfig, entry.getValue(), checkBuyingPower);
+            strategies.put(id, LimitMerge.within(account, LimitMerge.tightest(strategies.get(id), document)));
+        }
         BreakerLimits breakers = breakers(values, risk.breakers());
         try {
             return new RiskConfig(account, strategies, breakers, zone);
@@ -80,6 +98,20 @@ final class RiskPlanner {
             // The checks above should have caught everything the engine refuses; name the section at least.
             throw values.error("risk", e.getMessage());
         }
+    }
+
+    /**
+     * A document's own limits, planned as a {@code risk.strategies} entry is (its performance section laid
+     * over the account's), each error naming the document. Not checked against the account here: a value
+     * looser than the account's is capped, not refused, as the document may run under different accounts.
+     */
+    private static RiskLimits documentLimits(Values values, RunConfig.AccountRisk accountConfig, DocumentRisk document,
+                                             boolean checkBuyingPower) {
+        RunConfig.StrategyRisk own = document.risk();
+        String s = document.key();
+        return new RiskLimits(order(values, s + ".order", own.order()), position(values, s + ".position", own.position()), null,
+                loss(values, s + ".loss", own.loss()),
+                performance(values, s + ".performance", accountConfig.performance(), own.performance()), checkBuyingPower);
     }
 
     private static OrderLimits order(Values values, String key, RunConfig.OrderRisk order) {
@@ -132,6 +164,11 @@ final class RiskPlanner {
         if (reduceOnly != null && halt != null && reduceOnly.compareTo(halt) >= 0) {
             throw values.error(key + ".reduceOnlyDrawdownPct", loss.reduceOnlyDrawdownPct().toPlainString()
                     + " must be below haltDrawdownPct " + loss.haltDrawdownPct().toPlainString());
+        }
+        if (loss.maxDailyLoss() == null && loss.maxDailyLossPct() == null) {
+            // Both act on a daily-loss halt only: without a daily limit they would be silently ignored.
+            if (loss.flattenOnHalt() != null) throw values.error(key + ".flattenOnHalt", "has no effect without maxDailyLoss or maxDailyLossPct");
+            if (loss.resumeNextDay() != null) throw values.error(key + ".resumeNextDay", "has no effect without maxDailyLoss or maxDailyLossPct");
         }
         return new LossLimits(money(values, key + ".maxDailyLoss", loss.maxDailyLoss()),
                 percent(values, key + ".maxDailyLossPct", loss.maxDailyLossPct(), true),

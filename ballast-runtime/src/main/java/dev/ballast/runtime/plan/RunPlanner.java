@@ -37,6 +37,9 @@ import java.util.Set;
  * Every error names the file and the key. Stateless.
  */
 public final class RunPlanner {
+    /** The longest run name accepted: it titles reports and charts and names the output folder. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     private RunPlanner() {}
 
     /** Loads and validates {@code configFile}; relative paths in it are resolved against its folder. */
@@ -53,6 +56,10 @@ public final class RunPlanner {
         String currency = run.currency() == null ? "USD" : run.currency();
         if (!currency.matches("[A-Z]{3}")) throw values.error("run.currency", "'" + currency + "' is not a 3-letter ISO code");
         String name = run.name() != null ? run.name() : stem(configFile);
+        if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            throw values.error(run.name() != null ? "run.name" : "run.name (from the file name)", "is "
+                    + name.codePointCount(0, name.length()) + " characters long; a run name is at most " + MAX_NAME_LENGTH);
+        }
         Path output = (run.output() != null ? base.resolve(run.output()) : base.resolve("out").resolve(name)).normalize();
 
         RunConfig.Data data = values.required("data", config.data());
@@ -75,6 +82,7 @@ public final class RunPlanner {
         Map<Symbol, Instrument> instruments = instruments(values, config.instruments(), currency);
         List<StrategySpec> strategies = new ArrayList<>();
         Map<StrategyId, DocumentOrigin> documents = new LinkedHashMap<>();
+        Map<String, DocumentRisk> documentRisk = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < strategyConfigs.size(); i++) {
             String key = "strategies[" + i + "]";
@@ -97,12 +105,15 @@ public final class RunPlanner {
             strategies.add(new StrategySpec(id, StrategyCatalog.create(values, key, values.required(key + ".type", strategy.type()),
                     strategy.params(), symbols), symbols));
             if ("document".equals(strategy.type())) {
-                documents.put(id, DocumentOrigin.of(values.resolve(String.valueOf(strategy.params().get("file")))));
+                Path documentFile = values.resolve(String.valueOf(strategy.params().get("file")));
+                documents.put(id, DocumentOrigin.of(documentFile));
+                DocumentRisk risk = DocumentRisk.read(values, key, documentFile);
+                if (risk != null) documentRisk.put(idText, risk);
             }
         }
 
         return new RunPlan(configFile, name, initialCash, output, kind, files, csv, List.copyOf(instruments.values()),
-                strategies, broker(values, config.broker()), RiskPlanner.plan(values, config.risk(), strategies.stream().map(spec -> spec.id().toString()).toList()), isolation(values, config.isolation()),
+                strategies, broker(values, config.broker()), RiskPlanner.plan(values, config.risk(), strategies.stream().map(spec -> spec.id().toString()).toList(), documentRisk), isolation(values, config.isolation()),
                 speed(values, config.paper()), metricsPort(values, config.metrics()), statistics(values, config.analytics()),
                 alertBands(values, config.analytics()), documents, journal(values, config.journal()));
     }

@@ -199,6 +199,14 @@ public final class StrategyDocumentLoader {
         return new LoadResult(doc, List.of(), DocumentValidator.warmUpBars(doc));
     }
 
+    /**
+     * The risk section of a document that loaded valid, as one strategy's limits of a run configuration, or
+     * {@code null} when it has none. What a run applies ({@code risk.strategies} merged with it).
+     */
+    public static RunConfig.StrategyRisk riskSection(StrategyDocument doc) {
+        return doc.risk() == null ? null : YAML.convertValue(doc.risk(), RunConfig.StrategyRisk.class);
+    }
+
     /** The risk section as one strategy's limits: known keys and types, then the run configuration's checks. */
     private static List<String> risk(StrategyDocument doc) {
         if (doc.risk() == null) return List.of();

@@ -62,6 +62,7 @@ final class AnalyticsJson {
         map.put("riskFreeRate", number(settings.riskFreeRate()));
         map.put("standardDeviation", settings.sampleStdDev() ? "sample" : "population");
         map.put("daysPerYear", 365.25);
+        map.put("minAnnualizedSpanDays", PerformanceStatistics.MIN_ANNUALIZED_SPAN_DAYS);
         map.put("calendarTimeZone", "UTC");
         map.put("tradeMatching", "FIFO");
         map.put("reference", "docs/analytics.md");

@@ -66,25 +66,35 @@ public final class ExecutionQuality {
                 result.add(new OrderQuality(e, null, null, null, null, filledNotional, null));
                 continue;
             }
-            long execution = 0;
-            if (e.averageFillPrice() != null && filled != 0) {
-                execution = sign * (FixedPoint.notional(filled, e.averageFillPrice().raw(), mult)
-                        - FixedPoint.notional(filled, arrival.raw(), mult));
+            try {
+                result.add(shortfall(e, filled, sign, mult, arrival, lastPrice.apply(e.symbol()), filledNotional));
+            } catch (ArithmeticException overflow) {
+                // An order denied FIGURES_OVERFLOW: its arrival notional does not fit the fixed point either.
+                result.add(new OrderQuality(e, null, null, null, null, filledNotional, null));
             }
-            long opportunity = 0;
-            long unfilled = e.quantity().raw() - filled;
-            Price last = lastPrice.apply(e.symbol());
-            if (e.status() != OrderStatus.DENIED && unfilled > 0 && last != null) {
-                opportunity = sign * (FixedPoint.notional(unfilled, last.raw(), mult)
-                        - FixedPoint.notional(unfilled, arrival.raw(), mult));
-            }
-            long arrivalNotional = Math.abs(FixedPoint.notional(e.quantity().raw(), arrival.raw(), mult));
-            long shortfall = execution + opportunity;
-            Double bps = arrivalNotional == 0 ? null : shortfall / (double) arrivalNotional * 10_000.0;
-            result.add(new OrderQuality(e, Money.ofRaw(execution), Money.ofRaw(opportunity), Money.ofRaw(shortfall), bps,
-                    filledNotional, Money.ofRaw(arrivalNotional)));
         }
         return result;
+    }
+
+    /** One order's implementation shortfall against its arrival price; throws ArithmeticException on overflow. */
+    private static OrderQuality shortfall(OrderExecution e, long filled, int sign, long mult, Price arrival, Price last,
+                                          Money filledNotional) {
+        long execution = 0;
+        if (e.averageFillPrice() != null && filled != 0) {
+            execution = sign * (FixedPoint.notional(filled, e.averageFillPrice().raw(), mult)
+                    - FixedPoint.notional(filled, arrival.raw(), mult));
+        }
+        long opportunity = 0;
+        long unfilled = e.quantity().raw() - filled;
+        if (e.status() != OrderStatus.DENIED && unfilled > 0 && last != null) {
+            opportunity = sign * (FixedPoint.notional(unfilled, last.raw(), mult)
+                    - FixedPoint.notional(unfilled, arrival.raw(), mult));
+        }
+        long arrivalNotional = Math.abs(FixedPoint.notional(e.quantity().raw(), arrival.raw(), mult));
+        long shortfall = execution + opportunity;
+        Double bps = arrivalNotional == 0 ? null : shortfall / (double) arrivalNotional * 10_000.0;
+        return new OrderQuality(e, Money.ofRaw(execution), Money.ofRaw(opportunity), Money.ofRaw(shortfall), bps,
+                filledNotional, Money.ofRaw(arrivalNotional));
     }
 
     /** Aggregates a group of orders. */

@@ -22,6 +22,12 @@ public record PerformanceStatistics(double periodsPerYear, int periods, Double s
 
     private static final double NANOS_PER_DAY = 86_400e9;
     private static final double DAYS_PER_YEAR = 365.25;
+    /**
+     * The shortest span, in days, whose return is annualized: compounding a shorter span's return over a
+     * year gives meaningless figures (300 one-second bars raised a 0.1% return to a 200-digit "annual"
+     * return), so below it annualizedReturn and calmar are null (n/a).
+     */
+    public static final double MIN_ANNUALIZED_SPAN_DAYS = 30;
 
     /** What the trades contribute; null for a series without trades (buy-and-hold). */
     public record TradeInputs(List<ClosedTrade> trades, List<Long> openSince, Money tradedNotional, Money fees) {
@@ -35,8 +41,9 @@ public record PerformanceStatistics(double periodsPerYear, int periods, Double s
         Double total = n == 0 || equity.value(0) == 0 ? null : finite(equity.value(n - 1) / equity.value(0) - 1);
         Double cagr = null;
         if (total != null && n >= 2) {
-            double years = (equity.time(n - 1) - equity.time(0)) / NANOS_PER_DAY / DAYS_PER_YEAR;
-            if (years > 0 && 1 + total >= 0) cagr = finite(Math.pow(1 + total, 1 / years) - 1);
+            double days = (equity.time(n - 1) - equity.time(0)) / NANOS_PER_DAY;
+            double years = days / DAYS_PER_YEAR;
+            if (days >= MIN_ANNUALIZED_SPAN_DAYS && 1 + total >= 0) cagr = finite(Math.pow(1 + total, 1 / years) - 1);
         }
         // Period returns between consecutive points.
         double[] returns = new double[Math.max(0, n - 1)];

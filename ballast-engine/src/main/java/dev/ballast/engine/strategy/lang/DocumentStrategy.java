@@ -138,8 +138,15 @@ public final class DocumentStrategy implements Strategy {
     private void enter(State s, Bar bar, OrderSide side) {
         Instrument instrument = ctx.instrument(s.symbol);
         if (instrument == null) return;
-        Quantity quantity = PositionSizing.size(doc.sizing(), exits, doc.timeframe(), instrument, ctx.equity(), bar.close(),
-                s.returns == null ? Double.NaN : s.returns.value());
+        PositionSizing.Sized sized = PositionSizing.sizeOrOverflow(doc.sizing(), exits, doc.timeframe(), instrument, ctx.equity(),
+                bar.close(), s.returns == null ? Double.NaN : s.returns.value());
+        if (sized.overflow() != null && !s.sizingOverflowWarned) {
+            // Once per symbol: the same sizing would overflow again on the next signals and flood the log.
+            s.sizingOverflowWarned = true;
+            ctx.log("warning: " + doc.sizing().mode() + " sizing of " + s.symbol + " overflows the fixed point ("
+                    + sized.overflow() + "); no order sent, here or on later signals that overflow");
+        }
+        Quantity quantity = sized.quantity();
         if (!quantity.isPositive()) return;
         OrderRequest request = OrderRequest.market(s.symbol, side, quantity);
         boolean buy = side == OrderSide.BUY;
@@ -265,6 +272,7 @@ public final class DocumentStrategy implements Strategy {
         ClientOrderId stopId;
         Price stopPrice;
         ClientOrderId takeProfitId;
+        boolean sizingOverflowWarned;
 
         State(Symbol symbol, CompiledDocument.Program program) {
             this.symbol = symbol;

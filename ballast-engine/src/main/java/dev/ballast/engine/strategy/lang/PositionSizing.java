@@ -15,7 +15,8 @@ import java.math.RoundingMode;
 /**
  * The size of a new position, per a document's {@code sizing}: always a whole number of the
  * instrument's lots, rounded down (never more than the rule allows), and zero when the rule gives
- * less than one lot or cannot be applied (no price, no volatility yet). Percentages are in percent
+ * less than one lot or cannot be applied (no price, no volatility yet), or when the size or its value would
+ * overflow the fixed point (which {@link #sizeOrOverflow} tells apart). Percentages are in percent
  * ({@code 10} is 10%). The price is the signal bar's close. Runs once per entry, not per bar.
  *
  * <ul>
@@ -34,6 +35,8 @@ import java.math.RoundingMode;
 public final class PositionSizing {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final MathContext MC = MathContext.DECIMAL128;
+    /** The largest quantity or amount the fixed point holds. */
+    private static final BigDecimal LARGEST = FixedPoint.toBigDecimal(Long.MAX_VALUE);
 
     private PositionSizing() {}
 
@@ -62,50 +65,74 @@ public final class PositionSizing {
     }
 
     /**
+     * The size, or zero when it cannot be applied or overflows (see {@link #sizeOrOverflow}).
+     *
      * @param perBarVolatility the sample standard deviation of per-bar returns (only for volatilityTarget; NaN if unknown)
      */
     public static Quantity size(Sizing sizing, ExitRules exits, String timeframe, Instrument instrument, Money equity,
                                 Price price, double perBarVolatility) {
-        if (sizing == null || price == null || !price.isPositive()) return Quantity.ZERO;
+        return sizeOrOverflow(sizing, exits, timeframe, instrument, equity, price, perBarVolatility).quantity();
+    }
+
+    /**
+     * What sizing gave: a quantity (zero when the rule gives less than a lot or cannot be applied), or,
+     * when the size or its value at {@code price} is beyond what the fixed point holds, zero and why.
+     *
+     * @param overflow {@code null}, or what overflowed, for the strategy's warning
+     */
+    public record Sized(Quantity quantity, String overflow) {
+        static final Sized NONE = new Sized(Quantity.ZERO, null);
+    }
+
+    /** As {@link #size}, telling an overflow apart from a size of zero, so the strategy can warn about it. */
+    public static Sized sizeOrOverflow(Sizing sizing, ExitRules exits, String timeframe, Instrument instrument, Money equity,
+                                       Price price, double perBarVolatility) {
+        if (sizing == null || price == null || !price.isPositive()) return Sized.NONE;
         BigDecimal lot = FixedPoint.toBigDecimal(instrument.lotSize().raw());
         BigDecimal px = FixedPoint.toBigDecimal(price.raw()).multiply(BigDecimal.valueOf(instrument.multiplier()));
         BigDecimal eq = FixedPoint.toBigDecimal(equity.raw());
         BigDecimal units; // quantity before lot rounding
         switch (sizing.mode()) {
             case "fixed" -> {
-                if (sizing.quantity() == null) return Quantity.ZERO;
+                if (sizing.quantity() == null) return Sized.NONE;
                 units = sizing.quantity();
             }
             case "percentOfEquity" -> {
-                if (sizing.percent() == null) return Quantity.ZERO;
+                if (sizing.percent() == null) return Sized.NONE;
                 units = eq.multiply(sizing.percent()).divide(HUNDRED.multiply(px), MC);
             }
             case "fixedRisk" -> {
                 if (sizing.riskPercent() == null || exits == null || exits.stopLossPct() == null || exits.stopLossPct().signum() <= 0) {
-                    return Quantity.ZERO;
+                    return Sized.NONE;
                 }
                 units = eq.multiply(sizing.riskPercent()).divide(px.multiply(exits.stopLossPct()), MC);
             }
             case "volatilityTarget" -> {
-                if (sizing.targetVolatilityPct() == null) return Quantity.ZERO;
+                if (sizing.targetVolatilityPct() == null) return Sized.NONE;
                 double annual = perBarVolatility * Math.sqrt(barsPerYear(timeframe));
-                if (!(annual > 0) || Double.isInfinite(annual)) return Quantity.ZERO;
+                if (!(annual > 0) || Double.isInfinite(annual)) return Sized.NONE;
                 units = eq.multiply(sizing.targetVolatilityPct()).divide(HUNDRED.multiply(px), MC)
                         .divide(BigDecimal.valueOf(annual), MC);
             }
             default -> {
-                return Quantity.ZERO;
+                return Sized.NONE;
             }
         }
-        if (units.signum() <= 0) return Quantity.ZERO;
+        if (units.signum() <= 0) return Sized.NONE;
         BigDecimal lots = units.divide(lot, 0, RoundingMode.FLOOR);
         BigDecimal quantity = lots.multiply(lot);
-        if (quantity.signum() <= 0) return Quantity.ZERO;
-        try {
-            return Quantity.ofRaw(quantity.movePointRight(FixedPoint.DECIMALS).longValueExact());
-        } catch (ArithmeticException e) {
-            return Quantity.ZERO; // beyond what a Quantity holds: refuse rather than wrap
+        if (quantity.signum() <= 0) return Sized.NONE;
+        // Beyond what the fixed point holds, as a quantity or as the position's value: refuse rather than wrap,
+        // and say so (a size of zero alone would look like "less than one lot").
+        if (quantity.compareTo(LARGEST) > 0) {
+            return new Sized(Quantity.ZERO, "size " + quantity.toPlainString() + " is beyond the largest quantity " + LARGEST.toPlainString());
         }
+        BigDecimal value = quantity.multiply(px);
+        if (value.compareTo(LARGEST) > 0) {
+            return new Sized(Quantity.ZERO, "size " + quantity.toPlainString() + " at " + price + " is worth " + value.toBigInteger()
+                    + ", beyond the largest amount " + LARGEST.toPlainString());
+        }
+        return new Sized(Quantity.ofRaw(quantity.movePointRight(FixedPoint.DECIMALS).longValueExact()), null);
     }
 
     /**

@@ -112,4 +112,18 @@ class ExecutionQualityTest {
         assertThat(ExecutionQuality.percentileMs(tenValues, 99)).isEqualTo(10.0);
         assertThat(ExecutionQuality.percentileMs(new long[0], 50)).isNull();
     }
+
+    @Test
+    void anOrderDeniedForOverflowHasNoShortfallInsteadOfEndingTheRun() {
+        // A billion at 189.93 is worth more than the largest Money: the order was denied FIGURES_OVERFLOW, and
+        // its arrival notional used to throw here, after the run, losing every result.
+        List<ExecutionQuality.OrderQuality> q = ExecutionQuality.perOrder(List.of(
+                exec("o", "s1", A, OrderSide.BUY, "1000000000", OrderStatus.DENIED, "189.93", "0", null, Double.NaN, "0", -1, 0)),
+                symbol -> 1, symbol -> Price.of("190"));
+        assertThat(q).singleElement().satisfies(order -> {
+            assertThat(order.implementationShortfall()).isNull();
+            assertThat(order.arrivalNotional()).isNull();
+        });
+        assertThat(ExecutionQuality.aggregate(q).fees()).isEqualTo(Money.ZERO);
+    }
 }

@@ -62,8 +62,9 @@ class PerformanceStatisticsTest {
         assertThat(s.periods()).isEqualTo(4);
         // Total: 103.455 / 100 - 1 = 0.03455
         assertThat(s.totalReturn()).isCloseTo(0.03455, within(EPS));
-        // CAGR: 4 days = 4 / 365.25 years -> 1.03455^(365.25 / 4) - 1 (about 21.2: a short, lucky period)
-        assertThat(s.annualizedReturn()).isCloseTo(Math.pow(1.03455, 365.25 / 4) - 1, within(1e-6));
+        // CAGR: 4 days is below the minimum span of 30 days: not annualized (it would be 1.03455^(365.25 / 4) - 1,
+        // about 21.2, from a short, lucky period)
+        assertThat(s.annualizedReturn()).isNull();
         // Mean return: (0.10 - 0.10 + 0.10 - 0.05) / 4 = 0.0125
         // Deviations: 0.0875, -0.1125, 0.0875, -0.0625; squares 0.00765625 + 0.01265625 + 0.00765625 + 0.00390625
         //   = 0.031875; sample variance 0.031875 / 3 = 0.010625; sd = 0.10307764...
@@ -81,8 +82,35 @@ class PerformanceStatisticsTest {
         assertThat(s.maxDrawdown()).isCloseTo(0.10, within(EPS));
         // Never back to 110: duration from the peak (day 1) to the end (day 4) = 3 days.
         assertThat(s.maxDrawdownDurationDays()).isCloseTo(3.0, within(EPS));
-        // Calmar: CAGR / 0.10
-        assertThat(s.calmar()).isCloseTo(s.annualizedReturn() / 0.10, within(1e-6));
+        // Calmar: CAGR / 0.10, undefined without a CAGR
+        assertThat(s.calmar()).isNull();
+    }
+
+    @Test
+    void doesNotAnnualizeBelowTheMinimumSpan() {
+        // 300 one-second bars gaining 0.1% in all: annualized, that was a number of some 200 digits.
+        long second = 1_000_000_000L;
+        long[] times = new long[300];
+        double[] values = new double[300];
+        for (int i = 0; i < 300; i++) {
+            times[i] = T0 + i * second;
+            values[i] = 100 + (i == 150 ? 0.05 : 0.1 * i / 299);
+        }
+        PerformanceStatistics s = PerformanceStatistics.of(Series.of(times, values), null, StatisticsSettings.DEFAULT);
+        assertThat(s.totalReturn()).isCloseTo(0.001, within(EPS));
+        assertThat(s.annualizedReturn()).isNull();
+        assertThat(s.calmar()).isNull();
+    }
+
+    @Test
+    void annualizesFromTheMinimumSpanOn() {
+        // 100 -> 95 -> 102 over exactly 30 days: CAGR 1.02^(365.25 / 30) - 1; Calmar CAGR / 0.05
+        Series series = Series.of(new long[] {T0, T0 + 10 * DAY, T0 + 30 * DAY}, new double[] {100, 95, 102});
+        PerformanceStatistics s = PerformanceStatistics.of(series, null, StatisticsSettings.DEFAULT);
+        assertThat(s.annualizedReturn()).isCloseTo(Math.pow(1.02, 365.25 / 30) - 1, within(1e-9));
+        assertThat(s.calmar()).isCloseTo(s.annualizedReturn() / 0.05, within(1e-9));
+        Series shorter = Series.of(new long[] {T0, T0 + 10 * DAY, T0 + 30 * DAY - 1}, new double[] {100, 95, 102});
+        assertThat(PerformanceStatistics.of(shorter, null, StatisticsSettings.DEFAULT).annualizedReturn()).isNull();
     }
 
     @Test

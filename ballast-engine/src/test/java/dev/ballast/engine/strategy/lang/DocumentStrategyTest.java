@@ -106,9 +106,13 @@ class DocumentStrategyTest {
 
     /** Long when close > 10, out when close < 9; short when close < 5, covered when close > 6. */
     private static DocumentStrategy strategy(ExitRules exits, String... unused) {
+        return strategy(sizing("fixed", "10", null, null, null, null), exits);
+    }
+
+    private static DocumentStrategy strategy(Sizing sizing, ExitRules exits) {
         StrategyDocument doc = new StrategyDocument(1, "doc", null, List.of("AAA"), "1d", Map.of(),
                 new Conditions("close > 10", "close < 5"), new Conditions("close < 9", "close > 6"),
-                sizing("fixed", "10", null, null, null, null), exits, null);
+                sizing, exits, null);
         return CompiledDocument.compile(doc, Map.of(
                 "close > 10", bin(">", ser("close"), num(10)), "close < 5", bin("<", ser("close"), num(5)),
                 "close < 9", bin("<", ser("close"), num(9)), "close > 6", bin(">", ser("close"), num(6)))).newStrategy();
@@ -195,6 +199,36 @@ class DocumentStrategyTest {
         assertThat(stop.quantity()).isEqualTo(Quantity.ofUnits(10));
     }
 
+    @Test
+    void sizingWhoseValueOverflowsTheFixedPointGivesZeroAndSaysWhy() {
+        Instrument equity = Instrument.equity(AAA, "USD");
+        // a billion shares at 100 is worth 1e11, beyond the largest amount (about 9.2e10)
+        PositionSizing.Sized sized = PositionSizing.sizeOrOverflow(sizing("fixed", "1000000000", null, null, null, null), null,
+                "1d", equity, Money.ofUnits(100_000), Price.of("100"), Double.NaN);
+        assertThat(sized.quantity()).isEqualTo(Quantity.ZERO);
+        assertThat(sized.overflow()).contains("1000000000").contains("beyond the largest amount");
+        // a near-zero volatility makes the target position astronomically large
+        PositionSizing.Sized volatility = PositionSizing.sizeOrOverflow(sizing("volatilityTarget", null, null, "200", 5, null), null,
+                "1m", equity, Money.ofUnits(10_000_000), Price.of("100"), 1e-15);
+        assertThat(volatility.quantity()).isEqualTo(Quantity.ZERO);
+        assertThat(volatility.overflow()).contains("beyond the largest");
+        // a size that fits has no overflow
+        assertThat(PositionSizing.sizeOrOverflow(sizing("fixed", "10", null, null, null, null), null, "1d", equity,
+                Money.ofUnits(100_000), Price.of("100"), Double.NaN)).isEqualTo(new PositionSizing.Sized(Quantity.ofUnits(10), null));
+    }
+
+    @Test
+    void entryWhoseSizingOverflowsSendsNoOrderAndWarnsOnce() {
+        Fake ctx = new Fake();
+        DocumentStrategy s = strategy(sizing("fixed", "1000000000", null, null, null, null), null);
+        s.onStart(ctx);
+        s.onBar(bar("100"));
+        s.onBar(bar("101"));
+        assertThat(ctx.submitted).isEmpty();
+        assertThat(ctx.logged).singleElement().asString().startsWith("warning: fixed sizing of AAA overflows the fixed point")
+                .contains("no order sent");
+    }
+
     /** A hand-driven context: records requests; fills only when the test says so. */
     static final class Fake implements StrategyContext {
         final List<OrderRequest> submitted = new ArrayList<>();
@@ -236,6 +270,7 @@ class DocumentStrategyTest {
         @Override public Instrument instrument(Symbol symbol) { return Instrument.equity(symbol, "USD"); }
         @Override public Collection<Symbol> symbols() { return List.of(AAA); }
         @Override public Indicators indicators() { return Indicators.INSTANCE; }
-        @Override public void log(String message) { }
+        final List<String> logged = new ArrayList<>();
+        @Override public void log(String message) { logged.add(message); }
     }
 }
