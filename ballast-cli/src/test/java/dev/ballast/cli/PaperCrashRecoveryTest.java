@@ -1,5 +1,8 @@
 package dev.ballast.cli;
 
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
 import dev.ballast.model.ClientOrderId;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
@@ -235,6 +238,30 @@ class PaperCrashRecoveryTest {
         Files.createDirectories(to.resolve("venue"));
         List<String> kept = ChildRuns.venueOrders(from).stream().map(ClientOrderId::value).filter(sent::contains).toList();
         Files.write(to.resolve("venue").resolve("orders.log"), kept);
+    }
+
+    @Test
+    void aJournalOfFormatTwoIsRefusedByNameOnResumeButStillAudited() throws Exception {
+        // A paper run cut short, as an earlier Ballast (events in re-entrant order, segment version 2) would have left it.
+        List<JournalRecord> records = records(full);
+        Path older = dir.resolve("format-2");
+        cutRun(full, older, records.subList(0, records.size() / 2));
+        try (var segments = Files.list(older.resolve("journal"))) {
+            for (Path segment : segments.toList()) {
+                try (var channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.allocate(4).putInt(0, 2), 4);
+                }
+            }
+        }
+
+        CliRun resumed = CliRun.of("paper", "--resume", older.toString(), "-q");
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(2);
+        assertThat(resumed.err()).contains("the journal is format 2").contains("resumes format 3 journals only")
+                .doesNotContain("Exception");
+        CliRun verified = CliRun.of("audit", "verify", older.toString());
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(CliRun.of("audit", "show", older.toString(), "--type", "FillBooked").exitCode()).isZero();
     }
 
     @Test

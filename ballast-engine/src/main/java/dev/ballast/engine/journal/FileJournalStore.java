@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -28,7 +29,7 @@ import java.util.zip.CRC32;
  * <h2>Format</h2>
  * Segment files {@code segment-<first sequence, 20 digits>.journal}, each at most {@code segmentBytes}
  * (64 MiB by default; a record is never split). A segment starts with the 8-byte header {@code "BJNL"},
- * int32 version 2, then frames, big-endian:
+ * int32 version ({@link JournalStore#FORMAT}, 3; 2 is still read), then frames, big-endian:
  * <pre>
  *   frame := bodyLength:int32 | crc32(body):int32 | body
  *   body  := canonical bytes of the record (see {@link JournalRecord}) | hash:32 bytes
@@ -56,8 +57,12 @@ public final class FileJournalStore implements JournalStore {
     public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
     static final int HEADER_LENGTH = 8;
     static final byte[] MAGIC = {'B', 'J', 'N', 'L'};
-    /** 2: binary payloads ({@link RecordCodec}); 1 held them as text (earlier 0.1 builds) and is not read. */
-    static final int VERSION = 2;
+    /**
+     * {@link JournalStore#FORMAT}: 3, binary payloads ({@link RecordCodec}), events in causes-first order. 2 (the same
+     * payloads, events in the older re-entrant order) is read but not appended to; 1 held text payloads (earlier 0.1
+     * builds) and is not read.
+     */
+    static final int VERSION = JournalStore.FORMAT;
     static final int FRAME_OVERHEAD = 8;
     static final int MIN_BODY = JournalRecord.canonicalLength(0, 0) + JournalRecord.HASH_LENGTH;
     static final int MAX_BODY = 256 * 1024 * 1024;
@@ -190,6 +195,29 @@ public final class FileJournalStore implements JournalStore {
         return dir.resolve(String.format("segment-%020d.journal", firstSequence));
     }
 
+    /** The version in the first segment's header: the journal's format ({@link #VERSION} when it has none yet). */
+    @Override
+    public int format() {
+        try {
+            List<Path> segments = segments();
+            return segments.isEmpty() ? VERSION : headerVersion(segments.getFirst());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read journal " + dir, e);
+        }
+    }
+
+    /**
+     * The version a segment's header names, or {@link #VERSION} for one without a readable header (a torn create, a
+     * damaged magic): the scan of the segment reports those as what they are.
+     */
+    private static int headerVersion(Path segment) throws IOException {
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(segment))) {
+            if (Files.size(segment) < HEADER_LENGTH) return VERSION;
+            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) return VERSION;
+            return in.readInt();
+        }
+    }
+
     // ---- open and recovery
 
     private Recovery recoverTail() throws IOException {
@@ -197,6 +225,12 @@ public final class FileJournalStore implements JournalStore {
         if (segments.isEmpty()) {
             channel = openSegment(1);
             return Recovery.clean(1);
+        }
+        int format = headerVersion(segments.getFirst());
+        if (format != VERSION) {
+            // Appending format-3 records to a format-2 journal would give one run two event orders.
+            throw new JournalException("journal " + dir + " is format " + format + "; this Ballast appends to format "
+                    + VERSION + " only (audit commands still read it)");
         }
         Path tail = segments.getLast();
         Scan scan = scan(tail, true);
@@ -576,10 +610,10 @@ public final class FileJournalStore implements JournalStore {
                 in.close();
                 throw corrupt(JournalCorruptException.Kind.CRC_MISMATCH, "not a journal segment (bad header)");
             }
-            if (version != VERSION) {
+            if (version < JournalStore.OLDEST_READABLE_FORMAT || version > VERSION) {
                 in.close();
                 throw corrupt(JournalCorruptException.Kind.CRC_MISMATCH, "journal segment format " + version
-                        + ", this Ballast reads format " + VERSION + (version == 1
+                        + ", this Ballast reads formats " + JournalStore.OLDEST_READABLE_FORMAT + " to " + VERSION + (version == 1
                         ? " (format 1 held text payloads; read it with the Ballast that wrote it)" : ""));
             }
         }

@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal;
 
+
 import dev.ballast.engine.journal.JournalVerifier.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,22 @@ class FileJournalStoreTest {
             }
             assertThat(n).isEqualTo(2000 - 1234 + 1);
         }
+    }
+
+    @Test
+    void readsAFormatTwoJournalButRefusesToAppendToIt() throws Exception {
+        writeFills(dir, 6, FsyncPolicy.everyBatch(), FileJournalStore.DEFAULT_SEGMENT_BYTES);
+        // As a Ballast of the re-entrant event order wrote it: the same frames under header version 2.
+        try (FileChannel channel = FileChannel.open(onlySegment(dir), StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(4).putInt(0, 2), 4);
+        }
+        try (FileJournalStore store = FileJournalStore.openReadOnly(dir)) {
+            assertThat(store.format()).isEqualTo(2);
+            assertThat(JournalVerifier.verify(store).count()).isEqualTo(6);
+        }
+        assertThatThrownBy(() -> FileJournalStore.open(dir, FsyncPolicy.never()))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("is format 2; this Ballast appends to format 3 only");
     }
 
     @Test

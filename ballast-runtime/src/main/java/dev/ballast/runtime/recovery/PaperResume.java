@@ -79,6 +79,7 @@ public final class PaperResume implements AutoCloseable {
         }
         JournalStore reader = RunJournals.openForAudit(runDir, access);
         try {
+            refuseOlderFormat(runDir, reader.format());
             JournalRecord first = reader.read(1).next();
             if (!(RunJournal.decoder().decode(first.type(), first.payload()) instanceof RunJournal.RunStarted started)) {
                 throw new JournalDamagedException("--resume " + runDir + ": record 1 is a " + first.type() + ", not the run start");
@@ -104,6 +105,19 @@ public final class PaperResume implements AutoCloseable {
         }
         return givenConfig == null ? JournalAccess.NONE
                 : JournalAccess.of(RunPlanner.plan(givenConfig).journal(), givenConfig);
+    }
+
+    /**
+     * A run is resumed by re-executing it and matching what it does with its journal, record for record. A journal of
+     * an older format was written in another event order (format 2: a bracket's exits before its entry's fill), which
+     * this Ballast cannot reproduce: refused, by name; the audit commands still read it.
+     */
+    private static void refuseOlderFormat(Path runDir, int format) {
+        if (format == JournalStore.FORMAT) return;
+        throw new ConfigException("--resume " + runDir + ": the journal is format " + format + ", written by an earlier "
+                + "Ballast whose events came in another order (format 2: a bracket's exits before its entry's fill); this "
+                + "Ballast resumes format " + JournalStore.FORMAT + " journals only. `ballast audit` still reads it; "
+                + "resume it with the Ballast that wrote it, or start the run again");
     }
 
     private void check(Path givenConfig) {
