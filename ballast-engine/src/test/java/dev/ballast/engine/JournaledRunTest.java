@@ -1,13 +1,13 @@
 package dev.ballast.engine;
 
-import dev.ballast.engine.journal.MemoryJournalStore;
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.ForwardingJournalStore;
-import dev.ballast.engine.journal.FsyncPolicy;
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.engine.journal.JournalVerifier;
+import dev.ballast.engine.journal.store.MemoryJournalStore;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.ForwardingJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.engine.journal.store.JournalVerifier;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.risk.RiskConfig;

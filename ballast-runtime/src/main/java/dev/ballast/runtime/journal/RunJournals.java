@@ -2,9 +2,9 @@ package dev.ballast.runtime.journal;
 
 import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.runtime.plan.JournalSettings;
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalStore;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.journal.postgres.PostgresConnection;
