@@ -5,7 +5,7 @@ import dev.ballast.cli.generate.GenerationFailedException;
 import dev.ballast.cli.generate.LlmServiceException;
 import dev.ballast.cli.report.ReportException;
 import dev.ballast.engine.data.MarketDataException;
-import dev.ballast.engine.journal.JournalException;
+import dev.ballast.engine.journal.store.JournalException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

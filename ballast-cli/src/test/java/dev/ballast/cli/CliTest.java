@@ -102,7 +102,7 @@ class CliTest {
     /** The types of a run's journal records, in order, read back from its files. */
     private static List<String> journalTypes(Path journal) {
         List<String> types = new java.util.ArrayList<>();
-        try (var store = dev.ballast.engine.journal.FileJournalStore.openReadOnly(journal)) {
+        try (var store = dev.ballast.engine.journal.store.FileJournalStore.openReadOnly(journal)) {
             long expected = 1;
             for (var it = store.read(1); it.hasNext(); ) {
                 var record = it.next();

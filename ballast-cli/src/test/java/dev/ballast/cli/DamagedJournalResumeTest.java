@@ -1,8 +1,8 @@
 package dev.ballast.cli;
 
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.FsyncPolicy;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.OrderStatus;

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.FsyncPolicy;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.OrderStatus;
 import dev.ballast.model.event.OrderUpdated;

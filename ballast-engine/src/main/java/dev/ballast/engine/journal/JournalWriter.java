@@ -1,6 +1,14 @@
 package dev.ballast.engine.journal;
 
 import dev.ballast.engine.clock.NanoClock;
+import dev.ballast.engine.journal.codec.CanonicalOutput;
+import dev.ballast.engine.journal.codec.RecordCodec;
+import dev.ballast.engine.journal.codec.RecordShape;
+import dev.ballast.engine.journal.store.ChainHasher;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalHead;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
 import dev.ballast.model.EpochNanos;
 
 import java.time.Duration;

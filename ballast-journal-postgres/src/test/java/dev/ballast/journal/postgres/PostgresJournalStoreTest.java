@@ -1,9 +1,9 @@
 package dev.ballast.journal.postgres;
 
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalVerifier;
-import dev.ballast.engine.journal.JournalVerifier.Problem;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalVerifier;
+import dev.ballast.engine.journal.store.JournalVerifier.Problem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;

@@ -4,8 +4,8 @@ import dev.ballast.runtime.journal.JournalPointer;
 import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.model.RunMode;
 import dev.ballast.runtime.plan.ConfigException;
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.RunJournal;
 
 import java.io.IOException;

@@ -1,14 +1,15 @@
 package dev.ballast.runtime.recovery;
 
 import dev.ballast.runtime.journal.JournalAccess;
+import dev.ballast.engine.journal.store.FileJournalStore;
 import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.runtime.plan.RunPlanner;
 import dev.ballast.runtime.plan.Sha256;
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalVerifier;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalVerifier;
 import dev.ballast.engine.journal.RunJournal;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.ballast.runtime.recovery;
 import dev.ballast.engine.RealtimeRunner;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerState;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.JournalFailed;
