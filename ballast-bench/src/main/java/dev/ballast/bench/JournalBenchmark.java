@@ -1,9 +1,9 @@
 package dev.ballast.bench;
 
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.FsyncPolicy;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
 import dev.ballast.engine.journal.JournalWriter;
-import dev.ballast.engine.journal.RecordCodec;
+import dev.ballast.engine.journal.codec.RecordCodec;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
 import dev.ballast.model.OrderSide;

@@ -1,7 +1,7 @@
 package dev.ballast.bench;
 
 import dev.ballast.engine.journal.JournalWriter;
-import dev.ballast.engine.journal.RecordCodec;
+import dev.ballast.engine.journal.codec.RecordCodec;
 import dev.ballast.journal.postgres.PostgresConnection;
 import dev.ballast.journal.postgres.PostgresJournalStore;
 import dev.ballast.model.ClientOrderId;

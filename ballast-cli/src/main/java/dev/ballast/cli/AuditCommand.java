@@ -4,11 +4,12 @@ import dev.ballast.cli.audit.AuditFormat;
 import dev.ballast.cli.audit.AuditListing;
 import dev.ballast.cli.audit.AuditException;
 import dev.ballast.cli.audit.AuditOptions;
+import dev.ballast.cli.audit.JournalAccessOptions;
 import dev.ballast.runtime.journal.RunJournals;
-import dev.ballast.engine.journal.JournalHead;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.engine.journal.JournalVerifier;
+import dev.ballast.engine.journal.store.JournalHead;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.engine.journal.store.JournalVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +32,11 @@ final class AuditCommand {
                     + "(SEQ:HASH of the last record, to keep elsewhere as an anchor), or the first bad record and why; "
                     + "exit code 1 when the journal was tampered with or damaged.")
     static final class Verify implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN", description = "The run's output folder (or its journal folder). A run journaled into PostgreSQL is found through its journal.properties.")
+        @Parameters(index = "0", paramLabel = "RUN", description = "The run's output folder (or its journal folder). For a run journaled into PostgreSQL, its journal.properties names the run; the database and credentials are given with --config or --journal-url.")
         Path run;
+
+        @Mixin
+        JournalAccessOptions journal;
 
         @Option(names = "--anchor", paramLabel = "SEQ:HASH", description = "A head printed earlier (by the run or by "
                 + "this command) and kept outside the run folder: the journal must still hold that record with that "
@@ -49,7 +53,7 @@ final class AuditCommand {
                     throw new AuditException("--anchor: " + e.getMessage());
                 }
             }
-            try (JournalStore store = RunJournals.openForAudit(run)) {
+            try (JournalStore store = RunJournals.openForAudit(run, journal.access())) {
                 JournalRecord[] last = new JournalRecord[1];
                 JournalVerifier.Result result = JournalVerifier.verify(store, expected, r -> last[0] = r);
                 if (!result.ok()) {
@@ -103,9 +107,12 @@ final class AuditCommand {
         @Parameters(index = "0", paramLabel = "RUN", description = "The run's output folder (or its journal folder).")
         Path run;
 
+        @Mixin
+        JournalAccessOptions journal;
+
         @Override
         public Integer call() {
-            return dev.ballast.cli.audit.AuditReplay.run(run, System.out, System.err);
+            return dev.ballast.cli.audit.AuditReplay.run(run, journal.access(), System.out, System.err);
         }
     }
 }

@@ -5,7 +5,7 @@ import dev.ballast.cli.generate.GenerationFailedException;
 import dev.ballast.cli.generate.LlmServiceException;
 import dev.ballast.cli.report.ReportException;
 import dev.ballast.engine.data.MarketDataException;
-import dev.ballast.engine.journal.JournalException;
+import dev.ballast.engine.journal.store.JournalException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,11 +16,13 @@ import java.io.UncheckedIOException;
  * one clear message and exit code 2, never a stack trace; a journal that is damaged or cannot be read as it must
  * be (a stray file in its folder) one line and code 1, like {@code audit verify}; a bug gets its stack trace and
  * code 1; a run
- * that cannot go on (a strategy holding the backtest's engine thread) exits with 3. {@code generate}
+ * that cannot go on (a strategy callback past the hard limit in a backtest or a resume's re-execution) exits with 3. {@code generate}
  * adds 4 when the LLM service cannot be used (it refuses the request, or keeps failing through every
  * retry) and 5 when the model gives no valid strategy within the repair limit; neither is the user's
  * mistake in the command, and scripts may want to retry on 4 later but not on 5. {@code strategy promote}
- * exits with 6 when a lifecycle gate refuses the promotion (an illegal transition is a user error, 2).
+ * exits with 6 when a lifecycle gate refuses the promotion (an illegal transition is a user error, 2). A resume
+ * refused because the re-executed run does not match its journal exits with 7; a run whose journal store failed
+ * during the run (its account halted) exits with 8 after writing its results.
  */
 @Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast " + BallastCli.VERSION,
         description = "An event-driven engine for safely executing trading strategies.",
@@ -32,6 +34,7 @@ public final class BallastCli {
     public static final String VERSION = "0.1.0";
 
     public static final int USER_ERROR = 2;
+    /** A run cannot go on: a strategy callback ran past the hard limit where time must not decide (a backtest). */
     public static final int FATAL = 3;
     public static final int SERVICE_ERROR = 4;
     public static final int GENERATION_FAILED = 5;
@@ -39,6 +42,8 @@ public final class BallastCli {
     public static final int GATE_FAILED = 6;
     /** A resume was refused: the re-executed run does not match its journal. */
     public static final int RECOVERY_REFUSED = 7;
+    /** The run's journal store failed during the run: the account halted (JOURNAL_FAILURE) and the journal is incomplete. */
+    public static final int JOURNAL_FAILED = 8;
 
     public static void main(String[] args) {
         System.exit(run(args));

@@ -6,7 +6,7 @@ import dev.ballast.cli.lifecycle.GateConfig;
 import dev.ballast.cli.lifecycle.Lifecycle;
 import dev.ballast.cli.lifecycle.LifecycleException;
 import dev.ballast.cli.lifecycle.ProbationGate;
-import dev.ballast.cli.lifecycle.StrategyState;
+import dev.ballast.cli.lifecycle.LifecycleState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,13 +145,13 @@ final class LifecycleCommands {
 
         @Override
         public Integer call() {
-            StrategyState target;
+            LifecycleState target;
             try {
-                target = to == null ? StrategyState.BACKTESTED : StrategyState.valueOf(to.strip().toUpperCase(java.util.Locale.ROOT));
+                target = to == null ? LifecycleState.BACKTESTED : LifecycleState.valueOf(to.strip().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--to must be BACKTESTED, PAPER or LIVE, was '" + to + "'");
             }
-            if (target == StrategyState.CANDIDATE || target == StrategyState.RETIRED) {
+            if (target == LifecycleState.CANDIDATE || target == LifecycleState.RETIRED) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--to must be BACKTESTED, PAPER or LIVE (use 'strategy retire' to retire)");
             }
             Lifecycle lifecycle = lifecycle(registry);
@@ -164,7 +164,7 @@ final class LifecycleCommands {
                     if (by == null || by.isBlank()) {
                         throw new CommandLine.ParameterException(spec.commandLine(), "PAPER needs --by NAME, the operator who promotes");
                     }
-                    lifecycle.transition(id, StrategyState.PAPER, now, by.strip(), "promoted to paper trading", Map.of(), null);
+                    lifecycle.transition(id, LifecycleState.PAPER, now, by.strip(), "promoted to paper trading", Map.of(), null);
                     System.out.println(TerminalText.safe(id) + ": BACKTESTED -> PAPER (by " + TerminalText.safe(by.strip()) + ")");
                     yield 0;
                 }
@@ -189,7 +189,7 @@ final class LifecycleCommands {
             } finally {
                 delete(work);
             }
-            return report(lifecycle, record, StrategyState.BACKTESTED, result, now, who, "backtest gate");
+            return report(lifecycle, record, LifecycleState.BACKTESTED, result, now, who, "backtest gate");
         }
 
         private int live(Lifecycle lifecycle, Instant now) {
@@ -201,17 +201,17 @@ final class LifecycleCommands {
             Lifecycle.Record record = lifecycle.read(id);
             BacktestGate.Result result = ProbationGate.evaluate(id, record.documentSha256(), paperRun, probation, approvedBy);
             if (result.passed()) result.figures().put("capitalFraction", probation.initialCapitalFraction());
-            int code = report(lifecycle, record, StrategyState.LIVE, result, now, approvedBy.strip(), "paper probation");
+            int code = report(lifecycle, record, LifecycleState.LIVE, result, now, approvedBy.strip(), "paper probation");
             if (code == 0) {
                 System.out.println("  LIVE is a registry state only: no live broker exists yet, nothing trades real money.");
             }
             return code;
         }
 
-        private int report(Lifecycle lifecycle, Lifecycle.Record record, StrategyState target, BacktestGate.Result result,
+        private int report(Lifecycle lifecycle, Lifecycle.Record record, LifecycleState target, BacktestGate.Result result,
                            Instant now, String who, String gateName) {
             if (result.passed()) {
-                Double fraction = target == StrategyState.LIVE ? (Double) result.figures().get("capitalFraction") : null;
+                Double fraction = target == LifecycleState.LIVE ? (Double) result.figures().get("capitalFraction") : null;
                 lifecycle.transition(id, target, now, who, gateName + " passed", result.figures(), fraction);
                 System.out.println(TerminalText.safe(id) + ": " + record.state() + " -> " + target + " (" + gateName + " passed)");
                 BacktestGateFormat.figures(System.out, result.figures());
@@ -250,7 +250,7 @@ final class LifecycleCommands {
             if (reason.isBlank()) throw new CommandLine.ParameterException(spec.commandLine(), "--reason must say why");
             Lifecycle lifecycle = lifecycle(registry);
             Lifecycle.Record before = lifecycle.read(id);
-            lifecycle.transition(id, StrategyState.RETIRED, Instant.now(), by.strip(), reason.strip(), Map.of(), null);
+            lifecycle.transition(id, LifecycleState.RETIRED, Instant.now(), by.strip(), reason.strip(), Map.of(), null);
             System.out.println(TerminalText.safe(id) + ": " + before.state() + " -> RETIRED (by " + TerminalText.safe(by.strip()) + ": "
                     + TerminalText.safe(reason.strip()) + ")");
             return 0;

@@ -26,7 +26,8 @@ final class PaperCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "RUN", description = "Resume the paper run in folder RUN after a crash: "
             + "re-execute it from its journal, reconcile the broker, then carry on at --speed, or the speed it ran at "
-            + "(no CONFIG, no --out).")
+            + "(no --out; CONFIG only to name the configuration the run started with, which a run journaled in "
+            + "PostgreSQL needs for its database).")
     java.nio.file.Path resume;
 
     @Spec

@@ -8,18 +8,22 @@ import dev.ballast.engine.ProgressListener;
 import dev.ballast.model.RunMode;
 import dev.ballast.runtime.Run;
 import dev.ballast.runtime.RunOutcome;
+import dev.ballast.runtime.folder.RunFolder;
+import dev.ballast.runtime.folder.RunFolderLock;
 import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.runtime.plan.RunPlan;
 import dev.ballast.runtime.plan.RunPlanner;
 import dev.ballast.runtime.plan.RunPreflight;
 import dev.ballast.runtime.recovery.PaperResume;
 import dev.ballast.runtime.recovery.RunRecovery;
+import dev.ballast.runtime.results.JournalResults;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /** The options backtest and paper share, and the run they both do. */
@@ -44,21 +48,32 @@ class RunOptions {
 
     int execute(RunMode mode, Double speedOverride, PrintStream out, PrintStream err) {
         if (config == null) throw new ConfigException("a run configuration (CONFIG) is required");
-        return execute(RunPlanner.plan(config), mode, speedOverride, out, err, null);
+        RunPlan plan = RunPlanner.plan(config);
+        // One process per run folder, from before anything is written into it until the run's files are written.
+        try (RunFolderLock lock = RunFolder.claim(outDir != null ? outDir : plan.output(), mode)) {
+            return execute(plan, mode, speedOverride, out, err, null);
+        }
     }
 
     /**
      * Resumes the paper run in {@code runDir} after a crash (see {@link RunRecovery}), at {@code speed}, or at the
-     * speed it ran at when null.
+     * speed it ran at when null. CONFIG, when given, must be the configuration the run started with; a run journaled
+     * in PostgreSQL needs it (its database and credentials come from there, never from the run folder).
      */
     int resume(Path runDir, Double speed, PrintStream out, PrintStream err) {
-        if (config != null) {
-            throw new ConfigException("--resume takes the configuration the run started with; give no CONFIG");
-        }
         if (outDir != null) throw new ConfigException("--resume continues the run in its own folder; give no --out");
-        try (PaperResume resume = PaperResume.open(runDir)) {
-            return execute(RunPlanner.plan(resume.config()), RunMode.PAPER, speed != null ? speed : resume.speed(), out, err,
-                    resume);
+        try (RunFolderLock lock = RunFolder.claimExisting(runDir)) {
+            // A run killed after its journal recorded its end, before its results were written: nothing to re-execute.
+            List<Path> regenerated = JournalResults.regenerateIfFinished(runDir, PaperResume.access(runDir, config));
+            if (!regenerated.isEmpty()) {
+                out.println("The run had finished; regenerated from its journal: " + regenerated);
+                out.println("Report written to " + HtmlReport.write(runDir));
+                return 0;
+            }
+            try (PaperResume resume = PaperResume.open(runDir, config)) {
+                return execute(RunPlanner.plan(resume.config()), RunMode.PAPER, speed != null ? speed : resume.speed(),
+                        out, err, resume);
+            }
         }
     }
 
@@ -109,9 +124,7 @@ class RunOptions {
     private int report(RunPlan plan, RunMode mode, RunOutcome outcome, PrintStream out, PrintStream err) {
         Path output = outcome.output();
         RunOutcome.JournalSummary journal = outcome.journal();
-        if (journal != null && journal.failed()) {
-            err.println("warning: the journal failed during the run; the account was halted (JOURNAL_FAILURE)");
-        }
+        boolean journalFailed = journal != null && journal.failed();
         RunOutcome.RecoverySummary recovery = outcome.recovery();
         if (recovery != null) {
             if (outcome.refused()) {
@@ -137,6 +150,12 @@ class RunOptions {
             // Printed, not only stored beside the journal: kept elsewhere, it lets `audit verify --anchor` catch a
             // rewritten or cut tail.
             out.printf(Locale.ROOT, "  %-18s %s%n", "Journal head", journal.head());
+        }
+        if (journalFailed) {
+            // Not a warning: the account halted mid-run and the journal misses what followed; scripts must see it.
+            err.println("error: the journal failed during the run; the account was halted (JOURNAL_FAILURE) and the "
+                    + "journal is incomplete");
+            return BallastCli.JOURNAL_FAILED;
         }
         return 0;
     }

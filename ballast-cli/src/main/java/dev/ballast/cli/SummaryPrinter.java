@@ -57,6 +57,7 @@ public final class SummaryPrinter {
                         pnl.unrealized().toCents(), pnl.fees().toCents(), pnl.net().toCents());
             }
         }
+        CallbackTimesTable.print(out, r.callbackTimes());
         for (StrategyQuarantined q : r.quarantines()) {
             out.println("  QUARANTINED " + q.strategyId() + ": " + q.reason() + ": " + TerminalText.safe(q.detail()) + " (" + q.ordersCanceled() + " orders canceled)");
         }

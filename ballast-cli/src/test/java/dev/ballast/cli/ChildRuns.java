@@ -8,12 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line in a child JVM of its own, to be killed with SIGKILL (the crash tests). */
 final class ChildRuns {
+    /** Each child's log file, by pid, for the message when a child ends too early. */
+    private static final Map<Long, Path> LOGS = new ConcurrentHashMap<>();
+
     private ChildRuns() {
     }
 
@@ -30,17 +35,55 @@ final class ChildRuns {
         command.add(System.getProperty("java.class.path"));
         command.add("dev.ballast.cli.BallastCli");
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        LOGS.put(process.pid(), log);
+        return process;
     }
 
-    /** Waits until the paper venue of {@code run} has received {@code orders} orders. */
+    /** How long a child may go without a new order before the test counts it as hung. */
+    private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(120);
+
+    /** Waits until the paper venue of {@code run} has received {@code orders} orders; the child must not end first. */
     static void waitForOrders(Process process, Path run, int orders) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (venueOrders(run).size() < orders) {
-            assertThat(process.isAlive()).as("the child run ended before " + orders + " orders").isTrue();
-            assertThat(System.nanoTime()).as("child run too slow").isLessThan(deadline);
-            Thread.sleep(5);
+        waitFor(process, run, orders, false);
+    }
+
+    /**
+     * Waits until the paper venue of {@code run} has received {@code orders} orders or the child has ended, whichever
+     * comes first (a resume may finish the run before it reaches them).
+     */
+    static void waitForOrdersOrExit(Process process, Path run, int orders) throws Exception {
+        waitFor(process, run, orders, true);
+    }
+
+    /**
+     * No wall deadline on the whole wait, which a loaded machine can overrun however generous it is: the child is
+     * counted as hung only when it sends no new order for {@link #STALL_NANOS}.
+     */
+    private static void waitFor(Process process, Path run, int orders, boolean mayEnd) throws Exception {
+        int seen = venueOrders(run).size();
+        long lastProgress = System.nanoTime();
+        while (seen < orders) {
+            if (!process.isAlive()) {
+                assertThat(mayEnd).as("the child run ended before " + orders + " orders: " + log(process)).isTrue();
+                return;
+            }
+            int now = venueOrders(run).size();
+            if (now > seen) {
+                seen = now;
+                lastProgress = System.nanoTime();
+            }
+            assertThat(System.nanoTime() - lastProgress).as("child run made no progress at " + seen + " orders")
+                    .isLessThan(STALL_NANOS);
+            process.waitFor(5, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** What the child printed, with its exit code when it ended. */
+    static String log(Process process) throws IOException {
+        Path log = LOGS.get(process.pid());
+        String text = log == null || !Files.exists(log) ? "(no log)" : Files.readString(log);
+        return (process.isAlive() ? "running" : "exit code " + process.exitValue()) + ", output: " + text;
     }
 
     /** Kills the process unless it already ended by itself, successfully; returns whether it was killed. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,7 +102,7 @@ class CliTest {
     /** The types of a run's journal records, in order, read back from its files. */
     private static List<String> journalTypes(Path journal) {
         List<String> types = new java.util.ArrayList<>();
-        try (var store = dev.ballast.engine.journal.FileJournalStore.openReadOnly(journal)) {
+        try (var store = dev.ballast.engine.journal.store.FileJournalStore.openReadOnly(journal)) {
             long expected = 1;
             for (var it = store.read(1); it.hasNext(); ) {
                 var record = it.next();
@@ -346,6 +347,55 @@ class CliTest {
 
         assertThat(Files.readString(dir.resolve("a/orders.csv"))).isEqualTo(Files.readString(dir.resolve("b/orders.csv")));
         assertThat(Files.readString(dir.resolve("a/fills.csv"))).isEqualTo(Files.readString(dir.resolve("b/fills.csv")));
+    }
+
+    @Test
+    void backtestWithAOneMillisecondBudgetBesideACpuHogTradesAsWithTheDefaultBudget() throws Exception {
+        writeData(2_000);
+        Path config = writeConfig(config(""));
+        Path squeezedConfig = dir.resolve("squeezed.yaml");
+        Files.writeString(squeezedConfig, config("isolation: {callbackBudgetMs: 1}\n"));
+
+        CliRun unhurried = CliRun.of("backtest", "-q", config.toString(), "--out", dir.resolve("a").toString());
+        AtomicBoolean hogging = new AtomicBoolean(true);
+        Thread hog = Thread.ofPlatform().daemon().start(() -> {
+            long sink = 0;
+            while (hogging.get()) sink += System.nanoTime() & 1;
+            if (sink == 42) System.out.print(""); // keeps the loop from being optimized away
+        });
+        CliRun squeezed;
+        try {
+            squeezed = CliRun.of("backtest", "-q", squeezedConfig.toString(), "--out", dir.resolve("b").toString());
+        } finally {
+            hogging.set(false);
+            hog.join();
+        }
+
+        assertThat(unhurried.exitCode()).as(unhurried.err()).isZero();
+        assertThat(squeezed.exitCode()).as(squeezed.err()).isZero();
+        assertThat(squeezed.out()).doesNotContain("QUARANTINED");
+        assertThat(Files.readString(dir.resolve("b/orders.csv"))).isEqualTo(Files.readString(dir.resolve("a/orders.csv")));
+        assertThat(Files.readString(dir.resolve("b/fills.csv"))).isEqualTo(Files.readString(dir.resolve("a/fills.csv")));
+    }
+
+    @Test
+    void runReportsEachStrategysCallbackTimesInTheSummaryAndResults() throws IOException {
+        writeData(300);
+        Path config = writeConfig(config(""));
+
+        CliRun run = CliRun.of("backtest", "-q", config.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("Callback times +callbacks +p50 +p90 +p99 +max")
+                .containsPattern("\\n  sma +[0-9,]+ +[0-9.]+ [nu]?s");
+        JsonNode times = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).get("callbackTimesUs");
+        JsonNode sma = times.get("sma");
+        assertThat(sma.get("callbacks").asLong()).as("900 bars, each order event and fill, start and stop")
+                .isGreaterThan(900);
+        assertThat(sma.get("p50").asDouble()).isPositive();
+        assertThat(sma.get("p50").asDouble()).isLessThanOrEqualTo(sma.get("p90").asDouble());
+        assertThat(sma.get("p90").asDouble()).isLessThanOrEqualTo(sma.get("p99").asDouble());
+        assertThat(sma.get("p99").asDouble()).isLessThanOrEqualTo(sma.get("max").asDouble());
     }
 
     @Test

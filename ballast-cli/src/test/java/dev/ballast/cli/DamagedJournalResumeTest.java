@@ -1,8 +1,8 @@
 package dev.ballast.cli;
 
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.FsyncPolicy;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.OrderStatus;
@@ -221,10 +221,12 @@ class DamagedJournalResumeTest {
     }
 
     /** Every file of the run folder and its bytes (Base64, so that maps compare by content). */
+    /** The run folder's files and their bytes, but its lock file (which a refused command still leaves). */
     private static Map<String, String> files(Path run) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (var walk = Files.walk(run)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) out.put(run.relativize(p).toString(),
+            for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(".lock"))
+                    .toList()) out.put(run.relativize(p).toString(),
                     Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
         }
         return out;

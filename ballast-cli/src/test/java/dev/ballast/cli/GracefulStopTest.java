@@ -3,9 +3,10 @@ package dev.ballast.cli;
 import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
 import dev.ballast.engine.journal.RunJournal;
+import dev.ballast.runtime.journal.JournalAccess;
 import dev.ballast.runtime.journal.RunJournals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ class GracefulStopTest {
 
     private static List<String> recordTypes(Path run) {
         List<String> types = new ArrayList<>();
-        try (JournalStore store = RunJournals.openForAudit(run)) {
+        try (JournalStore store = RunJournals.openForAudit(run, JournalAccess.NONE)) {
             Iterator<JournalRecord> records = store.read(1);
             while (records.hasNext()) types.add(records.next().type());
         }

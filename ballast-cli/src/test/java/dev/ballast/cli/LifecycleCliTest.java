@@ -7,7 +7,7 @@ import dev.ballast.cli.generate.StrategyRegistry;
 import dev.ballast.cli.lifecycle.BacktestGate;
 import dev.ballast.cli.lifecycle.GateConfig;
 import dev.ballast.cli.lifecycle.Lifecycle;
-import dev.ballast.cli.lifecycle.StrategyState;
+import dev.ballast.cli.lifecycle.LifecycleState;
 import dev.ballast.runtime.TimeWindow;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataSource;

@@ -85,8 +85,10 @@ class PostgresJournalCliTest {
         Properties p = pointer(out);
         assertThat(p.getProperty("store")).isEqualTo("postgres");
         assertThat(p.getProperty("url")).isEqualTo(url());
-        assertThat(p.getProperty("user")).isEqualTo("postgres");
-        assertThat(p.getProperty("passwordEnv")).isEqualTo(PASSWORD_ENV);
+        assertThat(p.getProperty("mode")).isEqualTo("BACKTEST");
+        // a run folder names the run, never who connects nor with which secret
+        assertThat(p.getProperty("user")).isNull();
+        assertThat(p.getProperty("passwordEnv")).isNull();
         String runId = p.getProperty("runId");
         assertThat(runId).startsWith("out-").hasSizeGreaterThan("out-".length() + 30);
         assertThat(out.resolve("journal")).doesNotExist();
@@ -97,9 +99,12 @@ class PostgresJournalCliTest {
             }
         }
 
-        CliRun verify = CliRun.of("audit", "verify", out.toString());
+        CliRun verify = CliRun.of("audit", "verify", out.toString(), "--config", config.toString());
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.out()).contains("OK: ").contains("records, hash chain intact");
+        CliRun byFlags = CliRun.of("audit", "verify", out.toString(), "--journal-url", url(), "--journal-user", "postgres",
+                "--journal-password-env", PASSWORD_ENV);
+        assertThat(byFlags.exitCode()).as(byFlags.err()).isZero();
 
         try (Connection c = pg.getPostgresDatabase().getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE journal_record SET payload = payload || '\\x20'::bytea"
@@ -107,7 +112,7 @@ class PostgresJournalCliTest {
             s.setString(1, runId);
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
-        CliRun tampered = CliRun.of("audit", "verify", out.toString());
+        CliRun tampered = CliRun.of("audit", "verify", out.toString(), "--config", config.toString());
         assertThat(tampered.exitCode()).isEqualTo(1);
         assertThat(tampered.out()).contains("BAD at sequence 5", "HASH_MISMATCH");
     }
@@ -122,6 +127,8 @@ class PostgresJournalCliTest {
         Files.writeString(config, example.replace("files: [data/daily-5.csv]", "files: [data.csv]")
                 .replaceAll("output: [^\\n]*", "output: out")
                 .replace("staleDataMs: 604800000", "staleDataMs: 6048000000")
+                // on a loaded machine the strategy's first callback can pass 50 ms and quarantine it: no orders
+                .replace("callbackBudgetMs: 50", "callbackBudgetMs: 5000")
                 + "\njournal: {store: postgres, postgres: {url: \"" + url() + "\", user: postgres, passwordEnv: "
                 + PASSWORD_ENV + "}}\n");
         Path out = dir.resolve("out");
@@ -131,15 +138,18 @@ class PostgresJournalCliTest {
         ChildRuns.kill(child);
         List<ClientOrderId> beforeCrash = ChildRuns.venueOrders(out);
 
-        CliRun resumed = CliRun.of("paper", "--resume", out.toString(), "-q");
+        CliRun withoutConfig = CliRun.of("paper", "--resume", out.toString(), "-q");
+        assertThat(withoutConfig.exitCode()).isEqualTo(2);
+        assertThat(withoutConfig.err()).contains("give the configuration it started with");
+        CliRun resumed = CliRun.of("paper", "--resume", out.toString(), config.toString(), "-q");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("broker reconciled").contains("postgres " + url());
         List<ClientOrderId> received = ChildRuns.venueOrders(out);
         assertThat(new HashSet<>(received)).as("no client order id reaches the venue twice").hasSize(received.size());
         assertThat(received).startsWith(beforeCrash.toArray(ClientOrderId[]::new));
         assertThat(out.resolve("journal")).doesNotExist();
-        assertThat(CliRun.of("audit", "verify", out.toString()).exitCode()).isZero();
-        CliRun replay = CliRun.of("audit", "replay", out.toString());
+        assertThat(CliRun.of("audit", "verify", out.toString(), "--config", config.toString()).exitCode()).isZero();
+        CliRun replay = CliRun.of("audit", "replay", out.toString(), "--config", config.toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
     }
 
@@ -151,7 +161,8 @@ class PostgresJournalCliTest {
         assertThat(CliRun.of("backtest", "-q", config.toString()).exitCode()).isZero();
         String second = pointer(dir.resolve("out")).getProperty("runId");
         assertThat(second).isNotEqualTo(first);
-        assertThat(CliRun.of("audit", "verify", dir.resolve("out").toString()).exitCode()).isZero();
+        assertThat(CliRun.of("audit", "verify", dir.resolve("out").toString(), "--config", config.toString()).exitCode())
+                .isZero();
 
         Files.writeString(config, CliTest.config(""));
         assertThat(CliRun.of("backtest", "-q", config.toString()).exitCode()).isZero();
@@ -193,8 +204,63 @@ class PostgresJournalCliTest {
         // the table exists once any run has been journaled
         Path config = config("journal: {store: postgres, postgres: {url: \"" + url() + "\", user: postgres}}\n");
         assertThat(CliRun.of("backtest", "-q", config.toString()).exitCode()).isZero();
-        CliRun verify = CliRun.of("audit", "verify", out.toString());
+        CliRun verify = CliRun.of("audit", "verify", out.toString(), "--journal-url", url(), "--journal-user", "postgres");
         assertThat(verify.exitCode()).isEqualTo(2);
         assertThat(verify.err()).contains("no journal records for run never-written");
+    }
+
+    @Test
+    void aPointerIsFollowedOnlyToTheDatabaseTheUserGave() throws IOException {
+        Path config = config("journal: {store: postgres, postgres: {url: \"" + url() + "\", user: postgres}}\n");
+        assertThat(CliRun.of("backtest", "-q", config.toString()).exitCode()).isZero();
+        Path out = dir.resolve("out");
+        CliRun other = CliRun.of("audit", "verify", out.toString(), "--journal-url",
+                "jdbc:postgresql://localhost:" + pg.getPort() + "/other", "--journal-user", "postgres");
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err()).contains("names the database localhost:" + pg.getPort() + "/postgres, not the one given");
+    }
+
+    @Test
+    void aFailedStartKeepsThePreviousRunsPointer() throws IOException {
+        Path config = config("journal: {store: postgres, postgres: {url: \"" + url() + "\", user: postgres}}\n");
+        assertThat(CliRun.of("backtest", "-q", config.toString()).exitCode()).isZero();
+        String before = Files.readString(dir.resolve("out").resolve("journal.properties"));
+
+        Files.writeString(config, CliTest.config("journal: {store: postgres, postgres: {url: "
+                + "\"jdbc:postgresql://127.0.0.1:1/none\", user: u}}\n"));
+        CliRun failed = CliRun.of("backtest", "-q", config.toString());
+
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.err()).contains("cannot connect to the journal database");
+        assertThat(dir.resolve("out").resolve("journal.properties")).hasContent(before);
+    }
+
+    /**
+     * The journal store fails mid-run (a trigger refuses this run's records after the 50th, as a full disk or a lost
+     * database would): the account halts, the results are still written, and the run exits with 8, not 0.
+     */
+    @Test
+    void aJournalFailingMidRunExitsWithJournalFailed() throws Exception {
+        Path config = config("journal: {store: postgres, postgres: {url: \"" + url() + "\", user: postgres}}\n");
+        assertThat(CliRun.of("backtest", "-q", config.toString()).exitCode()).isZero(); // creates the table
+        try (Connection c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE FUNCTION refuse_failing_runs() RETURNS trigger AS $$ BEGIN "
+                    + "IF NEW.run_id LIKE 'failing-%' AND NEW.sequence > 50 THEN RAISE EXCEPTION 'no space left (test)'; "
+                    + "END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+            s.execute("CREATE TRIGGER refuse_failing_runs BEFORE INSERT ON journal_record FOR EACH ROW "
+                    + "EXECUTE FUNCTION refuse_failing_runs()");
+        }
+        try {
+            Path out = dir.resolve("failing");
+            CliRun run = CliRun.of("backtest", "-q", config.toString(), "--out", out.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(BallastCli.JOURNAL_FAILED);
+            assertThat(run.err()).contains("the journal failed during the run", "JOURNAL_FAILURE");
+            assertThat(out.resolve("results.json")).exists();
+        } finally {
+            try (Connection c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("DROP TRIGGER refuse_failing_runs ON journal_record");
+            }
+        }
     }
 }

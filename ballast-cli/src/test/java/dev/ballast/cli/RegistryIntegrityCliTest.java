@@ -3,7 +3,7 @@ package dev.ballast.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.cli.generate.StrategyRegistry;
 import dev.ballast.cli.lifecycle.Lifecycle;
-import dev.ballast.cli.lifecycle.StrategyState;
+import dev.ballast.cli.lifecycle.LifecycleState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,11 +51,11 @@ class RegistryIntegrityCliTest {
         reg.write(reg.reserve(id), document, new ObjectMapper().createObjectNode(), "generate", T0, s -> s);
     }
 
-    private void moveTo(StrategyState... states) {
+    private void moveTo(LifecycleState... states) {
         Instant t = T0;
-        for (StrategyState state : states) {
+        for (LifecycleState state : states) {
             t = t.plusSeconds(60);
-            lifecycle.transition(ID, state, t, "test", "setup", Map.of(), state == StrategyState.LIVE ? 0.1 : null);
+            lifecycle.transition(ID, state, t, "test", "setup", Map.of(), state == LifecycleState.LIVE ? 0.1 : null);
         }
     }
 
@@ -73,7 +73,7 @@ class RegistryIntegrityCliTest {
 
     @Test
     void aDocumentEditedAfterBacktestedIsNotPromoted() throws IOException {
-        moveTo(StrategyState.BACKTESTED);
+        moveTo(LifecycleState.BACKTESTED);
         Files.writeString(documentFile(), DOCUMENT.replace("quantity: 10", "quantity: 10000"));
         String before = Files.readString(stateFile());
 
@@ -87,7 +87,7 @@ class RegistryIntegrityCliTest {
 
     @Test
     void aStateHandEditedToLiveIsListedAsCorruptNotLive() throws IOException {
-        moveTo(StrategyState.BACKTESTED);
+        moveTo(LifecycleState.BACKTESTED);
         Files.writeString(stateFile(), Files.readString(stateFile()).replace("\"state\" : \"BACKTESTED\",\n  \"history\"",
                 "\"state\" : \"LIVE\",\n  \"history\""));
         assertThat(Files.readString(stateFile())).contains("\"state\" : \"LIVE\"");
@@ -102,7 +102,7 @@ class RegistryIntegrityCliTest {
 
     @Test
     void aLiveEntryAppendedByHandIsRefused() throws IOException {
-        moveTo(StrategyState.BACKTESTED);
+        moveTo(LifecycleState.BACKTESTED);
         String forged = Files.readString(stateFile()).replaceFirst("\"state\" : \"BACKTESTED\",", "\"state\" : \"LIVE\",")
                 .replaceFirst("\\}\\s*]", "}, {\"state\": \"LIVE\", \"time\": \"2026-02-01T00:00:00Z\", \"by\": \"mallory\"} ]");
 
@@ -116,7 +116,7 @@ class RegistryIntegrityCliTest {
 
     @Test
     void aRetiredStrategyEditedBackIsNotPromoted() throws IOException {
-        moveTo(StrategyState.BACKTESTED, StrategyState.RETIRED);
+        moveTo(LifecycleState.BACKTESTED, LifecycleState.RETIRED);
         // back to BACKTESTED: the top-level state and the last entry's state
         String text = Files.readString(stateFile());
         int last = text.lastIndexOf("\"state\" : \"RETIRED\"");
@@ -157,7 +157,7 @@ class RegistryIntegrityCliTest {
 
     @Test
     void aJavaStrategyGivenTheRegistryIdIsNotPromoted() throws IOException {
-        moveTo(StrategyState.BACKTESTED, StrategyState.PAPER);
+        moveTo(LifecycleState.BACKTESTED, LifecycleState.PAPER);
         assertThat(cli("data", "synth", "--symbols", "3", "--bars", "120", "--seed", "5", "--out", dir.resolve("bars.csv").toString())
                 .exitCode()).isZero();
         Path config = dir.resolve("paper.yaml");
@@ -176,7 +176,7 @@ class RegistryIntegrityCliTest {
 
         assertThat(live.exitCode()).isEqualTo(BallastCli.GATE_FAILED);
         assertThat(live.out()).contains("sma_doc stays PAPER", paper + " ran sma_doc as a Java strategy, not the registry's document");
-        assertThat(lifecycle.read(ID).state()).isEqualTo(StrategyState.PAPER);
+        assertThat(lifecycle.read(ID).state()).isEqualTo(LifecycleState.PAPER);
     }
 
     @Test

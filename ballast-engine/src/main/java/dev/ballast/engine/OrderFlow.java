@@ -19,6 +19,7 @@ import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
 import dev.ballast.model.OrderRequest;
 import dev.ballast.model.OrderSide;
+import dev.ballast.model.OrderStatus;
 import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
 import dev.ballast.model.StrategyId;
@@ -66,6 +67,8 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
     private final StrategyExecutor strategies;
     private final Map<ClientOrderId, Bracket> bracketsByEntry = new HashMap<>();
     private final Set<ClientOrderId> armedEntries = new HashSet<>();
+    /** What each armed bracket's exits cover, by entry id: the entry's fill, capped at what the strategy held. */
+    private final Map<ClientOrderId, Quantity> exitSizes = new HashMap<>();
     private final Map<StrategyId, QuarantineReason> quarantined = new HashMap<>();
     private long flattenSequence;
 
@@ -266,22 +269,31 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
         events.publish(new RequestRefused(strategyId, orderId, request, kind, reason, clock.nanos()));
     }
 
-    /** Arms a bracket's exits when its entry is done filling, and keeps the exits one-cancels-other. */
+    /**
+     * Arms a bracket's exits when its entry is done filling, and keeps the exits one-cancels-other. An entry that
+     * filled completely is armed on its {@link FillBooked}, not on its FILLED update (which comes first): the exits
+     * are the effect of the booked fill, and every listener hears of the fill before of them. An entry canceled or
+     * expired after a partial fill is armed on that update, as no fill follows it.
+     */
     @Override
     public void on(EngineEvent event) {
         switch (event) {
             case OrderUpdated updated -> {
                 Order order = updated.order();
                 if (order.bracketRole() == BracketRole.ENTRY && order.status().isTerminal()
-                        && order.filledQuantity().isPositive() && armedEntries.add(order.id())) {
+                        && order.status() != OrderStatus.FILLED && order.filledQuantity().isPositive()
+                        && armedEntries.add(order.id())) {
                     armExits(order);
                 }
             }
             case FillBooked booked -> {
-                Order exit = orders.order(booked.fill().orderId());
-                if (exit != null && exit.parent() != null
-                        && (exit.bracketRole() == BracketRole.TAKE_PROFIT || exit.bracketRole() == BracketRole.STOP_LOSS)) {
-                    rebalanceSibling(exit);
+                Order order = orders.order(booked.fill().orderId());
+                if (order == null) return;
+                if (order.bracketRole() == BracketRole.ENTRY && order.status() == OrderStatus.FILLED
+                        && armedEntries.add(order.id())) {
+                    armExits(order);
+                } else if (order.parent() != null && order.bracketRole().isExit()) {
+                    rebalanceSibling(order);
                 }
             }
             default -> { }
@@ -292,13 +304,24 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
         Bracket bracket = bracketsByEntry.get(entry.id());
         if (bracket == null || !strategies.isActive(bracket.strategyId())) return;
         OrderSide exitSide = entry.side().opposite();
-        Quantity filled = entry.filledQuantity();
+        Quantity filled = reduceOnlySize(bracket.strategyId(), entry);
+        exitSizes.put(entry.id(), filled);
         submitNew(bracket.takeProfitId(), bracket.strategyId(),
                 OrderRequest.limit(entry.symbol(), exitSide, filled, bracket.takeProfitPrice()),
                 BracketRole.TAKE_PROFIT, entry.id(), portfolio.lastPrice(entry.symbol()));
         submitNew(bracket.stopLossId(), bracket.strategyId(),
                 OrderRequest.stop(entry.symbol(), exitSide, filled, bracket.stopLossPrice()),
                 BracketRole.STOP_LOSS, entry.id(), portfolio.lastPrice(entry.symbol()));
+    }
+
+    /**
+     * The exits' size: what the entry filled, but never more than the strategy now holds on the entry's side (it may
+     * have held the other side before), as an exit only reduces. With nothing held, the risk check denies the exits
+     * ({@code EXIT_WITHOUT_POSITION}).
+     */
+    private Quantity reduceOnlySize(StrategyId strategyId, Order entry) {
+        long held = entry.side().sign() * portfolio.position(strategyId, entry.symbol()).quantity().raw();
+        return held > 0 && held < entry.filledQuantity().raw() ? Quantity.ofRaw(held) : entry.filledQuantity();
     }
 
     /** After an exit fills, the other exit covers exactly what is still open of the entry, or cancels. */
@@ -308,7 +331,8 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
         Order entry = orders.order(bracket.entryId());
         Order sibling = orders.order(bracket.siblingOf(exit.id()));
         if (entry == null || sibling == null || !sibling.status().isOpen()) return;
-        long stillOpen = entry.filledQuantity().raw() - exit.filledQuantity().raw() - sibling.filledQuantity().raw();
+        long covered = exitSizes.getOrDefault(entry.id(), entry.filledQuantity()).raw();
+        long stillOpen = covered - exit.filledQuantity().raw() - sibling.filledQuantity().raw();
         if (stillOpen <= 0) {
             orders.requestCancel(sibling.id());
         } else {

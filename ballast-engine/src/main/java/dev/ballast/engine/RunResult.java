@@ -4,6 +4,7 @@ import dev.ballast.engine.data.SkippedRows;
 import dev.ballast.engine.monitor.ExecutionMonitor;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.portfolio.StrategyPnl;
+import dev.ballast.engine.strategy.CallbackTimeSummary;
 import dev.ballast.model.Money;
 import dev.ballast.model.OrderStatus;
 import dev.ballast.model.StrategyId;
@@ -12,6 +13,7 @@ import dev.ballast.model.event.StrategyQuarantined;
 import dev.ballast.model.event.TradingStateChanged;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +26,8 @@ import java.util.Map;
  * @param maxDrawdownFraction   largest fall from an equity high, as a fraction of it
  * @param marketEvents          market data events processed
  * @param elapsedNanos          wall time the run took
+ * @param callbackTimes         per strategy, how long its callbacks took on this machine (informational: they
+ *                              differ from run to run and never decide anything)
  */
 public record RunResult(Money initialCash, Money finalEquity, Money cash, Money realizedPnl, Money unrealizedPnl,
                         Money fees, Money grossExposure, double totalReturn, Money maxDrawdown,
@@ -32,7 +36,7 @@ public record RunResult(Money initialCash, Money finalEquity, Money cash, Money 
                         List<StrategyQuarantined> quarantines, List<TradingStateChanged> stateChanges,
                         List<AnomalyFlagged> anomalies, long skippedRowCount,
                         Map<String, Long> skippedByReason, long marketEvents, long firstTimestamp, long lastTimestamp,
-                        long elapsedNanos, boolean ledgerBalanced) {
+                        long elapsedNanos, boolean ledgerBalanced, Map<StrategyId, CallbackTimeSummary> callbackTimes) {
 
     /** Collects the result from a finished engine. */
     public static RunResult of(TradingEngine engine, long marketEvents, long firstTimestamp, long lastTimestamp,
@@ -50,7 +54,8 @@ public record RunResult(Money initialCash, Money finalEquity, Money cash, Money 
                 Map.copyOf(monitor.denialsByReason()), List.copyOf(strategies), List.copyOf(monitor.quarantines()),
                 List.copyOf(monitor.stateChanges()), List.copyOf(monitor.anomalies()), skipped == null ? 0 : skipped.total(),
                 skipped == null ? Map.of() : Map.copyOf(skipped.countByReason()), marketEvents, firstTimestamp,
-                lastTimestamp, elapsedNanos, portfolio.ledgerIdentityHolds());
+                lastTimestamp, elapsedNanos, portfolio.ledgerIdentityHolds(),
+                Collections.unmodifiableMap(engine.strategies().callbackTimes()));
     }
 
     public long orderCount() {

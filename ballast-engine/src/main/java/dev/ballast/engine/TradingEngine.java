@@ -109,8 +109,8 @@ public final class TradingEngine implements AutoCloseable {
      * @param clock        a {@link SimulatedClock} for a backtest, a {@link dev.ballast.engine.clock.ReplayClock} for
      *                     paper trading over replayed data (the engine advances both to each event), the wall
      *                     clock for a live feed
-     * @param fatalHandler told, on another thread, when the run cannot go on (a strategy holding the
-     *                     backtest's engine thread)
+     * @param fatalHandler told, on another thread, when the run cannot go on (a strategy callback past the hard
+     *                     limit in a backtest or a re-execution)
      */
     public TradingEngine(EngineSettings settings, Clock clock, BrokerageInterface broker, List<StrategySpec> strategySpecs,
                          Consumer<String> fatalHandler) {

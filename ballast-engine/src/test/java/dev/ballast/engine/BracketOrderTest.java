@@ -1,5 +1,6 @@
 package dev.ballast.engine;
 
+import java.time.Duration;
 import dev.ballast.engine.risk.RiskLimits;
 import dev.ballast.engine.strategy.IsolationPolicy;
 import dev.ballast.engine.strategy.StrategySpec;
@@ -114,5 +115,72 @@ class BracketOrderTest {
         assertThat(role(engine, BracketRole.ENTRY).status()).isEqualTo(OrderStatus.DENIED);
         assertThat(result.denialsByReason()).containsOnlyKeys("BRACKET_EXITS_INVERTED");
         assertThat(engine.orders().orders()).hasSize(1);
+    }
+
+    @Test
+    void onlyOneExitFillsWhenOneBarTouchesBothTheStopAndTheTarget() {
+        // Issue #12: the venue saw the two exits as unrelated orders and filled both on a bar whose range reached
+        // the take-profit and the stop-loss; the strategy ended short 100.
+        for (var broker : List.of(EngineFixtures.frictionless(),
+                EngineFixtures.frictionless().withLatency(Duration.ofMillis(5)))) {
+            List<Bar> bars = List.of(
+                    bar(XYZ, 0, "100", "101", "99", "100", 1_000_000),
+                    bar(XYZ, 1, "100", "101", "99", "100", 1_000_000),   // entry fills at 100; exits armed
+                    bar(XYZ, 2, "100", "106", "94", "100", 1_000_000),   // 106 reaches 105, 94 reaches 95
+                    bar(XYZ, 3, "100", "106", "94", "100", 1_000_000));
+            TradingEngine engine = engine(bracketOnFirstBar("105", "95"), broker);
+
+            EngineFixtures.runBacktest(engine, bars);
+
+            Order takeProfit = role(engine, BracketRole.TAKE_PROFIT);
+            Order stopLoss = role(engine, BracketRole.STOP_LOSS);
+            assertThat(takeProfit.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(stopLoss.status()).isEqualTo(OrderStatus.CANCELED);
+            assertThat(stopLoss.filledQuantity()).isEqualTo(Quantity.ZERO);
+            assertThat(engine.portfolio().position(ID, XYZ).isFlat()).as("latency %s", broker.latency()).isTrue();
+        }
+    }
+
+    @Test
+    void exitsOfAnEntryThatOnlyClosedAShortAreDeniedAsTheyWouldOpenAPosition() {
+        List<Bar> bars = List.of(
+                bar(XYZ, 0, "100", "101", "99", "100", 1_000_000),
+                bar(XYZ, 1, "100", "101", "99", "100", 1_000_000),   // the short sale fills
+                bar(XYZ, 2, "100", "101", "99", "100", 1_000_000),   // the bracket's buy closes it: nothing held
+                bar(XYZ, 3, "100", "106", "94", "100", 1_000_000));
+        ScriptedStrategy strategy = new ScriptedStrategy((ctx, i) -> {
+            if (i == 0) ctx.submit(OrderRequest.market(XYZ, OrderSide.SELL, Quantity.ofUnits(100)));
+            if (i == 1) ctx.submitBracket(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(100)),
+                    Price.of("105"), Price.of("95"));
+        });
+        TradingEngine engine = engine(strategy, EngineFixtures.frictionless());
+
+        RunResult result = EngineFixtures.runBacktest(engine, bars);
+
+        assertThat(role(engine, BracketRole.TAKE_PROFIT).status()).isEqualTo(OrderStatus.DENIED);
+        assertThat(role(engine, BracketRole.STOP_LOSS).status()).isEqualTo(OrderStatus.DENIED);
+        assertThat(result.denialsByReason()).containsOnlyKeys("EXIT_WITHOUT_POSITION");
+        assertThat(engine.portfolio().position(ID, XYZ).isFlat()).isTrue();
+    }
+
+    @Test
+    void exitsAreCappedAtWhatTheStrategyHoldsAfterItsEntry() {
+        List<Bar> bars = List.of(
+                bar(XYZ, 0, "100", "101", "99", "100", 1_000_000),
+                bar(XYZ, 1, "100", "101", "99", "100", 1_000_000),   // short 30
+                bar(XYZ, 2, "100", "101", "99", "100", 1_000_000),   // buy 100: long 70
+                bar(XYZ, 3, "100", "101", "94", "100", 1_000_000));  // the stop fills
+        ScriptedStrategy strategy = new ScriptedStrategy((ctx, i) -> {
+            if (i == 0) ctx.submit(OrderRequest.market(XYZ, OrderSide.SELL, Quantity.ofUnits(30)));
+            if (i == 1) ctx.submitBracket(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(100)),
+                    Price.of("105"), Price.of("95"));
+        });
+        TradingEngine engine = engine(strategy, EngineFixtures.frictionless());
+
+        EngineFixtures.runBacktest(engine, bars);
+
+        assertThat(role(engine, BracketRole.TAKE_PROFIT).quantity()).isEqualTo(Quantity.ofUnits(70));
+        assertThat(role(engine, BracketRole.STOP_LOSS).filledQuantity()).isEqualTo(Quantity.ofUnits(70));
+        assertThat(engine.portfolio().position(ID, XYZ).isFlat()).isTrue();
     }
 }

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -62,13 +63,19 @@ public final class EngineFixtures {
     /** A backtest engine with a paper broker over {@code instruments} and a full risk configuration. */
     public static TradingEngine backtest(Money cash, List<Instrument> instruments, PaperBrokerSettings broker, RiskConfig risk,
                                   IsolationPolicy isolation, List<StrategySpec> strategies) {
+        return backtest(cash, instruments, broker, risk, isolation, strategies, message -> {
+            throw new AssertionError(message);
+        });
+    }
+
+    /** As above, with {@code fatalHandler} told when the run cannot go on (called on the watchdog thread). */
+    public static TradingEngine backtest(Money cash, List<Instrument> instruments, PaperBrokerSettings broker, RiskConfig risk,
+                                  IsolationPolicy isolation, List<StrategySpec> strategies, Consumer<String> fatalHandler) {
         SimulatedClock clock = new SimulatedClock(Long.MIN_VALUE);
         Map<Symbol, Instrument> bySymbol = instruments.stream().collect(Collectors.toMap(Instrument::symbol, Function.identity()));
         BrokerageInterface paper = new PaperBroker(clock, bySymbol, broker);
         EngineSettings settings = new EngineSettings(RunMode.BACKTEST, cash, instruments, risk, isolation);
-        TradingEngine engine = new TradingEngine(settings, clock, paper, strategies, message -> {
-            throw new AssertionError(message);
-        });
+        TradingEngine engine = new TradingEngine(settings, clock, paper, strategies, fatalHandler);
         checkBooksAfterEveryEvent(engine);
         return engine;
     }

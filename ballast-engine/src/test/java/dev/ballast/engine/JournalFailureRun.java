@@ -2,7 +2,7 @@ package dev.ballast.engine;
 
 import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.RiskReason;
-import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.store.JournalStore;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.risk.RiskConfig;

@@ -1,13 +1,20 @@
 package dev.ballast.engine;
 
-import dev.ballast.engine.journal.MemoryJournalStore;
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.ForwardingJournalStore;
-import dev.ballast.engine.journal.FsyncPolicy;
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.engine.journal.JournalVerifier;
+import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.OrderApproved;
+import dev.ballast.model.BracketRole;
+import dev.ballast.model.OrderStatus;
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Price;
+import dev.ballast.engine.journal.store.MemoryJournalStore;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.ForwardingJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.engine.journal.store.JournalVerifier;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.risk.RiskConfig;
@@ -113,6 +120,52 @@ class JournaledRunTest {
         List<String> types = run(true);
         assertThat(types).filteredOn("Bar"::equals).hasSize(3);
         assertThat(types).containsSubsequence("RunStarted", "Bar", "SubmitOrder", "OrderApproved", "Bar", "Fill", "FillBooked");
+    }
+
+    @Test
+    void journalsTheEntrysFillAndItsBookingBeforeTheBracketExitsItCaused() {
+        // Issue #11 item 4: the bus re-entered itself, so the exits' approval and submission, made while the entry's
+        // FILLED was being delivered, reached the journal (and the strategy) before that FILLED and its FillBooked.
+        List<EngineEvent> events = new ArrayList<>();
+        TradingEngine engine = engine(events, new StrategySpec(S, new ScriptedStrategy((ctx, i) -> {
+            if (i == 0) ctx.submitBracket(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(10)),
+                    Price.of("110"), Price.of("90"));
+        }), List.of(XYZ)));
+        MemoryJournalStore store = new MemoryJournalStore();
+        RunJournal journal = new RunJournal(new JournalWriter(store, 1024, 64), store, false, null);
+        engine.attachJournal(journal, start(false));
+        EngineFixtures.runBacktest(engine, List.of(flat(0, "100"), flat(1, "100"), flat(2, "100")));
+        journal.close();
+
+        List<String> order = new ArrayList<>();
+        for (JournalRecord record : List.copyOf(store.records)) {
+            Object decoded = RunJournal.decoder().decode(record.type(), record.payload());
+            switch (decoded) {
+                case OrderUpdated u when u.order().bracketRole() == BracketRole.ENTRY
+                        && u.order().status() == OrderStatus.FILLED -> order.add("entry FILLED");
+                case FillBooked b when b.fill().orderId().equals(entryId(engine)) -> order.add("entry FillBooked");
+                case OrderApproved a when a.order().bracketRole().isExit() ->
+                        order.add(a.order().bracketRole() + " approved");
+                case OrderUpdated u when u.order().bracketRole().isExit()
+                        && u.order().status() == OrderStatus.SUBMITTED ->
+                        order.add(u.order().bracketRole() + " SUBMITTED");
+                default -> { }
+            }
+        }
+        assertThat(order).containsExactly("entry FILLED", "entry FillBooked", "TAKE_PROFIT approved", "TAKE_PROFIT SUBMITTED",
+                "STOP_LOSS approved", "STOP_LOSS SUBMITTED");
+        // Every listener heard them in that order, not only the journal.
+        List<String> heard = new ArrayList<>();
+        for (EngineEvent event : events) {
+            if (event instanceof FillBooked b && b.fill().orderId().equals(entryId(engine))) heard.add("booked");
+            if (event instanceof OrderApproved a && a.order().bracketRole().isExit()) heard.add("exit approved");
+        }
+        assertThat(heard).containsExactly("booked", "exit approved", "exit approved");
+    }
+
+    private static ClientOrderId entryId(TradingEngine engine) {
+        return engine.orders().orders().stream().filter(o -> o.bracketRole() == BracketRole.ENTRY)
+                .findFirst().orElseThrow().id();
     }
 
     private static List<String> run(boolean marketData) {

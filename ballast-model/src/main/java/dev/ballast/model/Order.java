@@ -17,6 +17,23 @@ public record Order(ClientOrderId id, StrategyId strategyId, OrderRequest reques
                 now, now, role, parent);
     }
 
+    /**
+     * Whether the order may only reduce a position, never open, enlarge or flip one: a bracket's exit. The engine's
+     * risk check and the venue both hold it to that (a venue's "reduce-only" instruction).
+     */
+    public boolean reduceOnly() {
+        return bracketRole != null && bracketRole.isExit();
+    }
+
+    /**
+     * The one-cancels-other group of a bracket's exit: its entry's id, which both exits carry (as a venue's OCO or
+     * order-list id); {@code null} for any other order. Together the orders of a group fill at most what one of
+     * them is for: once that is filled, the others are canceled.
+     */
+    public ClientOrderId ocoGroup() {
+        return reduceOnly() ? parent : null;
+    }
+
     public Symbol symbol() {
         return request.symbol();
     }

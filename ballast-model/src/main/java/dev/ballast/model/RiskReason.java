@@ -38,6 +38,10 @@ public enum RiskReason {
     BRACKET_EXITS_INVERTED,
     MODIFY_RAISES_QUANTITY,
     MODIFY_BELOW_FILLED,
+    /** A bracket exit (reduce-only) of a strategy that holds nothing it would reduce: it would open or enlarge a position. */
+    EXIT_WITHOUT_POSITION,
+    /** A bracket exit (reduce-only) for more than its strategy holds: it would flip the position. */
+    EXIT_EXCEEDS_POSITION,
     /** The order's figures (notional, exposure, reservation) do not fit the fixed point: denied, never a crash. */
     FIGURES_OVERFLOW
 }

@@ -133,7 +133,7 @@ public final class Run {
 
     private RunOutcome executeOnce() {
         RunJournals.Opened opened = !journaled ? null
-                : resume != null ? RunJournals.reopen(output, plan.journal())
+                : resume != null ? RunJournals.reopen(output, plan.journal(), plan.configFile())
                 : RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile());
         RunJournal journal = opened == null ? null : opened.journal();
         PaperJournaling paper = mode == RunMode.PAPER && journal != null
@@ -308,8 +308,8 @@ public final class Run {
         }
 
         /**
-         * Told, on another thread, when the run cannot go on (a strategy holding a backtest's engine thread past the
-         * hard limit); the message is also in {@link RunOutcome#fatal()} if the run ever returns.
+         * Told, on another thread, when the run cannot go on (a strategy callback past the hard limit in a backtest
+         * or a resume's re-execution); the message is also in {@link RunOutcome#fatal()} if the run ever returns.
          */
         public Builder onFatal(Consumer<String> onFatal) {
             this.onFatal = Objects.requireNonNull(onFatal);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.ballast.engine.data.MarketDataFiles;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.engine.data.SkippedRows;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.engine.journal.RecordDecoder;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.engine.journal.codec.RecordDecoder;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.strategy.StrategyState;
 import dev.ballast.model.OrderSide;
@@ -30,6 +30,7 @@ import dev.ballast.model.event.StrategyQuarantined;
 import dev.ballast.model.event.StrategyUnquarantined;
 import dev.ballast.model.event.TradingStateChanged;
 import dev.ballast.model.event.UnquarantineStrategy;
+import dev.ballast.runtime.journal.JournalAccess;
 import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.runtime.plan.RunPlan;
@@ -302,7 +303,7 @@ class RunHandleTest {
     private static List<Object> journal(Path run) {
         List<Object> out = new ArrayList<>();
         RecordDecoder decoder = RunJournal.decoder();
-        try (JournalStore store = RunJournals.openForAudit(run)) {
+        try (JournalStore store = RunJournals.openForAudit(run, JournalAccess.NONE)) {
             Iterator<JournalRecord> records = store.read(1);
             while (records.hasNext()) {
                 JournalRecord record = records.next();

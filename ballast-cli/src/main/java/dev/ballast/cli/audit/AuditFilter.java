@@ -1,13 +1,13 @@
 package dev.ballast.cli.audit;
 
-import dev.ballast.engine.journal.CanonicalNode;
-import dev.ballast.engine.journal.CanonicalNode.Entry;
-import dev.ballast.engine.journal.CanonicalNode.Field;
-import dev.ballast.engine.journal.CanonicalNode.ListNode;
-import dev.ballast.engine.journal.CanonicalNode.MapNode;
-import dev.ballast.engine.journal.CanonicalNode.RecordNode;
-import dev.ballast.engine.journal.CanonicalNode.StringNode;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.codec.CanonicalNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.Entry;
+import dev.ballast.engine.journal.codec.CanonicalNode.Field;
+import dev.ballast.engine.journal.codec.CanonicalNode.ListNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.MapNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.RecordNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.StringNode;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.model.EpochNanos;
 
 import java.time.Instant;

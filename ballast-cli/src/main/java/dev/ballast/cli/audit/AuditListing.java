@@ -1,13 +1,13 @@
 package dev.ballast.cli.audit;
 
 import dev.ballast.cli.TerminalText;
-import dev.ballast.engine.journal.CanonicalNode;
-import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.codec.CanonicalNode;
+import dev.ballast.engine.journal.store.JournalStore;
 import dev.ballast.runtime.journal.RunJournals;
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalVerifier;
-import dev.ballast.engine.journal.RecordDecoder;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalVerifier;
+import dev.ballast.engine.journal.codec.RecordDecoder;
 import dev.ballast.engine.journal.RunJournal;
 
 import java.io.BufferedWriter;
@@ -70,7 +70,7 @@ public final class AuditListing {
     public static int run(AuditOptions options, AuditFormat defaultFormat, Path output, PrintStream out, PrintStream err) {
         AuditFormat format = options.format(defaultFormat);
         RecordDecoder decoder = RunJournal.decoder();
-        try (JournalStore store = RunJournals.openForAudit(options.run())) {
+        try (JournalStore store = RunJournals.openForAudit(options.run(), options.access())) {
             AuditFilter filter = options.filter(knownTypes(decoder, options.types(), store));
             try (Writer writer = open(output, out)) {
                 AuditListing listing = new AuditListing(filter, decoder.readingBy(RunJournal.schemaOf(store)),

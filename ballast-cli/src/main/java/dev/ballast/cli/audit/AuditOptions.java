@@ -1,5 +1,7 @@
 package dev.ballast.cli.audit;
 
+import dev.ballast.runtime.journal.JournalAccess;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,6 +16,9 @@ import java.util.TreeSet;
 public final class AuditOptions {
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's output folder (or its journal folder).")
     Path run;
+
+    @Mixin
+    JournalAccessOptions journal;
 
     @Option(names = "--order", paramLabel = "ID", description = "Records naming this client order id anywhere "
             + "(order, parent, bracket legs); repeatable.")
@@ -40,6 +45,11 @@ public final class AuditOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table, json (JSON Lines) or csv.")
     String format;
+
+    /** The PostgreSQL journal database the user gave (for a run journaled there). */
+    public JournalAccess access() {
+        return journal.access();
+    }
 
     /** The run folder. */
     public Path run() {

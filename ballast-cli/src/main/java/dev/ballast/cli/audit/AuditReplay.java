@@ -4,10 +4,11 @@ import dev.ballast.cli.TerminalText;
 import dev.ballast.runtime.plan.Sha256;
 import dev.ballast.runtime.plan.RunPlan;
 import dev.ballast.runtime.plan.RunPlanner;
-import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.runtime.journal.JournalAccess;
 import dev.ballast.runtime.journal.RunJournals;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalVerifier;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalVerifier;
 import dev.ballast.runtime.recovery.PortfolioReplay;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.portfolio.PortfolioManager;
@@ -28,8 +29,8 @@ import java.util.Locale;
 public final class AuditReplay {
     private AuditReplay() {}
 
-    public static int run(Path run, PrintStream out, PrintStream err) {
-        try (JournalStore store = RunJournals.openForAudit(run)) {
+    public static int run(Path run, JournalAccess access, PrintStream out, PrintStream err) {
+        try (JournalStore store = RunJournals.openForAudit(run, access)) {
             JournalVerifier.Result verified = JournalVerifier.verify(store);
             if (!verified.ok()) {
                 err.println("error: the journal cannot be trusted, nothing replayed: " + TerminalText.safe(verified));

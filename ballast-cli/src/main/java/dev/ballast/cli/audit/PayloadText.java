@@ -1,14 +1,14 @@
 package dev.ballast.cli.audit;
 
-import dev.ballast.engine.journal.CanonicalNode;
-import dev.ballast.engine.journal.CanonicalNode.Field;
-import dev.ballast.engine.journal.CanonicalNode.ListNode;
-import dev.ballast.engine.journal.CanonicalNode.MapNode;
-import dev.ballast.engine.journal.CanonicalNode.NullNode;
-import dev.ballast.engine.journal.CanonicalNode.RecordNode;
-import dev.ballast.engine.journal.CanonicalNode.ScalarNode;
-import dev.ballast.engine.journal.CanonicalNode.StringNode;
-import dev.ballast.engine.journal.CanonicalText;
+import dev.ballast.engine.journal.codec.CanonicalNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.Field;
+import dev.ballast.engine.journal.codec.CanonicalNode.ListNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.MapNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.NullNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.RecordNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.ScalarNode;
+import dev.ballast.engine.journal.codec.CanonicalNode.StringNode;
+import dev.ballast.engine.journal.codec.CanonicalText;
 
 /**
  * How the audit listings present payload values to people: identifier records ({@code Symbol}, {@code StrategyId},

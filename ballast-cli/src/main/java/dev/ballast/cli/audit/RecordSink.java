@@ -1,7 +1,7 @@
 package dev.ballast.cli.audit;
 
-import dev.ballast.engine.journal.CanonicalNode;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.codec.CanonicalNode;
+import dev.ballast.engine.journal.store.JournalRecord;
 
 import java.io.IOException;
 

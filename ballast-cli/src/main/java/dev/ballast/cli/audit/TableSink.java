@@ -1,8 +1,8 @@
 package dev.ballast.cli.audit;
 
 import dev.ballast.cli.TerminalText;
-import dev.ballast.engine.journal.CanonicalNode;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.codec.CanonicalNode;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.model.EpochNanos;
 
 import java.io.IOException;

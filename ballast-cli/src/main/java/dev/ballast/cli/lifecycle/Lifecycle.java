@@ -58,11 +58,11 @@ public final class Lifecycle {
     }
 
     /** One history entry. {@code figures} may be empty; {@code reason} and {@code by} may be null. */
-    public record Entry(StrategyState state, Instant time, String by, String reason, Map<String, Object> figures) {
+    public record Entry(LifecycleState state, Instant time, String by, String reason, Map<String, Object> figures) {
     }
 
     /** A strategy's record as read (and verified) from its state file; {@code documentSha256} is its document's hash. */
-    public record Record(String id, StrategyState state, List<Entry> history, Double capitalFraction, String documentSha256) {
+    public record Record(String id, LifecycleState state, List<Entry> history, Double capitalFraction, String documentSha256) {
         public Entry last() {
             return history.isEmpty() ? null : history.getLast();
         }
@@ -160,13 +160,13 @@ public final class Lifecycle {
         if (root == null || !root.isObject()) throw RecordIntegrity.refuse(id, "state.json is not a JSON object", file);
         String documentSha256 = RecordIntegrity.check(id, file, root, dir.resolve("strategy.yaml"));
         try {
-            StrategyState state = StrategyState.valueOf(root.path("state").asText());
+            LifecycleState state = LifecycleState.valueOf(root.path("state").asText());
             List<Entry> history = new ArrayList<>();
             for (JsonNode entry : root.path("history")) {
                 Map<String, Object> figures = entry.has("figures")
                         ? JSON.convertValue(entry.get("figures"), new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { })
                         : Map.of();
-                history.add(new Entry(StrategyState.valueOf(entry.path("state").asText()),
+                history.add(new Entry(LifecycleState.valueOf(entry.path("state").asText()),
                         Instant.parse(entry.path("time").asText()), text(entry, "by"), text(entry, "reason"), figures));
             }
             Double fraction = root.has("capitalFraction") ? root.get("capitalFraction").asDouble() : null;
@@ -178,15 +178,15 @@ public final class Lifecycle {
 
     /**
      * Moves {@code id} to {@code target}, appending a history entry. Refused with a {@link LifecycleException}
-     * when the table in {@link StrategyState} does not allow the move.
+     * when the table in {@link LifecycleState} does not allow the move.
      */
-    public Record transition(String id, StrategyState target, Instant time, String by, String reason,
+    public Record transition(String id, LifecycleState target, Instant time, String by, String reason,
                              Map<String, Object> figures, Double capitalFraction) {
         Loaded loaded = load(id);
         Record record = loaded.record();
         if (!record.state().canMoveTo(target)) throw new LifecycleException(record.state().refusal(id, target));
-        return append(loaded, target, time, by, reason, figures, target == StrategyState.LIVE ? capitalFraction
-                : target == StrategyState.RETIRED ? null : record.capitalFraction());
+        return append(loaded, target, time, by, reason, figures, target == LifecycleState.LIVE ? capitalFraction
+                : target == LifecycleState.RETIRED ? null : record.capitalFraction());
     }
 
     /** Records an attempt that did not change the state (a failed gate), with its reasons and figures. */
@@ -195,7 +195,7 @@ public final class Lifecycle {
         return append(loaded, loaded.record().state(), time, by, reason, figures, loaded.record().capitalFraction());
     }
 
-    private Record append(Loaded loaded, StrategyState state, Instant time, String by, String reason,
+    private Record append(Loaded loaded, LifecycleState state, Instant time, String by, String reason,
                           Map<String, Object> figures, Double capitalFraction) {
         Record record = loaded.record();
         Map<String, Object> kept = new LinkedHashMap<>();

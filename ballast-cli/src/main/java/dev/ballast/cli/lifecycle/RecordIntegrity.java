@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * Checks a registry strategy's record before anything uses it: the {@code state.json} history is an
  * unbroken {@link StateChain} from the genesis value, every entry's hash matches its content, the states
- * follow the moves {@link StrategyState} allows (the first is CANDIDATE; a refused gate repeats the state),
+ * follow the moves {@link LifecycleState} allows (the first is CANDIDATE; a refused gate repeats the state),
  * the top-level {@code state} and {@code capitalFraction} are the ones the last entry recorded, every entry
  * records the same document hash, {@code provenance.json} (when it records one) names that hash too, and
  * {@code strategy.yaml} still has it. The first mismatch is refused with a {@link LifecycleException} that
@@ -32,7 +32,7 @@ final class RecordIntegrity {
         JsonNode history = root.get("history");
         if (history == null || !history.isArray() || history.isEmpty()) throw refuse(id, "state.json has no history", stateFile);
         String previous = StateChain.GENESIS;
-        StrategyState before = null;
+        LifecycleState before = null;
         String documentHash = null;
         JsonNode last = null;
         for (int i = 0; i < history.size(); i++) {
@@ -49,12 +49,12 @@ final class RecordIntegrity {
                 throw refuse(id, n == 1 ? "history entry 1 does not chain from the genesis value (entries were removed before it)"
                         : "history entry " + n + " does not chain from entry " + i + " (an entry was removed, inserted or reordered)", stateFile);
             }
-            StrategyState state = state(entry.path("state").asText(), id, "history entry " + n, stateFile);
+            LifecycleState state = state(entry.path("state").asText(), id, "history entry " + n, stateFile);
             if (!StateChain.hashOf(entry).equals(hash)) {
                 throw refuse(id, "history entry " + n + " (" + state + ") was changed after it was written: its hash does not match "
                         + "its content", stateFile);
             }
-            if (before == null ? state != StrategyState.CANDIDATE : state != before && !before.canMoveTo(state)) {
+            if (before == null ? state != LifecycleState.CANDIDATE : state != before && !before.canMoveTo(state)) {
                 throw refuse(id, "history entry " + n + " moves " + (before == null ? "a new strategy" : before) + " to " + state
                         + ", which the lifecycle does not allow", stateFile);
             }
@@ -69,7 +69,7 @@ final class RecordIntegrity {
             before = state;
             last = entry;
         }
-        StrategyState said = state(root.path("state").asText(), id, "state", stateFile);
+        LifecycleState said = state(root.path("state").asText(), id, "state", stateFile);
         if (said != before) {
             throw refuse(id, "state.json says " + said + " but its history ends in " + before + " (the state was edited)", stateFile);
         }
@@ -101,9 +101,9 @@ final class RecordIntegrity {
         }
     }
 
-    private static StrategyState state(String text, String id, String where, Path file) {
+    private static LifecycleState state(String text, String id, String where, Path file) {
         try {
-            return StrategyState.valueOf(text);
+            return LifecycleState.valueOf(text);
         } catch (IllegalArgumentException e) {
             throw refuse(id, where + ": unknown state '" + text + "'", file);
         }

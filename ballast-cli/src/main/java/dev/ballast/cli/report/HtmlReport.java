@@ -1,10 +1,9 @@
 package dev.ballast.cli.report;
 
+import dev.ballast.runtime.folder.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -36,7 +35,7 @@ public final class HtmlReport {
         RunData data = RunData.load(runFolder);
         Path file = runFolder.resolve("report.html");
         try {
-            Files.writeString(file, render(data), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, render(data)); // a kill leaves the old report or the new one, never a cut one
         } catch (IOException e) {
             throw new ReportException("cannot write " + file + ": " + e.getMessage(), e);
         }

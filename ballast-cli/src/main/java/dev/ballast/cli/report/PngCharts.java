@@ -1,5 +1,6 @@
 package dev.ballast.cli.report;
 
+import dev.ballast.runtime.folder.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -58,7 +59,7 @@ public final class PngCharts {
         try {
             Curve curve = read(runFolder.resolve("equity.csv"));
             JFreeChart chart = chart(curve, runName(runFolder));
-            ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+            AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
             return png;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);

@@ -34,17 +34,17 @@ class LifecycleTest {
     @Test
     void transitionsAppendHistoryWithReasonAndFigures() throws IOException {
         Lifecycle lifecycle = registered("s1");
-        lifecycle.transition("s1", StrategyState.BACKTESTED, Instant.parse("2026-01-02T00:00:00Z"), "alice", "gate passed",
+        lifecycle.transition("s1", LifecycleState.BACKTESTED, Instant.parse("2026-01-02T00:00:00Z"), "alice", "gate passed",
                 Map.of("trades", 7, "maxDrawdownPct", 3.5), null);
-        lifecycle.transition("s1", StrategyState.PAPER, Instant.parse("2026-01-03T00:00:00Z"), "bob", "promoted", Map.of(), null);
-        lifecycle.transition("s1", StrategyState.LIVE, Instant.parse("2026-01-04T00:00:00Z"), "carol", "probation passed",
+        lifecycle.transition("s1", LifecycleState.PAPER, Instant.parse("2026-01-03T00:00:00Z"), "bob", "promoted", Map.of(), null);
+        lifecycle.transition("s1", LifecycleState.LIVE, Instant.parse("2026-01-04T00:00:00Z"), "carol", "probation passed",
                 Map.of("trackingErrorPct", 1.2), 0.1);
 
         Lifecycle.Record record = lifecycle.read("s1");
-        assertThat(record.state()).isEqualTo(StrategyState.LIVE);
+        assertThat(record.state()).isEqualTo(LifecycleState.LIVE);
         assertThat(record.capitalFraction()).isEqualTo(0.1);
-        assertThat(record.history()).extracting(Lifecycle.Entry::state).containsExactly(StrategyState.CANDIDATE,
-                StrategyState.BACKTESTED, StrategyState.PAPER, StrategyState.LIVE);
+        assertThat(record.history()).extracting(Lifecycle.Entry::state).containsExactly(LifecycleState.CANDIDATE,
+                LifecycleState.BACKTESTED, LifecycleState.PAPER, LifecycleState.LIVE);
         assertThat(record.history().get(1).figures()).containsEntry("trades", 7).containsEntry("maxDrawdownPct", 3.5);
         assertThat(record.history().get(1).by()).isEqualTo("alice");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("s1/state.json").toFile());
@@ -59,11 +59,11 @@ class LifecycleTest {
     void illegalTransitionIsRefusedAndLeavesTheFileAlone() throws IOException {
         Lifecycle lifecycle = registered("s2");
         String before = Files.readString(dir.resolve("s2/state.json"));
-        assertThatThrownBy(() -> lifecycle.transition("s2", StrategyState.PAPER, Instant.now(), "x", null, Map.of(), null))
+        assertThatThrownBy(() -> lifecycle.transition("s2", LifecycleState.PAPER, Instant.now(), "x", null, Map.of(), null))
                 .isInstanceOf(LifecycleException.class).hasMessage("s2 is CANDIDATE; PAPER needs BACKTESTED first");
         assertThat(Files.readString(dir.resolve("s2/state.json"))).isEqualTo(before);
-        lifecycle.transition("s2", StrategyState.RETIRED, Instant.now(), "x", "unused", Map.of(), null);
-        assertThatThrownBy(() -> lifecycle.transition("s2", StrategyState.BACKTESTED, Instant.now(), "x", null, Map.of(), null))
+        lifecycle.transition("s2", LifecycleState.RETIRED, Instant.now(), "x", "unused", Map.of(), null);
+        assertThatThrownBy(() -> lifecycle.transition("s2", LifecycleState.BACKTESTED, Instant.now(), "x", null, Map.of(), null))
                 .hasMessage("s2 is RETIRED; nothing leaves RETIRED");
     }
 
@@ -72,7 +72,7 @@ class LifecycleTest {
         Lifecycle lifecycle = registered("s3");
         lifecycle.recordRefusal("s3", Instant.now(), "x", "backtest gate failed: too few trades", Map.of("trades", 0));
         Lifecycle.Record record = lifecycle.read("s3");
-        assertThat(record.state()).isEqualTo(StrategyState.CANDIDATE);
+        assertThat(record.state()).isEqualTo(LifecycleState.CANDIDATE);
         assertThat(record.last().reason()).contains("too few trades");
         assertThat(record.latestFigures()).containsEntry("trades", 0);
     }
@@ -97,7 +97,7 @@ class LifecycleTest {
     @Test
     void everyEntryRecordsTheDocumentHashAndChainsFromTheGenesisValue() throws IOException {
         Lifecycle lifecycle = registered("c1");
-        lifecycle.transition("c1", StrategyState.BACKTESTED, Instant.parse("2026-01-02T00:00:00Z"), "alice", "gate passed", Map.of("trades", 7), null);
+        lifecycle.transition("c1", LifecycleState.BACKTESTED, Instant.parse("2026-01-02T00:00:00Z"), "alice", "gate passed", Map.of("trades", 7), null);
         lifecycle.recordRefusal("c1", Instant.parse("2026-01-03T00:00:00Z"), "bob", "nope", Map.of("x", 1.25));
 
         String documentHash = Sha256.ofFile(dir.resolve("c1/strategy.yaml"));
@@ -117,7 +117,7 @@ class LifecycleTest {
     void aRemovedEntryBreaksTheChainAndIsNamed() throws IOException {
         Lifecycle lifecycle = registered("c2");
         lifecycle.recordRefusal("c2", Instant.parse("2026-01-02T00:00:00Z"), "x", "gate failed", Map.of());
-        lifecycle.transition("c2", StrategyState.BACKTESTED, Instant.parse("2026-01-03T00:00:00Z"), "x", "gate passed", Map.of(), null);
+        lifecycle.transition("c2", LifecycleState.BACKTESTED, Instant.parse("2026-01-03T00:00:00Z"), "x", "gate passed", Map.of(), null);
         ObjectNode root = stateJson("c2");
         ((ArrayNode) root.get("history")).remove(1);   // hide the failed attempt
         writeState("c2", root);
@@ -146,9 +146,9 @@ class LifecycleTest {
     @Test
     void anEditedCapitalFractionIsRefused() throws IOException {
         Lifecycle lifecycle = registered("c4");
-        lifecycle.transition("c4", StrategyState.BACKTESTED, Instant.parse("2026-01-02T00:00:00Z"), "x", "ok", Map.of(), null);
-        lifecycle.transition("c4", StrategyState.PAPER, Instant.parse("2026-01-03T00:00:00Z"), "x", "ok", Map.of(), null);
-        lifecycle.transition("c4", StrategyState.LIVE, Instant.parse("2026-01-04T00:00:00Z"), "x", "ok", Map.of(), 0.1);
+        lifecycle.transition("c4", LifecycleState.BACKTESTED, Instant.parse("2026-01-02T00:00:00Z"), "x", "ok", Map.of(), null);
+        lifecycle.transition("c4", LifecycleState.PAPER, Instant.parse("2026-01-03T00:00:00Z"), "x", "ok", Map.of(), null);
+        lifecycle.transition("c4", LifecycleState.LIVE, Instant.parse("2026-01-04T00:00:00Z"), "x", "ok", Map.of(), 0.1);
         ObjectNode root = stateJson("c4");
         root.put("capitalFraction", 1.0);
         writeState("c4", root);

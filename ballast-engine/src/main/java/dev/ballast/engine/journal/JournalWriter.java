@@ -1,5 +1,14 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.engine.clock.NanoClock;
+import dev.ballast.engine.journal.codec.CanonicalOutput;
+import dev.ballast.engine.journal.codec.RecordCodec;
+import dev.ballast.engine.journal.codec.RecordShape;
+import dev.ballast.engine.journal.store.ChainHasher;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalHead;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
 import dev.ballast.model.EpochNanos;
 
 import java.time.Duration;
@@ -59,6 +68,7 @@ public final class JournalWriter implements AutoCloseable {
     private volatile boolean waitWhenFull;
     private final CanonicalOutput appendOutput = new CanonicalOutput(1024);
     private final LongSupplier wallClock;
+    private final NanoClock timer;
     private final Thread thread;
     private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
     private final Object durableMonitor = new Object();
@@ -88,6 +98,14 @@ public final class JournalWriter implements AutoCloseable {
 
     /** With {@code wallClock} (epoch nanoseconds) stamping each record's wall time as it is appended. */
     JournalWriter(JournalStore store, int capacity, int maxBatch, LongSupplier wallClock) {
+        this(store, capacity, maxBatch, wallClock, NanoClock.SYSTEM);
+    }
+
+    /**
+     * As above, with {@code timer} measuring how long {@link #awaitDurable} has waited (tests pass a clock they
+     * drive, so that a timeout needs no real waiting).
+     */
+    JournalWriter(JournalStore store, int capacity, int maxBatch, LongSupplier wallClock, NanoClock timer) {
         if (capacity < 1 || maxBatch < 1) throw new IllegalArgumentException("capacity and batch must be positive");
         this.store = store;
         this.ring = new PendingRing(capacity);
@@ -95,6 +113,7 @@ public final class JournalWriter implements AutoCloseable {
         this.encodeLaterLimit = Math.max(1, capacity / 8);
         this.yieldLimit = Math.max(1, capacity / 2);
         this.wallClock = wallClock;
+        this.timer = timer;
         this.batch = new ArrayList<>(maxBatch);
         JournalRecord last = store.last().orElse(null);
         this.nextSequence = last == null ? 1 : last.sequence() + 1;
@@ -210,13 +229,13 @@ public final class JournalWriter implements AutoCloseable {
      */
     public void awaitDurable(long sequence, Duration timeout) throws TimeoutException, InterruptedException {
         if (sequence < 1) throw new IllegalArgumentException("no such record: " + sequence);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = timer.nanoTime() + timeout.toNanos();
         wakeWriter();
         synchronized (durableMonitor) {
             while (durableSequence < sequence) {
                 Throwable f = failure;
                 if (f != null) throw new JournalException("journal failed before record " + sequence + " was stored", f);
-                long left = deadline - System.nanoTime();
+                long left = deadline - timer.nanoTime();
                 if (left <= 0) throw new TimeoutException("record " + sequence + " not stored within " + timeout);
                 TimeUnit.NANOSECONDS.timedWait(durableMonitor, left);
             }

@@ -1,5 +1,13 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.engine.journal.codec.JournalSchema;
+import dev.ballast.engine.journal.codec.RecordDecoder;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalHead;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
 import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Event;

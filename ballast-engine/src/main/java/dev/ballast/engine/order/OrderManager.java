@@ -87,7 +87,9 @@ public final class OrderManager {
     /** INITIALIZED -> SUBMITTED, then hands the order to the broker. */
     public void submit(ClientOrderId id) {
         Order order = transition(orders.get(id), OrderStatus.SUBMITTED);
-        if (order != null) broker.submit(order);
+        // After the SUBMITTED has reached every listener (the journal writes ahead of the broker), also when this
+        // runs inside another event's delivery (a bracket's exits armed on the entry's FillBooked).
+        if (order != null) events.afterPublished(() -> broker.submit(order));
     }
 
     /**
@@ -98,7 +100,7 @@ public final class OrderManager {
         Order order = orders.get(id);
         if (order == null || !order.status().canTransitionTo(OrderStatus.PENDING_CANCEL)) return false;
         if (transition(order, OrderStatus.PENDING_CANCEL) == null) return false;
-        broker.cancel(id);
+        events.afterPublished(() -> broker.cancel(id));
         return true;
     }
 
@@ -107,7 +109,7 @@ public final class OrderManager {
         Order order = orders.get(id);
         if (order == null || !order.status().canTransitionTo(OrderStatus.PENDING_REPLACE)) return false;
         if (transition(order, OrderStatus.PENDING_REPLACE) == null) return false;
-        broker.modify(id, quantity, limitPrice, stopPrice);
+        events.afterPublished(() -> broker.modify(id, quantity, limitPrice, stopPrice));
         return true;
     }
 

@@ -176,6 +176,7 @@ public final class RiskManager {
 
         RiskDecision decision = stateGate(account, strategy);
         if (decision == null) decision = sanity.check(account);
+        if (decision.allowed()) decision = exitLeg(order);
         if (decision.allowed()) decision = freshness(account);
         if (decision.allowed() && reference == null) {
             decision = RiskDecision.deny(RiskReason.NO_REFERENCE_PRICE,
@@ -233,6 +234,13 @@ public final class RiskManager {
                     + " " + strategy.order().symbol() + " to its exposure");
         }
         return null;
+    }
+
+    /** A bracket exit only reduces what its strategy holds ({@link ExitLegRule}). */
+    private RiskDecision exitLeg(Order order) {
+        if (!order.reduceOnly()) return RiskDecision.ALLOW;
+        RiskDecision denial = ExitLegRule.check(order, portfolio.exposure(order.strategyId(), order.symbol()).position());
+        return denial != null ? denial : RiskDecision.ALLOW;
     }
 
     private RiskDecision freshness(OrderCheck check) {

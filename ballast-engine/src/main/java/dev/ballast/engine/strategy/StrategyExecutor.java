@@ -27,8 +27,10 @@ import java.util.function.Consumer;
 /**
  * The StrategyExecutor: hosts strategies, delivers market data and their own order and fill events
  * to them, and passes their requests to the engine. It isolates them: a strategy that throws,
- * overruns its callback budget, floods requests or (in real time) falls behind is quarantined: it
- * gets no more events, the engine cancels its orders, and the others carry on unaffected.
+ * floods requests or (in real time) overruns its callback budget or falls behind is quarantined: it
+ * gets no more events, the engine cancels its orders, and the others carry on unaffected. A backtest
+ * (and a re-execution, see {@link #reExecuting}) quarantines nobody on time measured on the machine; a
+ * callback past the hard limit ends such a run instead (see {@link CallbackWatchdog}).
  *
  * <p>In {@link RunMode#BACKTEST} every callback runs on the engine thread, strategy after
  * strategy in the order they were added, so runs are deterministic. In {@link RunMode#PAPER}
@@ -52,8 +54,8 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
     private CallbackWatchdog.Slot engineSlot;
 
     /**
-     * @param fatalHandler told when a backtest strategy holds the engine thread and cannot be freed
-     *                     (see {@link CallbackWatchdog}); called on the watchdog thread
+     * @param fatalHandler told when a callback of a backtest or re-executed run passes the hard limit (see
+     *                     {@link CallbackWatchdog}); called on the watchdog thread
      */
     public StrategyExecutor(RunMode mode, IsolationPolicy policy, Clock clock, StrategyRequestSink sink,
                             PortfolioView portfolio, Consumer<String> fatalHandler) {
@@ -62,7 +64,20 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         this.clock = clock;
         this.sink = sink;
         this.portfolio = portfolio;
-        this.watchdog = new CallbackWatchdog(policy.callbackBudget().toNanos(), fatalHandler);
+        this.watchdog = new CallbackWatchdog(policy, fatalHandler);
+        // Time measured on the machine must not decide a backtest's orders: there only the hard limit applies.
+        watchdog.enforceBudget(mode.realTime());
+    }
+
+    /**
+     * While on, a real-time run is being re-executed (a resume's replay): its strategies must do what they did when
+     * the run was live, whatever this machine's load, so the callback budget quarantines nobody and only the hard
+     * limit applies (it ends the run), as in a backtest; what the live run quarantined, the journal quarantines
+     * again. Turn on before {@link #start()} and off once the re-execution is done and the strategies are idle.
+     * A backtest never enforces the budget.
+     */
+    public void reExecuting(boolean on) {
+        watchdog.enforceBudget(mode.realTime() && !on);
     }
 
     /** Adds a strategy that trades {@code symbols}; call before {@link #start()}. */
@@ -83,7 +98,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
     public void start() {
         watchdog.start();
         if (mode == RunMode.BACKTEST) {
-            engineSlot = watchdog.newSlot("a strategy", null);
+            engineSlot = watchdog.newSlot(null);
             for (StrategyHost host : hosts.values()) host.attach(engineSlot);
         } else {
             for (StrategyHost host : hosts.values()) {
@@ -191,6 +206,16 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         return true;
     }
 
+    /**
+     * How long each strategy's callbacks took, in the order the strategies were added. Informational: measured on
+     * the machine, never used to decide anything. Read after {@link #stop()}.
+     */
+    public Map<StrategyId, CallbackTimeSummary> callbackTimes() {
+        Map<StrategyId, CallbackTimeSummary> times = new LinkedHashMap<>();
+        for (StrategyHost host : hosts.values()) times.put(host.id(), host.callbackTimes());
+        return times;
+    }
+
     public List<StrategyId> strategyIds() {
         return new ArrayList<>(hosts.keySet());
     }
@@ -236,7 +261,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
             this.inbox = new ArrayBlockingQueue<>(policy.inboxCapacity());
             // A platform thread, so that a strategy spinning on the CPU cannot pin a carrier shared with others.
             this.thread = Thread.ofPlatform().daemon().name("strategy-" + host.id()).unstarted(this::run);
-            host.attach(watchdog.newSlot("strategy " + host.id(), slot -> {
+            host.attach(watchdog.newSlot(slot -> {
                 if (host.isActive()) {
                     host.setState(StrategyState.QUARANTINED);
                     sink.accept(host.fault(QuarantineReason.OVERRAN_TIME_BUDGET,

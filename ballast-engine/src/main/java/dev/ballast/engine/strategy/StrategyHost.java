@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * One hosted strategy: the strategy, its context, its state and the guard around every callback
- * (time budget, exceptions, request flood). A host's callbacks run on one thread at a time: the
+ * (time budget, exceptions, request flood), and how long its callbacks take. A host's callbacks run on one
+ * thread at a time: the
  * engine thread in a backtest, the host's own thread in real time. {@link #state} is volatile so the
  * engine and the watchdog can take a strategy out from another thread.
  */
@@ -31,6 +32,7 @@ final class StrategyHost {
     private final CallbackWatchdog watchdog;
     private final Clock clock;
     private final IsolationPolicy policy;
+    private final CallbackTimes callbackTimes = new CallbackTimes();
     private CallbackWatchdog.Slot slot;
     private volatile StrategyState state = StrategyState.ACTIVE;
     /** Quarantined by an operator, who may bring it back: its thread waits instead of ending. */
@@ -95,16 +97,22 @@ final class StrategyHost {
         floodDetail = null;
         String what = describe(event);
         Throwable thrown = null;
-        slot.begin(what);
+        long began = slot.begin(id.value(), what);
         try {
             dispatch(event);
         } catch (Throwable t) {
             thrown = t;
         }
-        boolean overran = slot.end();
-        if (overran) {
+        CallbackWatchdog.Overrun overrun = slot.end();
+        // Informational only: nothing that trades reads these times.
+        callbackTimes.record(watchdog.clock().nanoTime() - began);
+        if (overrun == CallbackWatchdog.Overrun.BUDGET) {
             return fault(QuarantineReason.OVERRAN_TIME_BUDGET, what + " ran past the "
                     + watchdog.budgetNanos() / 1_000_000 + " ms budget");
+        }
+        if (overrun == CallbackWatchdog.Overrun.HARD_LIMIT) {
+            return fault(QuarantineReason.OVERRAN_TIME_BUDGET, what + " ran past the hard limit of "
+                    + watchdog.hardLimitNanos() / 1_000_000 + " ms");
         }
         if (thrown != null) {
             StackTraceElement[] trace = thrown.getStackTrace();
@@ -113,6 +121,11 @@ final class StrategyHost {
         }
         if (floodDetail != null) return fault(QuarantineReason.FLOODED_ORDERS, floodDetail);
         return null;
+    }
+
+    /** How long this strategy's callbacks took; read after the strategies stopped (see {@link CallbackTimes}). */
+    CallbackTimeSummary callbackTimes() {
+        return callbackTimes.summary();
     }
 
     StrategyFaulted fault(QuarantineReason reason, String detail) {

@@ -1,5 +1,11 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.engine.journal.codec.CanonicalText;
+import dev.ballast.engine.journal.codec.PayloadReader;
+import dev.ballast.engine.journal.codec.RecordCodec;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
 import dev.ballast.model.OrderSide;
@@ -18,17 +24,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 
-final class JournalTestSupport {
+public final class JournalTestSupport {
     private JournalTestSupport() {
     }
 
-    static Fill fill(int i) {
+    public static Fill fill(int i) {
         return new Fill(ClientOrderId.of("sma-" + i), "t" + i, Symbol.of("AAPL"), i % 2 == 0 ? OrderSide.BUY : OrderSide.SELL,
                 Quantity.ofUnits(100 + i), Price.of("187.25"), Money.of("1.5"), 1_700_000_000_000_000_000L + i);
     }
 
     /** Writes {@code n} fills through a writer into a fresh store in {@code dir}, closing both. */
-    static void writeFills(Path dir, int n, FsyncPolicy policy, long segmentBytes) throws Exception {
+    public static void writeFills(Path dir, int n, FsyncPolicy policy, long segmentBytes) throws Exception {
         try (FileJournalStore store = FileJournalStore.open(dir, policy, segmentBytes);
              JournalWriter writer = new JournalWriter(store)) {
             long last = 0;
@@ -40,14 +46,14 @@ final class JournalTestSupport {
         }
     }
 
-    static Path onlySegment(Path dir) throws IOException {
+    public static Path onlySegment(Path dir) throws IOException {
         List<Path> segments = FileJournalStore.openReadOnly(dir).segments();
         if (segments.size() != 1) throw new IllegalStateException("expected one segment, got " + segments);
         return segments.getFirst();
     }
 
     /** The raw frames of a segment (each: length, crc, body). */
-    static List<byte[]> frames(Path segment) throws IOException {
+    public static List<byte[]> frames(Path segment) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(segment));
         b.position(FileJournalStore.HEADER_LENGTH);
         List<byte[]> frames = new ArrayList<>();
@@ -60,7 +66,7 @@ final class JournalTestSupport {
         return frames;
     }
 
-    static void rewrite(Path segment, List<byte[]> frames) throws IOException {
+    public static void rewrite(Path segment, List<byte[]> frames) throws IOException {
         byte[] all = Files.readAllBytes(segment);
         ByteBuffer out = ByteBuffer.allocate(all.length * 2);
         out.put(all, 0, FileJournalStore.HEADER_LENGTH);
@@ -69,7 +75,7 @@ final class JournalTestSupport {
     }
 
     /** A frame with a valid CRC for the given record. */
-    static byte[] frame(JournalRecord r) {
+    public static byte[] frame(JournalRecord r) {
         byte[] canonical = r.canonicalBytes();
         int body = canonical.length + JournalRecord.HASH_LENGTH;
         ByteBuffer b = ByteBuffer.allocate(FileJournalStore.FRAME_OVERHEAD + body);
@@ -78,25 +84,25 @@ final class JournalTestSupport {
         return b.array();
     }
 
-    static void fixCrc(byte[] frame) {
+    public static void fixCrc(byte[] frame) {
         CRC32 crc = new CRC32();
         crc.update(frame, FileJournalStore.FRAME_OVERHEAD, frame.length - FileJournalStore.FRAME_OVERHEAD);
         ByteBuffer.wrap(frame).putInt(4, (int) crc.getValue());
     }
 
     /** Offset in a frame of its payload's first byte. */
-    static int payloadOffset(byte[] frame) {
+    public static int payloadOffset(byte[] frame) {
         ByteBuffer b = ByteBuffer.wrap(frame);
         int typeLength = b.getInt(FileJournalStore.FRAME_OVERHEAD + 24);
         return FileJournalStore.FRAME_OVERHEAD + 24 + 4 + typeLength + 4;
     }
 
     /** The readable text of {@code event}'s payload, read back by its class ({@link CanonicalText}). */
-    static String text(Record event) {
+    public static String text(Record event) {
         return CanonicalText.render(PayloadReader.read(event.getClass(), RecordCodec.encode(event), name -> null));
     }
 
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,12 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.engine.journal.codec.CanonicalFormGoldenTest;
+import dev.ballast.engine.journal.codec.GoldenEvents;
+import dev.ballast.engine.journal.codec.RecordCodec;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalVerifier;
 import dev.ballast.model.event.Fill;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,14 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.engine.journal.codec.RecordCodec;
+import dev.ballast.engine.journal.store.DiskFullStore;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.ForwardingJournalStore;
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.engine.journal.store.JournalVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.ballast.engine.journal.JournalTestSupport.fill;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,14 +145,17 @@ class JournalWriterTest {
     void awaitDurableWaitsForTheStoreAndTimesOut() throws Exception {
         try (FileJournalStore file = FileJournalStore.open(dir, FsyncPolicy.everyBatch())) {
             GatedStore gated = new GatedStore(file);
-            try (JournalWriter writer = new JournalWriter(gated)) {
+            // Each reading of the writer's timer is a second later: the 50 ms timeout passes without real waiting.
+            AtomicLong timer = new AtomicLong();
+            try (JournalWriter writer = new JournalWriter(gated, JournalWriter.DEFAULT_CAPACITY, 4_096, () -> 0L,
+                    () -> timer.addAndGet(TimeUnit.SECONDS.toNanos(1)))) {
                 long seq = writer.append(1, fill(1));
                 assertThat(seq).isEqualTo(1);
                 assertThatThrownBy(() -> writer.awaitDurable(seq, Duration.ofMillis(50)))
-                        .isInstanceOf(TimeoutException.class);
+                        .isInstanceOf(TimeoutException.class).hasMessage("record 1 not stored within PT0.05S");
                 assertThat(writer.durableSequence()).isZero();
                 gated.gate.countDown();
-                writer.awaitDurable(seq, Duration.ofSeconds(5));
+                writer.awaitDurable(seq, Duration.ofDays(1));
                 assertThat(writer.durableSequence()).isGreaterThanOrEqualTo(1);
                 assertThat(file.last().orElseThrow().sequence()).isEqualTo(1);
                 // an earlier record is durable at once

@@ -54,6 +54,29 @@ class OrderManagerTest {
         bus.subscribe(events::add);
     }
 
+    @Test
+    void anOrderSubmittedWhileAnotherEventIsDeliveredReachesTheBrokerOnlyAfterItsSubmittedWasHeard() {
+        // Write-ahead: the journal (a listener) must hold an order's SUBMITTED before the broker has the order, also
+        // when the submit happens inside another event's delivery (a bracket's exits, armed on a FillBooked).
+        List<String> seen = new ArrayList<>();
+        ClientOrderId exit = id("exit");
+        orders.create(exit, S1, buy(AAPL, "10", "10.00"), BracketRole.NONE, null);
+        bus.subscribe(event -> {
+            if (event instanceof AnomalyFlagged) {
+                orders.submit(exit);
+                seen.add("submit called; broker has " + broker.submitted.size());
+            }
+            if (event instanceof OrderUpdated updated && updated.order().id().equals(exit)) {
+                seen.add("SUBMITTED heard; broker has " + broker.submitted.size());
+            }
+        });
+
+        bus.publish(new AnomalyFlagged(Anomaly.DUPLICATE_FILL, exit, "the cause", clock.nanos()));
+
+        assertThat(seen).containsExactly("submit called; broker has 0", "SUBMITTED heard; broker has 0");
+        assertThat(broker.submitted).extracting(Order::id).containsExactly(exit);
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private static ClientOrderId id(String value) {

@@ -2,6 +2,8 @@ package dev.ballast.engine.strategy;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,111 +11,200 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The watchdog's judgement of a running callback, driven with synthetic times and a synthetic CPU
- * clock (its own thread is never started).
+ * The watchdog's judgement of a running callback, driven with a synthetic clock and a synthetic CPU clock (its
+ * own thread is never started): with the budget enforced (real time) and without (a backtest, a re-execution),
+ * where only the hard limit counts and it ends the run.
  */
 class CallbackWatchdogTest {
-    private static final long BUDGET = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long BUDGET = 50 * MS;
+    private static final long HARD_LIMIT = 5_000 * MS;
 
+    /** The watchdog's clock, as the test sets it. */
+    private volatile long now = 1_000 * MS;
     /** CPU time the callback thread has used, as the test says. */
     private volatile long cpu;
+    private final List<String> fatal = new ArrayList<>();
 
-    private final CallbackWatchdog watchdog = new CallbackWatchdog(BUDGET, message -> {
-        throw new AssertionError(message);
-    }, thread -> cpu);
+    private final CallbackWatchdog watchdog = new CallbackWatchdog(BUDGET, HARD_LIMIT, fatal::add, () -> now,
+            thread -> cpu);
+
+    private CallbackWatchdog.Slot enforcedSlot() {
+        watchdog.enforceBudget(true);
+        return watchdog.newSlot(s -> { });
+    }
+
+    /** Moves the clock and the callback's CPU time on by the same amount (a callback running on a free CPU). */
+    private void run(long nanos) {
+        now += nanos;
+        cpu += nanos;
+    }
 
     @Test
     void cpuBoundCallbackPastItsBudgetIsTimedOut() {
-        CallbackWatchdog.Slot slot = watchdog.newSlot("test", s -> { });
-        slot.begin("onBar");
-        long start = System.nanoTime();
+        CallbackWatchdog.Slot slot = enforcedSlot();
+        slot.begin("sma", "onBar");
 
-        slot.inspect(start + MS, 0);
-        cpu = 56 * MS;
-        slot.inspect(start + 56 * MS, 0);
+        run(MS);
+        slot.inspect(now, 0);
+        run(55 * MS);
+        slot.inspect(now, 0);
 
         assertThat(slot.timedOut()).isTrue();
-        assertThat(slot.end()).isTrue();
+        assertThat(slot.end()).isEqualTo(CallbackWatchdog.Overrun.BUDGET);
         assertThat(Thread.interrupted()).as("the interrupt is cleared by end()").isFalse();
+        assertThat(fatal).isEmpty();
     }
 
     @Test
     void callbackWithinItsBudgetIsLeftAlone() {
-        CallbackWatchdog.Slot slot = watchdog.newSlot("test", s -> { });
-        slot.begin("onBar");
-        cpu = BUDGET / 2;
+        CallbackWatchdog.Slot slot = enforcedSlot();
+        slot.begin("sma", "onBar");
+        run(BUDGET / 2);
 
-        slot.inspect(System.nanoTime() + BUDGET / 2, 0);
+        slot.inspect(now, 0);
 
         assertThat(slot.timedOut()).isFalse();
-        assertThat(slot.end()).isFalse();
+        assertThat(slot.end()).isEqualTo(CallbackWatchdog.Overrun.NONE);
     }
 
     @Test
     void runnableCallbackStarvedOfCpuByALoadedMachineIsNotCharged() {
-        CallbackWatchdog.Slot slot = watchdog.newSlot("test", s -> { });
-        slot.begin("onBar");
-        long start = System.nanoTime();
+        CallbackWatchdog.Slot slot = enforcedSlot();
+        slot.begin("sma", "onBar");
 
         // 200 ms of wall time, but the callback thread got only 10 ms of CPU: the machine's doing.
-        slot.inspect(start + MS, 0);
+        now += MS;
+        slot.inspect(now, 0);
+        now += 199 * MS;
         cpu = 10 * MS;
-        slot.inspect(start + 200 * MS, 0);
+        slot.inspect(now, 0);
         assertThat(slot.timedOut()).isFalse();
 
         // Then it does use its CPU: 60 ms of its own -> past the budget.
-        cpu = 61 * MS;
-        slot.inspect(start + 260 * MS, 0);
+        run(51 * MS);
+        slot.inspect(now, 0);
         assertThat(slot.timedOut()).isTrue();
         slot.end();
     }
 
     @Test
     void stallOfTheWholeJvmIsNotChargedToTheCallback() {
-        CallbackWatchdog.Slot slot = watchdog.newSlot("test", s -> { });
-        slot.begin("onBar");
-        long start = System.nanoTime();
+        CallbackWatchdog.Slot slot = enforcedSlot();
+        slot.begin("sma", "onBar");
 
         // 10 ms in, then a 300 ms GC pause the watchdog sat through, then 20 ms more: 30 ms of its own.
-        cpu = 10 * MS;
-        slot.inspect(start + 10 * MS, 0);
-        cpu = 10 * MS;
-        slot.inspect(start + 310 * MS, 300 * MS);
-        cpu = 30 * MS;
-        slot.inspect(start + 330 * MS, 0);
+        run(10 * MS);
+        slot.inspect(now, 0);
+        now += 300 * MS;
+        slot.inspect(now, 300 * MS);
+        run(20 * MS);
+        slot.inspect(now, 0);
 
         assertThat(slot.timedOut()).isFalse();
-        cpu = 70 * MS;
-        slot.inspect(start + 370 * MS, 0);
+        run(40 * MS);
+        slot.inspect(now, 0);
         assertThat(slot.timedOut()).as("70 ms of its own time is past the budget").isTrue();
         slot.end();
     }
 
     @Test
     void waitingCallbackIsChargedTheWallTime() throws Exception {
-        CallbackWatchdog.Slot slot = watchdog.newSlot("test", s -> { });
+        CallbackWatchdog.Slot slot = enforcedSlot();
         CountDownLatch begun = new CountDownLatch(1);
-        AtomicReference<Boolean> overran = new AtomicReference<>();
+        AtomicReference<CallbackWatchdog.Overrun> overrun = new AtomicReference<>();
         Thread strategy = Thread.ofPlatform().start(() -> {
-            slot.begin("onBar");
+            slot.begin("sma", "onBar");
             begun.countDown();
             try {
                 Thread.sleep(30_000);
             } catch (InterruptedException e) {
                 // the watchdog's interrupt frees it
             }
-            overran.set(slot.end());
+            overrun.set(slot.end());
         });
         begun.await();
         while (strategy.getState() != Thread.State.TIMED_WAITING) Thread.onSpinWait();
-        long start = System.nanoTime();
 
         // Sleeping uses no CPU, but a sleeping strategy is the strategy's doing: wall time counts.
-        slot.inspect(start, 0);
-        slot.inspect(start + 60 * MS, 0);
+        slot.inspect(now, 0);
+        now += 60 * MS;
+        slot.inspect(now, 0);
 
         strategy.join(5_000);
-        assertThat(overran.get()).isTrue();
+        assertThat(overrun.get()).isEqualTo(CallbackWatchdog.Overrun.BUDGET);
+    }
+
+    @Test
+    void backtestCallbackFarPastTheBudgetIsNeitherTimedOutNorQuarantined() {
+        CallbackWatchdog.Slot slot = watchdog.newSlot(null); // not enforced: a backtest's engine slot
+
+        slot.begin("sma", "onBar");
+        for (int tick = 0; tick < 100; tick++) {
+            run(40 * MS);
+            slot.inspect(now, 0);
+        }
+
+        assertThat(slot.timedOut()).as("4 s of CPU against a 50 ms budget").isFalse();
+        assertThat(slot.end()).isEqualTo(CallbackWatchdog.Overrun.NONE);
+        assertThat(fatal).isEmpty();
+    }
+
+    @Test
+    void backtestCallbackPastTheHardLimitEndsTheRunNamingStrategyAndCallback() {
+        CallbackWatchdog.Slot slot = watchdog.newSlot(null);
+        slot.begin("spinner", "onQuote");
+
+        run(MS);
+        slot.inspect(now, 0);
+        run(HARD_LIMIT);
+        slot.inspect(now, 0);
+        run(10 * MS);
+        slot.inspect(now, 0);
+
+        assertThat(fatal).singleElement().asString()
+                .startsWith("strategy spinner: onQuote has not returned after 5001 ms, past the hard limit of 5000 ms");
+        assertThat(slot.timedOut()).isTrue();
+        assertThat(slot.end()).isEqualTo(CallbackWatchdog.Overrun.HARD_LIMIT);
+        assertThat(Thread.interrupted()).as("the interrupt is cleared by end()").isFalse();
+    }
+
+    @Test
+    void backtestCallbackStarvedOfCpuIsNotChargedTowardTheHardLimit() {
+        CallbackWatchdog.Slot slot = watchdog.newSlot(null);
+        slot.begin("sma", "onBar");
+
+        // Ten seconds of wall time on a machine so loaded that the callback got 100 ms of CPU.
+        now += MS;
+        slot.inspect(now, 0);
+        now += 10_000 * MS;
+        cpu += 100 * MS;
+        slot.inspect(now, 0);
+
+        assertThat(fatal).isEmpty();
+        assertThat(slot.end()).isEqualTo(CallbackWatchdog.Overrun.NONE);
+    }
+
+    @Test
+    void reExecutionLeavesTheBudgetUnenforcedUntilItIsSwitchedBackOn() {
+        CallbackWatchdog.Slot slot = watchdog.newSlot(s -> { throw new AssertionError("no quarantine on time"); });
+        watchdog.enforceBudget(false); // a resume's replay
+        slot.begin("sma", "onBar");
+        run(MS);
+        slot.inspect(now, 0);
+        run(200 * MS);
+        slot.inspect(now, 0);
+        assertThat(slot.end()).isEqualTo(CallbackWatchdog.Overrun.NONE);
+
+        watchdog.enforceBudget(true); // live again
+        List<CallbackWatchdog.Slot> timedOut = new ArrayList<>();
+        CallbackWatchdog.Slot live = watchdog.newSlot(timedOut::add);
+        live.begin("sma", "onBar");
+        run(MS);
+        live.inspect(now, 0);
+        run(200 * MS);
+        live.inspect(now, 0);
+        assertThat(timedOut).containsExactly(live);
+        assertThat(live.end()).isEqualTo(CallbackWatchdog.Overrun.BUDGET);
     }
 }

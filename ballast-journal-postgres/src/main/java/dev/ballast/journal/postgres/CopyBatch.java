@@ -1,6 +1,6 @@
 package dev.ballast.journal.postgres;
 
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.store.JournalRecord;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 

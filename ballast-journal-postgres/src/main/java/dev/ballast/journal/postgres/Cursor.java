@@ -1,7 +1,7 @@
 package dev.ballast.journal.postgres;
 
-import dev.ballast.engine.journal.JournalCorruptException;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.store.JournalCorruptException;
+import dev.ballast.engine.journal.store.JournalRecord;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,9 +2,9 @@ package dev.ballast.journal.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -39,8 +39,11 @@ public final class PostgresJournalStore implements JournalStore {
     static final String TABLE = "journal_record";
     static final String HISTORY_TABLE = "ballast_journal_schema_history";
     static final int FETCH_SIZE = 1_000;
-    /** The payload format this build writes and reads (column payload_format, V2; the file store's segment version). */
-    static final int PAYLOAD_FORMAT = 2;
+    /**
+     * The payload format this build writes (column payload_format, default set by V3; {@link JournalStore#FORMAT}, the
+     * file store's segment version). Runs of format 2 are still read, not appended to.
+     */
+    static final int PAYLOAD_FORMAT = JournalStore.FORMAT;
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final String COLUMNS = "sequence, engine_time, wall_time, type, payload, hash";
     /**
@@ -56,6 +59,8 @@ public final class PostgresJournalStore implements JournalStore {
     private final CopyBatch copy = new CopyBatch();
     private final Set<Cursor> cursors = ConcurrentHashMap.newKeySet();
     private JournalRecord last;
+    /** The stored run's payload format ({@link #PAYLOAD_FORMAT} for a new run). */
+    private int format = PAYLOAD_FORMAT;
     private volatile boolean closed;
 
     private static Logger quiet(String name) {
@@ -119,6 +124,11 @@ public final class PostgresJournalStore implements JournalStore {
      * still at V1, for a reader that may not migrate it, or rows marked format 1). A run is written by one build
      * from its first record on (a resume of an older run is refused here), so its first row tells.
      */
+    @Override
+    public int format() {
+        return format;
+    }
+
     private void checkPayloadFormat(PostgresConnection connection) {
         try (Connection c = pool.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM information_schema.columns"
@@ -127,7 +137,7 @@ public final class PostgresJournalStore implements JournalStore {
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         throw new JournalException("the journal at " + connection.url() + " predates payload format "
-                                + PAYLOAD_FORMAT + ": its runs hold text payloads (format 1) written by an earlier "
+                                + JournalStore.OLDEST_READABLE_FORMAT + ": its runs hold text payloads (format 1) written by an earlier "
                                 + "Ballast, which this one cannot read; read them with that Ballast");
                     }
                 }
@@ -136,10 +146,21 @@ public final class PostgresJournalStore implements JournalStore {
                     + " WHERE run_id = ? ORDER BY sequence LIMIT 1")) {
                 s.setString(1, runId);
                 try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next() && rs.getInt(1) != PAYLOAD_FORMAT) {
-                        throw new JournalException("run " + runId + " at " + connection.url() + " holds payload format "
-                                + rs.getInt(1) + (rs.getInt(1) == 1 ? " (text payloads, written by an earlier Ballast)" : "")
-                                + "; this Ballast reads and writes format " + PAYLOAD_FORMAT);
+                    if (rs.next()) {
+                        int stored = rs.getInt(1);
+                        if (stored < JournalStore.OLDEST_READABLE_FORMAT || stored > PAYLOAD_FORMAT) {
+                            throw new JournalException("run " + runId + " at " + connection.url() + " holds payload format "
+                                    + stored + (stored == 1 ? " (text payloads, written by an earlier Ballast)" : "")
+                                    + "; this Ballast reads formats " + JournalStore.OLDEST_READABLE_FORMAT + " to "
+                                    + PAYLOAD_FORMAT + " and writes format " + PAYLOAD_FORMAT);
+                        }
+                        if (writable && stored != PAYLOAD_FORMAT) {
+                            // Rows of format 3 after rows of format 2 would give one run two event orders.
+                            throw new JournalException("run " + runId + " at " + connection.url() + " holds payload format "
+                                    + stored + "; this Ballast appends to format " + PAYLOAD_FORMAT
+                                    + " only (audit commands still read it)");
+                        }
+                        format = stored;
                     }
                 }
             }

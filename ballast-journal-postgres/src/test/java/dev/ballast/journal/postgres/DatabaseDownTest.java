@@ -1,11 +1,11 @@
 package dev.ballast.journal.postgres;
 
 import dev.ballast.engine.JournalFailureRun;
-import dev.ballast.engine.journal.ForwardingJournalStore;
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.engine.journal.JournalVerifier;
+import dev.ballast.engine.journal.store.ForwardingJournalStore;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.engine.journal.store.JournalVerifier;
 import dev.ballast.engine.journal.JournalWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;

@@ -1,7 +1,7 @@
 package dev.ballast.journal.postgres;
 
-import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.engine.journal.JournalStoreContract;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.engine.journal.store.JournalStoreContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;

@@ -1,9 +1,9 @@
 package dev.ballast.journal.postgres;
 
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalVerifier;
-import dev.ballast.engine.journal.JournalVerifier.Problem;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalVerifier;
+import dev.ballast.engine.journal.store.JournalVerifier.Problem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
@@ -119,7 +119,7 @@ class PostgresJournalStoreTest {
                 assertThat(rs.getBoolean(2)).isTrue();
                 versions.add(rs.getString(1));
             }
-            assertThat(versions).containsExactly("1", "2");
+            assertThat(versions).containsExactly("1", "2", "3");
         }
     }
 
@@ -146,11 +146,31 @@ class PostgresJournalStoreTest {
         assertThatThrownBy(() -> PostgresJournalStore.open(older, "old"))
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("run old at " + older.url() + " holds payload format 1 (text payloads, written by an "
-                        + "earlier Ballast); this Ballast reads and writes format 2");
+                        + "earlier Ballast); this Ballast reads formats 2 to 3 and writes format 3");
         assertThatThrownBy(() -> PostgresJournalStore.openReadOnly(older, "old")).hasMessageContaining("holds payload format 1");
         try (PostgresJournalStore fresh = PostgresJournalStore.openReadOnly(older, "new")) {
             assertThat(JournalVerifier.verify(fresh).count()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void runsOfFormatTwoAreReadButNotAppendedTo() throws SQLException {
+        PostgresConnection connection = TestDatabase.connection(pg);
+        String run = newRun();
+        try (PostgresJournalStore store = PostgresJournalStore.open(connection, run)) {
+            store.append(chain(null, 1, 2, "Note"));
+        }
+        // As a Ballast of the re-entrant event order left it.
+        try (Connection c = pg.getDatabase("postgres", "postgres").getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE journal_record SET payload_format = 2 WHERE run_id = '" + run + "'");
+        }
+        try (PostgresJournalStore read = PostgresJournalStore.openReadOnly(connection, run)) {
+            assertThat(read.format()).isEqualTo(2);
+            assertThat(JournalVerifier.verify(read).count()).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> PostgresJournalStore.open(connection, run))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("holds payload format 2; this Ballast appends to format 3 only");
     }
 
     @Test

@@ -1,31 +1,28 @@
 package dev.ballast.runtime.journal;
 
+import dev.ballast.runtime.folder.RunFolder;
 import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.runtime.plan.JournalSettings;
-import dev.ballast.engine.journal.FileJournalStore;
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalStore;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.RunJournal;
-import dev.ballast.journal.postgres.PostgresConnection;
 import dev.ballast.journal.postgres.PostgresJournalStore;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
  * Where a run's journal goes, and how {@code ballast audit} finds it again. A file journal lives in OUTPUT/journal.
  * A PostgreSQL journal lives in the database under a run id of its own (the output folder's name and a UUID), and
- * OUTPUT/{@value #POINTER} says where: store, url, user, the password's environment variable and the run id, never
- * the password. Each run replaces what a previous run left in its output folder.
+ * OUTPUT/{@value #POINTER} says where ({@link JournalPointer}: store, url, run id and mode; no user, no password,
+ * no password variable: those come from the user, {@link JournalAccess}). A backtest replaces the journal a previous backtest left in its output folder; nothing replaces a
+ * paper run's (see {@link RunFolder}).
  */
 public final class RunJournals {
     public static final String POINTER = "journal.properties";
@@ -43,17 +40,21 @@ public final class RunJournals {
     }
 
     /**
-     * Opens a new run's journal. A backtest replaces what a previous run left in the folder (it can be run again);
-     * a paper run refuses a folder that holds a journal, since that is the only record of what was traded: it is
-     * resumed (`--resume`) or moved, never overwritten. A file journal without a complete record (its run stopped
-     * before journaling its start) is no such record, and is replaced.
+     * Opens a new run's journal. A backtest replaces the journal a previous backtest left in the folder (it can be run
+     * again); a paper run refuses a folder that holds a journal, since that is the only record of what was traded: it
+     * is resumed (`--resume`) or moved, never overwritten ({@link dev.ballast.runtime.folder.RunFolder#claim} checked both under the folder's
+     * lock). The previous journal is replaced only once the new one is open: a run that cannot start leaves it.
+     * A file journal without a complete record (its run stopped before journaling its start) is no such record, and
+     * is replaced.
      */
     public static Opened open(JournalSettings settings, boolean backtest, Path output, Path configFile) {
         Path dir = journalDir(output);
         if (!backtest) refuseExistingJournal(output, dir);
-        deleteOldJournal(output, dir);
         if (settings.store() == JournalSettings.Store.FILE) {
+            deleteOldSegments(dir);
             RunJournal journal = RunJournal.open(dir, settings.fsyncFor(backtest), settings.marketData());
+            // A previous backtest's pointer goes only once this journal is open: a failed start leaves it.
+            deletePointer(output);
             if (backtest) journal.waitWhenFull();
             return new Opened(journal, dir.toString());
         }
@@ -61,18 +62,23 @@ public final class RunJournals {
         String runId = output.toAbsolutePath().normalize().getFileName() + "-" + UUID.randomUUID();
         PostgresJournalStore store;
         try {
-            store = PostgresJournalStore.open(connection(pg.url(), pg.user(), pg.passwordEnv(), configFile + ": journal.postgres"), runId);
+            store = PostgresJournalStore.open(JournalAccess.of(settings, configFile).connection(), runId);
         } catch (JournalException e) {
             throw new ConfigException(configFile + ": journal.postgres: " + e.getMessage(), e);
         }
-        writePointer(output, pg, runId);
+        // Only now that the new journal is open is the previous one's pointer replaced: a failed start leaves it.
+        new JournalPointer(pg.url(), runId, backtest ? "BACKTEST" : "PAPER").write(output);
+        deleteOldSegments(dir);
         RunJournal journal = new RunJournal(new JournalWriter(store), store, settings.marketData(), null);
         if (backtest) journal.waitWhenFull();
         return new Opened(journal, "postgres " + pg.url() + " run " + runId);
     }
 
-    /** The journal of run folder {@code run} for reading: its PostgreSQL run when it has a pointer, else its files. */
-    public static JournalStore openForAudit(Path run) {
+    /**
+     * The journal of run folder {@code run} for reading: its files, or, when it has a pointer, its PostgreSQL run in
+     * the database the user gave ({@code access}; see {@link JournalAccess}).
+     */
+    public static JournalStore openForAudit(Path run, JournalAccess access) {
         Path pointer = run.resolve(POINTER);
         if (!Files.isRegularFile(pointer)) {
             Path sub = journalDir(run);
@@ -86,94 +92,40 @@ public final class RunJournals {
             }
             return store;
         }
-        Pointer target = pointer(run);
+        JournalPointer target = JournalPointer.read(run);
         PostgresJournalStore store;
         try {
-            store = PostgresJournalStore.openReadOnly(target.connection(), target.runId());
+            store = PostgresJournalStore.openReadOnly(access.connectionFor(target, pointer), target.runId());
         } catch (JournalException e) {
             throw new ConfigException(pointer + ": " + e.getMessage(), e);
         }
         if (store.last().isEmpty()) {
             store.close();
-            throw new ConfigException("no journal records for run " + target.runId() + " at " + target.url());
+            throw new ConfigException("no journal records for run " + target.runId() + " at " + access.url());
         }
         return store;
     }
 
     /**
      * Opens the journal of the paper run in {@code output} again for appending (a resume): its chain continues.
-     * A file journal's torn last write, if any, is cut first.
+     * A file journal's torn last write, if any, is cut first. A PostgreSQL journal is reached through the database of
+     * the run's configuration {@code configFile} (which the resume checked is the one the run started with).
      */
-    public static Opened reopen(Path output, JournalSettings settings) {
+    public static Opened reopen(Path output, JournalSettings settings, Path configFile) {
         if (!Files.isRegularFile(output.resolve(POINTER))) {
             Path dir = journalDir(output);
             return new Opened(RunJournal.open(dir, settings.fsyncFor(false), settings.marketData()), dir.toString());
         }
-        Pointer target = pointer(output);
+        JournalPointer target = JournalPointer.read(output);
+        JournalAccess access = JournalAccess.of(settings, configFile);
         PostgresJournalStore store;
         try {
-            store = PostgresJournalStore.open(target.connection(), target.runId());
+            store = PostgresJournalStore.open(access.connectionFor(target, output.resolve(POINTER)), target.runId());
         } catch (JournalException e) {
             throw new ConfigException(output.resolve(POINTER) + ": " + e.getMessage(), e);
         }
         return new Opened(new RunJournal(new JournalWriter(store), store, settings.marketData(), null),
-                "postgres " + target.url() + " run " + target.runId());
-    }
-
-    /** Where a PostgreSQL-journaled run's records are, as its {@value #POINTER} says. */
-    private record Pointer(String url, String runId, PostgresConnection connection) {
-    }
-
-    private static Pointer pointer(Path run) {
-        Path pointer = run.resolve(POINTER);
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(pointer, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + pointer, e);
-        }
-        if (!"postgres".equals(p.getProperty("store"))) {
-            throw new ConfigException(pointer + ": store: '" + p.getProperty("store") + "' is not postgres");
-        }
-        String url = required(p, "url", pointer);
-        String runId = required(p, "runId", pointer);
-        return new Pointer(url, runId, connection(url, p.getProperty("user"), p.getProperty("passwordEnv"), pointer.toString()));
-    }
-
-    private static String required(Properties p, String key, Path pointer) {
-        String value = p.getProperty(key);
-        if (value == null || value.isBlank()) throw new ConfigException(pointer + ": " + key + " is missing");
-        return value;
-    }
-
-    /** The connection, with the password read from its environment variable now (and kept nowhere else). */
-    private static PostgresConnection connection(String url, String user, String passwordEnv, String where) {
-        String password = null;
-        if (passwordEnv != null && !passwordEnv.isBlank()) {
-            password = System.getenv(passwordEnv);
-            if (password == null) {
-                throw new ConfigException(where + ": passwordEnv: the environment variable " + passwordEnv + " is not set");
-            }
-        }
-        return new PostgresConnection(url, user, password);
-    }
-
-    private static void writePointer(Path output, JournalSettings.Postgres pg, String runId) {
-        Properties p = new Properties();
-        p.setProperty("store", "postgres");
-        p.setProperty("url", pg.url());
-        p.setProperty("user", pg.user());
-        if (pg.passwordEnv() != null) p.setProperty("passwordEnv", pg.passwordEnv());
-        p.setProperty("runId", runId);
-        try {
-            Files.createDirectories(output);
-            try (Writer out = Files.newBufferedWriter(output.resolve(POINTER), StandardCharsets.UTF_8)) {
-                p.store(out, "This run's journal is in PostgreSQL (ballast audit verify reads this file). "
-                        + "The password is not kept here: passwordEnv names the environment variable that holds it.");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output.resolve(POINTER), e);
-        }
+                "postgres " + access.url() + " run " + target.runId());
     }
 
     private static void refuseExistingJournal(Path output, Path journalDir) {
@@ -186,17 +138,27 @@ public final class RunJournals {
         }
     }
 
-    /** Removes a previous run's journal from the output folder: its segments, or its pointer to PostgreSQL. */
-    private static void deleteOldJournal(Path output, Path dir) {
+    private static void deletePointer(Path output) {
         try {
             Files.deleteIfExists(output.resolve(POINTER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the journal pointer in " + output, e);
+        }
+    }
+
+    /**
+     * Removes a previous backtest's journal segments from {@code dir}. {@link dev.ballast.runtime.folder.RunFolder#claim} refused the folder before
+     * if that journal was a paper run's or of a run it could not tell.
+     */
+    private static void deleteOldSegments(Path dir) {
+        try {
             if (Files.isDirectory(dir)) {
                 try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "segment-*.journal")) {
                     for (Path segment : old) Files.delete(segment);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace the journal in " + output, e);
+            throw new UncheckedIOException("cannot replace the journal in " + dir.getParent(), e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.ballast.runtime.plan;
 
-import dev.ballast.engine.journal.FsyncPolicy;
+import dev.ballast.engine.journal.store.FsyncPolicy;
 
 /**
  * The run journal (config section {@code journal}): on by default, market data off by default, the fsync policy

@@ -125,12 +125,12 @@ public final class RunPlanner {
         boolean enabled = journal.enabled() == null || journal.enabled();
         boolean marketData = journal.marketData() != null && journal.marketData();
         if (!enabled && marketData) throw values.error("journal.marketData", "needs the journal enabled");
-        dev.ballast.engine.journal.FsyncPolicy fsync = null;
+        dev.ballast.engine.journal.store.FsyncPolicy fsync = null;
         if (journal.fsync() != null) {
             fsync = switch (journal.fsync().trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "interval" -> dev.ballast.engine.journal.FsyncPolicy.defaultInterval();
-                case "every-batch" -> dev.ballast.engine.journal.FsyncPolicy.everyBatch();
-                case "never" -> dev.ballast.engine.journal.FsyncPolicy.never();
+                case "interval" -> dev.ballast.engine.journal.store.FsyncPolicy.defaultInterval();
+                case "every-batch" -> dev.ballast.engine.journal.store.FsyncPolicy.everyBatch();
+                case "never" -> dev.ballast.engine.journal.store.FsyncPolicy.never();
                 default -> throw values.error("journal.fsync", "must be interval, every-batch or never, was '"
                         + journal.fsync() + "'");
             };
@@ -142,7 +142,7 @@ public final class RunPlanner {
             return new JournalSettings(enabled, marketData, fsync, store, null);
         }
         if (!enabled) throw values.error("journal.store", "needs the journal enabled");
-        if (fsync != null && fsync.mode() != dev.ballast.engine.journal.FsyncPolicy.Mode.EVERY_BATCH) {
+        if (fsync != null && fsync.mode() != dev.ballast.engine.journal.store.FsyncPolicy.Mode.EVERY_BATCH) {
             throw values.error("journal.fsync", "applies to the file store; a PostgreSQL journal commits every batch");
         }
         return new JournalSettings(enabled, marketData, fsync, store, postgres(values, journal.postgres()));

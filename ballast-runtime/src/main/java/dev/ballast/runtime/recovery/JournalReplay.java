@@ -2,8 +2,8 @@ package dev.ballast.runtime.recovery;
 
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.data.MarketDataSource;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.RecordDecoder;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.codec.RecordDecoder;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.StrategyId;

@@ -1,6 +1,6 @@
 package dev.ballast.runtime.recovery;
 
-import dev.ballast.engine.journal.JournalException;
+import dev.ballast.engine.journal.store.JournalException;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.broker.BrokerReportSink;
 import dev.ballast.engine.broker.BrokerState;

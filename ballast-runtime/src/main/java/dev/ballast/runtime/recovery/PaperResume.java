@@ -1,14 +1,18 @@
 package dev.ballast.runtime.recovery;
 
-import dev.ballast.engine.journal.FileJournalStore;
+import dev.ballast.runtime.journal.JournalAccess;
+import dev.ballast.engine.journal.store.FileJournalStore;
 import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.RunPlanner;
 import dev.ballast.runtime.plan.Sha256;
-import dev.ballast.engine.journal.JournalStore;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalVerifier;
+import dev.ballast.engine.journal.store.FileJournalStore;
+import dev.ballast.engine.journal.store.JournalStore;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalVerifier;
 import dev.ballast.engine.journal.RunJournal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -43,18 +47,23 @@ public final class PaperResume implements AutoCloseable {
         return runDir.resolve("venue").resolve("orders.log");
     }
 
-    /** Checks the run folder and reads its run-start record. */
-    public static PaperResume open(Path runDir) {
+    /**
+     * Checks the run folder and reads its run-start record. {@code givenConfig} (null when not given) must be the
+     * configuration the run started with; a run journaled in PostgreSQL needs it, for its database and credentials.
+     */
+    public static PaperResume open(Path runDir, Path givenConfig) {
         Path journal = RunJournals.journalDir(runDir);
-        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && !Files.isDirectory(journal)) {
+        boolean pointer = Files.isRegularFile(runDir.resolve(RunJournals.POINTER));
+        if (!pointer && !Files.isDirectory(journal)) {
             throw new ConfigException("--resume " + runDir + ": no journal there (expected " + journal + ")");
         }
-        if (!Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && FileJournalStore.holdsNoRecord(journal)) {
+        if (!pointer && FileJournalStore.holdsNoRecord(journal)) {
             throw new ConfigException("--resume " + runDir + ": the run in " + runDir + " never journaled its start "
                     + "(it stopped before its first journal record), so there is nothing to resume; start it again with "
                     + "`ballast paper CONFIG --out " + runDir + "`");
         }
-        try (JournalStore check = RunJournals.openForAudit(runDir)) {
+        JournalAccess access = access(runDir, givenConfig);
+        try (JournalStore check = RunJournals.openForAudit(runDir, access)) {
             String[] lastType = {null};
             JournalVerifier.Result result = JournalVerifier.verify(check, record -> lastType[0] = record.type());
             // A torn last write is what a crash leaves; anything else is damage or tampering.
@@ -73,14 +82,15 @@ public final class PaperResume implements AutoCloseable {
                         + "ended cleanly; there is nothing to resume, start a new run");
             }
         }
-        JournalStore reader = RunJournals.openForAudit(runDir);
+        JournalStore reader = RunJournals.openForAudit(runDir, access);
         try {
+            refuseOlderFormat(runDir, reader.format());
             JournalRecord first = reader.read(1).next();
             if (!(RunJournal.decoder().decode(first.type(), first.payload()) instanceof RunJournal.RunStarted started)) {
                 throw new JournalDamagedException("--resume " + runDir + ": record 1 is a " + first.type() + ", not the run start");
             }
             PaperResume resume = new PaperResume(runDir, started, reader);
-            resume.check();
+            resume.check(givenConfig);
             return resume;
         } catch (RuntimeException e) {
             reader.close();
@@ -88,7 +98,34 @@ public final class PaperResume implements AutoCloseable {
         }
     }
 
-    private void check() {
+    /**
+     * The journal database for resuming {@code runDir}: from {@code givenConfig}, which a run journaled in PostgreSQL
+     * needs (a run folder supplies no database or credentials); NONE for a file journal without it.
+     */
+    public static JournalAccess access(Path runDir, Path givenConfig) {
+        if (Files.isRegularFile(runDir.resolve(RunJournals.POINTER)) && givenConfig == null) {
+            throw new ConfigException("--resume " + runDir + ": the run is journaled in PostgreSQL; give the configuration "
+                    + "it started with (`ballast paper --resume " + runDir + " CONFIG`): a run folder supplies no database "
+                    + "or credentials");
+        }
+        return givenConfig == null ? JournalAccess.NONE
+                : JournalAccess.of(RunPlanner.plan(givenConfig).journal(), givenConfig);
+    }
+
+    /**
+     * A run is resumed by re-executing it and matching what it does with its journal, record for record. A journal of
+     * an older format was written in another event order (format 2: a bracket's exits before its entry's fill), which
+     * this Ballast cannot reproduce: refused, by name; the audit commands still read it.
+     */
+    private static void refuseOlderFormat(Path runDir, int format) {
+        if (format == JournalStore.FORMAT) return;
+        throw new ConfigException("--resume " + runDir + ": the journal is format " + format + ", written by an earlier "
+                + "Ballast whose events came in another order (format 2: a bracket's exits before its entry's fill); this "
+                + "Ballast resumes format " + JournalStore.FORMAT + " journals only. `ballast audit` still reads it; "
+                + "resume it with the Ballast that wrote it, or start the run again");
+    }
+
+    private void check(Path givenConfig) {
         if (!"PAPER".equals(started.mode())) {
             throw new ConfigException("--resume " + runDir + ": the journal is of a " + started.mode().toLowerCase()
                     + " run; only paper runs resume (a backtest is simply run again)");
@@ -97,10 +134,22 @@ public final class PaperResume implements AutoCloseable {
         if (!Files.isRegularFile(config)) {
             throw new ConfigException("--resume " + runDir + ": the run's configuration " + config + " is gone");
         }
+        if (givenConfig != null && !sameFile(givenConfig, config)) {
+            throw new ConfigException("--resume " + runDir + ": " + givenConfig + " is not the configuration the run "
+                    + "started with (" + config + ")");
+        }
         String hash = Sha256.ofFile(config);
         if (!hash.equals(started.configSha256())) {
             throw new ConfigException("--resume " + runDir + ": " + config + " changed since the run started (SHA-256 "
                     + started.configSha256() + ", now " + hash + "); resuming with another configuration would not be this run");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.ballast.runtime.recovery;
 
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalSchema;
-import dev.ballast.engine.journal.RecordCodec;
-import dev.ballast.engine.journal.RecordDecoder;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.codec.JournalSchema;
+import dev.ballast.engine.journal.codec.RecordCodec;
+import dev.ballast.engine.journal.codec.RecordDecoder;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.model.event.EngineEvent;

@@ -3,7 +3,7 @@ package dev.ballast.runtime.recovery;
 import dev.ballast.engine.RealtimeRunner;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerState;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.JournalFailed;
@@ -63,6 +63,8 @@ public final class RunRecovery {
 
     /** Wires the recovery into the engine; call before {@link TradingEngine#start}. */
     public void attach() {
+        // From the strategies' onStart on, the run is re-executed: what they do must not depend on this machine's load.
+        engine.strategies().reExecuting(true);
         resumed.timeInputsBy(engine.clock()::nanos);
         resumed.countDataBy(engine::dataEvents);
         engine.subscribe(resumed);
@@ -87,6 +89,7 @@ public final class RunRecovery {
             engine.replay().runAt(engine.clock().nanos(), this::atBoundary);
         }
         java.util.List<dev.ballast.model.event.StrategyRequest> unrecorded = replay.afterReplay();
+        engine.strategies().reExecuting(false); // the strategies are idle (caught up); real time from here
         unrecordedRequests = unrecorded.size();
         // Handled now, each as an input of its own, so that a later replay finds them where they are journaled.
         if (outcome != Outcome.REFUSED) unrecorded.forEach(engine::process);

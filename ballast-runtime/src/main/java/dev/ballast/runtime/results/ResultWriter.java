@@ -2,6 +2,7 @@ package dev.ballast.runtime.results;
 
 import dev.ballast.model.event.StopEngine;
 import dev.ballast.runtime.RunOutcome;
+import dev.ballast.runtime.folder.AtomicFiles;
 import dev.ballast.model.EpochNanos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,6 @@ import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.StrategyQuarantined;
 import dev.ballast.model.event.TradingStateChanged;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ import java.util.Map;
 
 /**
  * Writes a finished run's files into the output folder: {@code results.json} (summary, per-strategy
- * P&L, orders by status, risk denials, quarantines, anomalies), {@code orders.csv} (every order with its
+ * P&L, orders by status, risk denials, quarantines, anomalies, callback times), {@code orders.csv} (every order with its
  * execution quality), {@code fills.csv}, {@code equity.csv} and {@code trades.csv} (closed trades); the
  * schema is docs/results-schema.md. Money is written as exact decimal text.
  */
@@ -149,14 +149,15 @@ public final class ResultWriter {
         }
         root.put("anomalies", anomalies);
         if (analytics != null) AnalyticsJson.put(root, analytics);
+        root.put("callbackTimesUs", CallbackTimesJson.of(result.callbackTimes()));
         root.put("elapsedSeconds", result.elapsedNanos() / 1e9);
-        JSON.writeValue(file.toFile(), root);
+        AtomicFiles.write(file, out -> JSON.writeValue(out, root));
     }
 
     private static void writeOrders(Path file, RunOutcome outcome) throws IOException {
         Map<dev.ballast.model.ClientOrderId, OrderExecution> executions = new LinkedHashMap<>();
         for (OrderExecution execution : outcome.engine().monitor().executions()) executions.put(execution.orderId(), execution);
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, out -> {
             out.write("order_id,strategy,symbol,side,type,time_in_force,quantity,limit_price,stop_price,status,filled_quantity,"
                     + "average_fill_price,arrival_price,slippage_bps,commission,created,bracket_role,parent\n");
             for (Order order : outcome.engine().orders().orders()) {
@@ -171,11 +172,11 @@ public final class ResultWriter {
                         order.bracketRole().name(), order.parent() == null ? "" : order.parent().value()));
                 out.write('\n');
             }
-        }
+        });
     }
 
     private static void writeTrades(Path file, List<ClosedTrade> trades) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, out -> {
             out.write("strategy,symbol,direction,quantity,entry_time,average_entry_price,exit_time,average_exit_price,"
                     + "gross_pnl,fees,pnl\n");
             for (ClosedTrade t : trades) {
@@ -184,11 +185,11 @@ public final class ResultWriter {
                         t.averageExitPrice().toString(), t.grossPnl().toString(), t.fees().toString(), t.pnl().toString()));
                 out.write('\n');
             }
-        }
+        });
     }
 
     private static void writeFills(Path file, List<FillBooked> fills) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, out -> {
             out.write("time,trade_id,order_id,strategy,symbol,side,quantity,price,commission\n");
             for (FillBooked booked : fills) {
                 Fill fill = booked.fill();
@@ -197,16 +198,16 @@ public final class ResultWriter {
                         fill.price().toString(), fill.commission().toString()));
                 out.write('\n');
             }
-        }
+        });
     }
 
     private static void writeEquity(Path file, EquityCurve curve) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, out -> {
             out.write("time,equity\n");
             for (int i = 0; i < curve.size(); i++) {
                 out.write(time(curve.time(i)) + "," + curve.equity(i) + "\n");
             }
-        }
+        });
     }
 
     private static String text(Price price) {

@@ -1,8 +1,8 @@
 package dev.ballast.runtime.recovery;
 
-import dev.ballast.engine.journal.JournalException;
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.JournalStore;
+import dev.ballast.engine.journal.store.JournalException;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.store.JournalStore;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.broker.BrokerReportSink;
@@ -58,10 +58,13 @@ class JournaledBrokerTest {
     static final class Gate implements JournalStore {
         final List<JournalRecord> records = new CopyOnWriteArrayList<>();
         final CountDownLatch open = new CountDownLatch(1);
+        /** Counted down when the writer is inside {@link #append}, held there until {@link #open}. */
+        final CountDownLatch appending = new CountDownLatch(1);
         volatile boolean broken;
 
         @Override
         public void append(List<JournalRecord> batch) {
+            appending.countDown();
             try {
                 open.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -100,12 +103,26 @@ class JournaledBrokerTest {
         JournaledBroker gate = gate(JournaledBroker.Phase.LIVE, Duration.ofSeconds(10));
         journal.accept(StopEngine.endOfData("the order's record", 0));
         Thread engine = Thread.ofPlatform().start(() -> gate.submit(order("s-1")));
-        Thread.sleep(100);
+        // Both sides at rest: the store holds the record's batch unstored, and the submitting thread has stopped
+        // (waiting for durability, or done if it did not wait). No sleep: whatever it was going to send, it has sent.
+        assertThat(store.appending.await(10, TimeUnit.SECONDS)).isTrue();
+        awaitAtRest(engine);
         assertThat(venue.calls).as("the store has not stored the record yet").isEmpty();
         store.open.countDown();
         engine.join(10_000);
         assertThat(venue.calls).containsExactly("submit s-1 stored=1");
         journal.close();
+    }
+
+    /** Waits until {@code thread} is blocked in a wait or has ended. */
+    private static void awaitAtRest(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Thread.State state;
+        while ((state = thread.getState()) != Thread.State.WAITING && state != Thread.State.TIMED_WAITING
+                && state != Thread.State.TERMINATED) {
+            assertThat(System.nanoTime()).as("the thread never came to rest (" + state + ")").isLessThan(deadline);
+            Thread.sleep(1);
+        }
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.ballast.runtime.recovery;
 
-import dev.ballast.engine.journal.JournalRecord;
-import dev.ballast.engine.journal.RecordCodec;
+import dev.ballast.engine.journal.store.JournalRecord;
+import dev.ballast.engine.journal.codec.RecordCodec;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.model.ClientOrderId;

@@ -4,7 +4,7 @@ import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.RiskReason;
 import dev.ballast.engine.EngineFixtures;
 import dev.ballast.engine.EngineSettings;
-import dev.ballast.engine.journal.MemoryJournalStore;
+import dev.ballast.engine.journal.store.MemoryJournalStore;
 import dev.ballast.engine.ScriptedStrategy;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerReportSink;
@@ -12,9 +12,9 @@ import dev.ballast.engine.broker.BrokerState;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.broker.paper.PaperBroker;
 import dev.ballast.engine.clock.SimulatedClock;
-import dev.ballast.engine.journal.JournalRecord;
+import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.JournalWriter;
-import dev.ballast.engine.journal.RecordCodec;
+import dev.ballast.engine.journal.codec.RecordCodec;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.risk.RiskConfig;
 import dev.ballast.engine.risk.RiskScope;
@@ -155,7 +155,7 @@ class RunRecoveryTest {
         // The journal continues the same chain: the stored records, the resume, then the new records.
         assertThat(store.types().subList(stored, stored + 2)).containsExactly("RunResumed", "BrokerReconciled");
         assertThat(store.types()).filteredOn("FillBooked"::equals).hasSize(4);
-        assertThat(dev.ballast.engine.journal.JournalVerifier.verify(store).ok()).isTrue();
+        assertThat(dev.ballast.engine.journal.store.JournalVerifier.verify(store).ok()).isTrue();
     }
 
     @Test

@@ -89,6 +89,12 @@ import java.util.function.Function;
  *     data of any symbol, or {@link #onTime}, dated after that day, before any fill on that event. An
  *     order sent after the last bar of a day (daily bars, after hours) thus works the next session,
  *     as at a real broker. GTC works until filled or canceled.</li>
+ * <li>Bracket exits ({@link Order#reduceOnly()}, {@link Order#ocoGroup()}): reduce-only, a fill is capped at the
+ *     venue's position on the other side of the order, and an exit with none left to reduce is canceled
+ *     ({@code REDUCE_ONLY_NO_POSITION}) instead of opening or flipping one. The exits of one bracket are a
+ *     one-cancels-other group: together they fill at most what one of them is for, and once that has filled the
+ *     others are canceled at once ({@code OCO_GROUP_FILLED}), on the same event, before they can fill, even when
+ *     the bar's range touched the stop and the limit both. A partial fill shrinks what the others may fill.</li>
  * </ul>
  *
  * <h2>Rejections</h2>
@@ -125,6 +131,8 @@ public final class PaperBroker implements BrokerageInterface {
     /** Live orders per symbol; finished ones are dropped lazily by the next event of the symbol. */
     private final Map<Symbol, ArrayList<WorkingOrder>> bySymbol = new HashMap<>();
     private final Map<Symbol, Quote> lastQuotes = new HashMap<>();
+    /** Live one-cancels-other groups by group id (a bracket's entry id); a group goes with its last live order. */
+    private final Map<ClientOrderId, OcoGroup> ocoGroups = new HashMap<>();
     /** In flight cancels and modifies; FIFO is time order because engine time never runs backwards. */
     private final ArrayDeque<PendingRequest> pending = new ArrayDeque<>();
     private final Print buyPrint = new Print();
@@ -235,6 +243,11 @@ public final class PaperBroker implements BrokerageInterface {
         WorkingOrder o = new WorkingOrder(order, instrument, now + Math.max(latencyNanos, 1));
         working.put(o.id, o);
         bySymbol.computeIfAbsent(o.symbol, s -> new ArrayList<>()).add(o);
+        ClientOrderId groupId = order.ocoGroup();
+        if (groupId != null) {
+            o.group = ocoGroups.computeIfAbsent(groupId, id -> new OcoGroup(id, Long.MAX_VALUE));
+            o.group.join(o);
+        }
         emit(new OrderAccepted(o.id, "PB-" + (++orderSequence), acceptAt));
     }
 
@@ -369,7 +382,11 @@ public final class PaperBroker implements BrokerageInterface {
             if (immediate) cancel(o, o.timeInForce + ": not marketable on its first eligible market data", ts);
             return;
         }
-        long leaves = o.leaves();
+        long leaves = Math.min(o.leaves(), exitCap(o));
+        if (leaves <= 0) {
+            cancel(o, exitCancelReason(o), ts);
+            return;
+        }
         long quantity = leaves;
         if (print.volume > 0) quantity = Math.min(quantity, FixedPoint.multiply(print.volume, volumeShareRaw));
         quantity = PriceMath.floorToMultiple(quantity, o.instrument.lotSize().raw());
@@ -388,6 +405,49 @@ public final class PaperBroker implements BrokerageInterface {
         } else if (o.timeInForce == TimeInForce.IOC) {
             cancel(o, "IOC: remaining " + FixedPoint.format(o.leaves()) + " canceled", ts);
         }
+        if (o.group != null || o.reduceOnly) afterExitFill(o, quantity, ts);
+    }
+
+    /**
+     * How much a bracket exit may still fill: what its one-cancels-other group still covers and, as it is
+     * reduce-only, the venue's position on the other side of it. Unbounded for any other order.
+     */
+    private long exitCap(WorkingOrder o) {
+        long cap = o.group != null ? o.group.allowance : Long.MAX_VALUE;
+        if (o.reduceOnly) {
+            long position = positions.getOrDefault(o.symbol, 0L);
+            cap = Math.min(cap, Math.max(0, o.side == OrderSide.BUY ? -position : position));
+        }
+        return cap;
+    }
+
+    private String exitCancelReason(WorkingOrder o) {
+        if (o.group != null && o.group.allowance <= 0) {
+            return ExitCancel.OCO_GROUP_FILLED + ": another order of group " + o.group.id + " filled what the group covers";
+        }
+        return ExitCancel.REDUCE_ONLY_NO_POSITION + ": reduce-only, and the venue holds no " + o.symbol
+                + " position it would reduce (" + FixedPoint.format(positions.getOrDefault(o.symbol, 0L)) + ")";
+    }
+
+    /**
+     * After an exit filled {@code quantity}: the group's allowance shrinks, and once it is used up (or the position
+     * they would reduce is gone) the group's other orders are canceled now, within this event, before the loop over
+     * the book reaches them (one-cancels-other at the venue, as a venue's OCO group does). What the exit itself can
+     * no longer fill is canceled too.
+     */
+    private void afterExitFill(WorkingOrder o, long quantity, long ts) {
+        OcoGroup group = o.group;
+        if (group != null) {
+            group.allowance -= quantity;
+            for (WorkingOrder other : List.copyOf(group.live)) {
+                if (other != o && !other.done && exitCap(other) <= 0) {
+                    cancel(other, group.allowance <= 0
+                            ? ExitCancel.OCO_GROUP_FILLED + ": " + o.id + " of group " + group.id + " filled"
+                            : exitCancelReason(other), ts);
+                }
+            }
+        }
+        if (!o.done && exitCap(o) <= 0) cancel(o, exitCancelReason(o), ts);
     }
 
     /** The price a limit order fills at on this print, or NO_PRICE when the limit is not reached. */
@@ -438,6 +498,7 @@ public final class PaperBroker implements BrokerageInterface {
             if (o.dayEnd <= now) {
                 it.remove();
                 o.done = true;
+                leaveGroup(o);
                 expired.add(o);
             } else {
                 next = Math.min(next, o.dayEnd);
@@ -538,6 +599,14 @@ public final class PaperBroker implements BrokerageInterface {
     private void finish(WorkingOrder o) {
         o.done = true;
         working.remove(o.id);
+        leaveGroup(o);
+    }
+
+    private void leaveGroup(WorkingOrder o) {
+        OcoGroup group = o.group;
+        if (group == null) return;
+        group.live.remove(o);
+        if (group.live.isEmpty()) ocoGroups.remove(group.id);
     }
 
     private void emit(BrokerReport report) {

@@ -21,6 +21,10 @@ final class WorkingOrder {
     final Instrument instrument;
     /** First market data timestamp this order may fill on: submit time + latency, and strictly after submit time. */
     final long eligibleAt;
+    /** May only reduce the venue's position in its symbol (a bracket's exit): fills are capped at that position. */
+    final boolean reduceOnly;
+    /** The one-cancels-other group it belongs to, or null. */
+    OcoGroup group;
 
     long quantity;
     long filled;
@@ -42,6 +46,7 @@ final class WorkingOrder {
         this.timeInForce = order.request().timeInForce();
         this.instrument = instrument;
         this.eligibleAt = eligibleAt;
+        this.reduceOnly = order.reduceOnly();
         this.quantity = order.quantity().raw();
         this.limit = type.needsLimitPrice() ? order.request().limitPrice().raw() : 0;
         this.stop = type.needsStopPrice() ? order.request().stopPrice().raw() : 0;
