@@ -83,6 +83,13 @@ class GracefulStopTest {
         CliRun resumed = CliRun.of("paper", "--resume", run.toString(), "-q");
         assertThat(resumed.exitCode()).isEqualTo(BallastCli.USER_ERROR);
         assertThat(resumed.err()).contains("the run was stopped").contains("nothing to resume");
+
+        // Killed after RunStopped but before its results were written: `report` regenerates them from the journal.
+        Files.delete(run.resolve("results.json"));
+        CliRun report = CliRun.of("report", run.toString());
+        assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.resolve("results.json").toFile()).get("account").get("finalEquity")
+                .asText()).isEqualTo(results.get("account").get("finalEquity").asText());
     }
 
     /**

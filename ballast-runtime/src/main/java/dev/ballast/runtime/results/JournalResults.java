@@ -76,7 +76,8 @@ public final class JournalResults {
     }
 
     /**
-     * Regenerates the missing files when {@code run}'s journal is intact and ends with {@code RunFinished}; returns the
+     * Regenerates the missing files when {@code run}'s journal is intact and ends with {@code RunFinished} (or
+     * {@code RunStopped}: a run stopped by an operator or a signal, killed before its results were written); returns the
      * files written (empty when the run did not finish: then it is resumed, not regenerated). The caller holds the
      * folder's {@link RunFolderLock}.
      *
@@ -87,10 +88,10 @@ public final class JournalResults {
         if (!Files.isRegularFile(JournalPointer.file(run)) && !Files.isDirectory(RunJournals.journalDir(run))) return List.of();
         try (JournalStore store = RunJournals.openForAudit(run, access)) {
             // Most often the run crashed before its end (it is resumed): tell from the last record, not a whole pass.
-            if (!endsWithRunFinished(store)) return List.of();
+            if (!endsWithRunsEnd(store)) return List.of();
             String[] lastType = {null};
             JournalVerifier.Result verified = JournalVerifier.verify(store, record -> lastType[0] = record.type());
-            if (!"RunFinished".equals(lastType[0])) return List.of();
+            if (!isRunsEnd(lastType[0])) return List.of();
             if (!verified.ok()) {
                 throw new ConfigException(run + ": the journal cannot be trusted, no results regenerated: " + verified);
             }
@@ -99,12 +100,17 @@ public final class JournalResults {
     }
 
     /** Whether the last record is the run's end; a journal too damaged to tell is left to the resume to report. */
-    private static boolean endsWithRunFinished(JournalStore store) {
+    private static boolean endsWithRunsEnd(JournalStore store) {
         try {
-            return store.last().map(r -> r.type().equals("RunFinished")).orElse(false);
+            return store.last().map(r -> isRunsEnd(r.type())).orElse(false);
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** A run's last record when it ended: its data ran out (RunFinished) or it was stopped (RunStopped). */
+    private static boolean isRunsEnd(String type) {
+        return "RunFinished".equals(type) || "RunStopped".equals(type);
     }
 
     private static List<Path> write(Path run, JournalStore store) {
