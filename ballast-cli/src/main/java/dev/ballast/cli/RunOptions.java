@@ -48,7 +48,7 @@ class RunOptions {
 
     int execute(RunMode mode, Double speedOverride, PrintStream out, PrintStream err) {
         if (config == null) throw new ConfigException("a run configuration (CONFIG) is required");
-        RunPlan plan = RunPlanner.plan(config);
+        RunPlan plan = checked(RunPlanner.plan(config), err);
         // One process per run folder, from before anything is written into it until the run's files are written.
         try (RunFolderLock lock = RunFolder.claim(outDir != null ? outDir : plan.output(), mode)) {
             return execute(plan, mode, speedOverride, out, err, null);
@@ -71,20 +71,25 @@ class RunOptions {
                 return 0;
             }
             try (PaperResume resume = PaperResume.open(runDir, config)) {
-                return execute(RunPlanner.plan(resume.config()), RunMode.PAPER, speed != null ? speed : resume.speed(),
-                        out, err, resume);
+                return execute(checked(RunPlanner.plan(resume.config()), err), RunMode.PAPER,
+                        speed != null ? speed : resume.speed(), out, err, resume);
             }
         }
     }
 
+    /**
+     * The plan as it will run, checked before its folder is claimed or anything is written: a registry document runs
+     * only as its record holds it, and a strategy symbol without data refuses the run (exit 2).
+     */
+    private RunPlan checked(RunPlan plan, PrintStream err) {
+        RegistryRunCheck.check(plan);
+        if (skipBadRows) plan = plan.skippingBadRows();
+        for (String warning : RunPreflight.check(plan)) err.println("warning: " + warning);
+        return plan;
+    }
+
     private int execute(RunPlan plan, RunMode mode, Double speedOverride, PrintStream out, PrintStream err,
                         PaperResume resume) {
-        RegistryRunCheck.check(plan);   // a registry document runs only as its record holds it
-        if (skipBadRows) {
-            plan = plan.skippingBadRows();
-        }
-        // Before anything is opened or written: a symbol without data refuses the run (exit 2).
-        for (String warning : RunPreflight.check(plan)) err.println("warning: " + warning);
         Integer port = metricsPort != null ? metricsPort : mode == RunMode.PAPER ? plan.metricsPort() : null;
         if (port != null && (port < 0 || port > 65535)) {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);

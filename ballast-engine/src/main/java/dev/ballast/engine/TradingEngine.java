@@ -1,5 +1,6 @@
 package dev.ballast.engine;
 
+import dev.ballast.engine.order.OrderFlow;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.bus.EngineEventListener;
 

@@ -4,6 +4,7 @@ import dev.ballast.model.RiskReason;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.Clock;
+import dev.ballast.engine.risk.OpenOrders;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
@@ -38,6 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The OrderManager: every order's lifecycle, driven through the transitions of {@link OrderStatus}
@@ -47,7 +49,7 @@ import java.util.Set;
  *
  * <p>Owned by the engine thread; not thread-safe.
  */
-public final class OrderManager {
+public final class OrderManager implements OpenOrders {
     private final Clock clock;
     private final EngineEventBus events;
     private final BrokerageInterface broker;
@@ -280,6 +282,7 @@ public final class OrderManager {
         events.publish(new AnomalyFlagged(kind, id, detail, clock.nanos()));
     }
 
+    @Override
     public Order order(ClientOrderId id) {
         return orders.get(id);
     }
@@ -299,17 +302,20 @@ public final class OrderManager {
         return result;
     }
 
+    @Override
     public int openOrderCount() {
         return openCount;
     }
 
     /** Unfilled quantity (raw) of the open orders on one side of a symbol: the worst case if they all fill. */
+    @Override
     public long openLeaves(Symbol symbol, OrderSide side) {
         long[] sides = openLeavesBySymbol.get(symbol);
         return sides == null ? 0 : sides[side.ordinal()];
     }
 
     /** Unfilled quantity (raw) of one strategy's open orders on one side of a symbol. */
+    @Override
     public long openLeaves(StrategyId strategyId, Symbol symbol, OrderSide side) {
         Set<ClientOrderId> ids = openByStrategy.get(strategyId);
         if (ids == null) return 0;
@@ -325,7 +331,8 @@ public final class OrderManager {
      * How many symbols have open orders of the scope ({@code strategyId} null: the account) while
      * {@code isFlat} says the scope holds nothing in them: positions that would exist if those orders filled.
      */
-    public int flatSymbolsWithOpenOrders(StrategyId strategyId, java.util.function.Predicate<Symbol> isFlat) {
+    @Override
+    public int flatSymbolsWithOpenOrders(StrategyId strategyId, Predicate<Symbol> isFlat) {
         java.util.Set<Symbol> counted = new java.util.HashSet<>();
         if (strategyId == null) {
             for (Map.Entry<Symbol, long[]> entry : openLeavesBySymbol.entrySet()) {
@@ -345,6 +352,7 @@ public final class OrderManager {
     }
 
     /** How many orders of one strategy are open. */
+    @Override
     public int openOrderCount(StrategyId strategyId) {
         Set<ClientOrderId> ids = openByStrategy.get(strategyId);
         return ids == null ? 0 : ids.size();

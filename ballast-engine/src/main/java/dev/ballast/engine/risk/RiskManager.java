@@ -4,7 +4,6 @@ import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.RiskReason;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.clock.Clock;
-import dev.ballast.engine.order.OrderManager;
 import dev.ballast.engine.portfolio.ExposureFigures;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.risk.rules.BuyingPowerRule;
@@ -67,7 +66,7 @@ import java.util.Map;
 public final class RiskManager {
     private final RiskConfig config;
     private final PortfolioManager portfolio;
-    private final OrderManager orders;
+    private final OpenOrders orders;
     private final Clock clock;
     private final EngineEventBus events;
     private final TradingStates states;
@@ -107,7 +106,7 @@ public final class RiskManager {
         }
     };
 
-    public RiskManager(RiskConfig config, PortfolioManager portfolio, OrderManager orders, Clock clock, EngineEventBus events) {
+    public RiskManager(RiskConfig config, PortfolioManager portfolio, OpenOrders orders, Clock clock, EngineEventBus events) {
         this.config = config;
         this.portfolio = portfolio;
         this.orders = orders;
@@ -128,7 +127,7 @@ public final class RiskManager {
     }
 
     /** A RiskManager with account limits only (tests and simple wiring). */
-    public RiskManager(RiskLimits limits, PortfolioManager portfolio, OrderManager orders, Clock clock, EngineEventBus events) {
+    public RiskManager(RiskLimits limits, PortfolioManager portfolio, OpenOrders orders, Clock clock, EngineEventBus events) {
         this(RiskConfig.of(limits), portfolio, orders, clock, events);
     }
 

@@ -40,12 +40,12 @@ import java.util.Map;
  * entry's average fill price otherwise, rounded outward to the tick (a long's stop down and target
  * up; a short's stop up and target down):
  * <ul>
- *   <li>stopLossPct and takeProfitPct both: the entry goes as a bracket
- *       ({@link StrategyContext#submitBracket}); the engine arms both exits when the entry fills, one
- *       canceling the other. Their ids are learned from {@link #onOrderEvent} (role and parent).</li>
- *   <li>only one of them, or only a trailing stop: a plain market entry, then, when it has filled,
- *       a stop (stop-loss, or the trailing distance when there is no stop-loss) and/or a take-profit
- *       limit for the filled quantity.</li>
+ *   <li>takeProfitPct with a stop (stopLossPct, or trailingStopPct as the stop's distance when there is no
+ *       stop-loss): the entry goes as a bracket ({@link StrategyContext#submitBracket}); the engine arms both
+ *       exits when the entry fills, one canceling the other. Their ids are learned from {@link #onOrderEvent}
+ *       (role and parent).</li>
+ *   <li>only one exit (a stop-loss, a trailing stop or a take-profit): a plain market entry, then, when it has
+ *       filled, that one protective order for the filled quantity.</li>
  *   <li>trailingStopPct: after each bar, the long's stop rises to close x (1 - trail%) rounded down
  *       to the tick when that is above the current stop (a short's falls to close x (1 + trail%)
  *       rounded up when below), by {@link StrategyContext#modify}. It never moves against the position.</li>
@@ -69,8 +69,10 @@ public final class DocumentStrategy implements Strategy {
         this.compiled = compiled;
         this.doc = compiled.document();
         this.exits = doc.exits();
-        this.bracket = exits != null && positive(exits.stopLossPct()) && positive(exits.takeProfitPct());
         this.trail = exits != null && positive(exits.trailingStopPct()) ? exits.trailingStopPct() : null;
+        // A stop and a take-profit working at once must be one-cancels-other, or one bar reaching both fills both and
+        // flips the position: whenever there are two exits, the entry goes as a bracket.
+        this.bracket = exits != null && positive(exits.takeProfitPct()) && (positive(exits.stopLossPct()) || trail != null);
         this.trailFraction = trail == null ? 0 : trail.doubleValue() / 100;
     }
 
@@ -154,7 +156,8 @@ public final class DocumentStrategy implements Strategy {
         if (bracket) {
             Price tick = instrument.tickSize();
             Price takeProfit = PositionSizing.offset(bar.close(), exits.takeProfitPct(), buy, tick);
-            Price stopLoss = PositionSizing.offset(bar.close(), exits.stopLossPct(), !buy, tick);
+            Price stopLoss = PositionSizing.offset(bar.close(), positive(exits.stopLossPct()) ? exits.stopLossPct() : trail,
+                    !buy, tick);
             id = ctx.submitBracket(request, takeProfit, stopLoss);
         } else {
             id = ctx.submit(request);

@@ -44,7 +44,7 @@ import static dev.ballast.engine.strategy.lang.Ast.ser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A long-only strategy-language document with a stop-loss and a take-profit, over random bars (wide ranges that
+ * A long-only strategy-language document with a stop (stop-loss, trailing or both) and a take-profit, over random bars (wide ranges that
  * often reach both exits at once) and random venue settings, through the whole engine and the paper venue: its
  * position is never short, and no exit fill ever enlarges or flips it (issue #12).
  */
@@ -60,8 +60,9 @@ class BracketExitProperties {
             @ForAll @IntRange(min = 1, max = 150) int takeProfitTenths,
             @ForAll @IntRange(min = 0, max = 3) int latencyMillis,
             @ForAll @IntRange(min = 5, max = 10_000) int volumeShareBps,
-            @ForAll @IntRange(min = 10, max = 80) int barCount) {
-        TradingEngine engine = engine(stopLossTenths, takeProfitTenths,
+            @ForAll @IntRange(min = 10, max = 80) int barCount,
+            @ForAll @IntRange(min = 0, max = 2) int exitKind) {
+        TradingEngine engine = engine(exits(exitKind, stopLossTenths, takeProfitTenths),
                 PaperBrokerSettings.defaults().withLatency(Duration.ofMillis(latencyMillis)).withMaxVolumeShare(volumeShareBps / 10_000.0));
         List<String> violations = new ArrayList<>();
         long[] position = {0};
@@ -84,9 +85,22 @@ class BracketExitProperties {
         assertThat(engine.portfolio().position(ID, XYZ).quantity().raw()).isGreaterThanOrEqualTo(0);
     }
 
-    /** Long when the close rose; no exit rule, so only the bracket's exits close the position. */
-    private static TradingEngine engine(int stopLossTenths, int takeProfitTenths, PaperBrokerSettings venue) {
-        ExitRules exits = new ExitRules(BigDecimal.valueOf(stopLossTenths, 1), BigDecimal.valueOf(takeProfitTenths, 1), null);
+    /**
+     * A stop and a take-profit, as a document can give them: a stop-loss, a trailing stop (which the strategy moves up
+     * bar by bar), or both; each with a take-profit, so two exits are working at once.
+     */
+    private static ExitRules exits(int kind, int stopTenths, int takeProfitTenths) {
+        BigDecimal stop = BigDecimal.valueOf(stopTenths, 1);
+        BigDecimal takeProfit = BigDecimal.valueOf(takeProfitTenths, 1);
+        return switch (kind) {
+            case 0 -> new ExitRules(stop, takeProfit, null);
+            case 1 -> new ExitRules(null, takeProfit, stop);
+            default -> new ExitRules(stop, takeProfit, stop.add(BigDecimal.ONE));
+        };
+    }
+
+    /** Long when the close rose; no exit rule, so only the protective exits close the position. */
+    private static TradingEngine engine(ExitRules exits, PaperBrokerSettings venue) {
         StrategyDocument doc = new StrategyDocument(1, "doc", null, List.of("XYZ"), "1d", Map.of(),
                 new Conditions("close > close[1]", null), new Conditions(null, null),
                 new Sizing("fixed", new BigDecimal("10"), null, null, null, null), exits, null);

@@ -1,12 +1,10 @@
-package dev.ballast.engine;
+package dev.ballast.engine.order;
 
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.bus.EngineEventListener;
 
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.engine.monitor.ExecutionMonitor;
-import dev.ballast.engine.order.Bracket;
-import dev.ballast.engine.order.OrderManager;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.risk.RiskActions;
 import dev.ballast.engine.risk.RiskDecision;
