@@ -105,12 +105,14 @@ public final class EndToEndBenchmark {
     private final int slow;
     private final String strategy;
     private final boolean journal;
+    private final boolean analytics;
     private int journaledRuns;
 
     private EndToEndBenchmark(int symbolCount, long barsPerSymbol, int runs, int warmup, int fast, int slow, String strategy,
-                              boolean journal) {
+                              boolean journal, boolean analytics) {
         this.strategy = strategy;
         this.journal = journal;
+        this.analytics = analytics;
         this.symbolCount = symbolCount;
         this.barsPerSymbol = barsPerSymbol;
         this.runs = runs;
@@ -131,6 +133,7 @@ public final class EndToEndBenchmark {
         Path csvFile = null;
         String strategy = "both";
         boolean journal = true;
+        boolean analytics = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bars-per-symbol" -> barsPerSymbol = Long.parseLong(args[++i].replace("_", ""));
@@ -143,6 +146,7 @@ public final class EndToEndBenchmark {
                 case "--csv-only" -> memory = false;
                 case "--csv-file" -> csvFile = Path.of(args[++i]);
                 case "--no-journal" -> journal = false;
+                case "--analytics" -> analytics = true;
                 case "--strategy" -> {
                     strategy = args[++i];
                     if (!List.of("java", "document", "both").contains(strategy)) {
@@ -151,17 +155,20 @@ public final class EndToEndBenchmark {
                 }
                 case "-h", "--help" -> {
                     System.out.println("usage: EndToEndBenchmark [--bars-per-symbol N] [--symbols N] [--runs N] [--warmup N]"
-                            + " [--fast N] [--slow N] [--memory-only | --csv-only] [--csv-file PATH] [--strategy java|document|both] [--no-journal]");
+                            + " [--fast N] [--slow N] [--memory-only | --csv-only] [--csv-file PATH] [--strategy java|document|both] [--no-journal]"
+                            + " [--analytics]\n  --analytics: also record and compute the performance statistics, as every CLI run does");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
         if (runs < 1) throw new IllegalArgumentException("--runs must be at least 1");
-        EndToEndBenchmark bench = new EndToEndBenchmark(symbols, barsPerSymbol, runs, warmup, fast, slow, strategy, journal);
+        EndToEndBenchmark bench = new EndToEndBenchmark(symbols, barsPerSymbol, runs, warmup, fast, slow, strategy, journal,
+                analytics);
         System.out.println("java: " + Runtime.version() + " " + System.getProperty("java.vm.name"));
         System.out.println("max_heap: " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         System.out.println("gc: " + gcNames());
+        System.out.println("analytics: " + analytics);
         System.out.println("symbols: " + symbols);
         System.out.println("bars_per_symbol: " + barsPerSymbol);
         System.out.println("bars: " + (long) symbols * barsPerSymbol);
@@ -366,7 +373,7 @@ public final class EndToEndBenchmark {
     }
 
     /**
-     * One full run through the runtime's Run (the CLI's assembly, without results files); the timing covers wiring, source, run and analytics, and for a
+     * One full run through the runtime's Run (the CLI's assembly, without results files); the timing covers wiring, source and run (with --analytics also recording and computing the performance statistics), and for a
      * journaled run opening the journal and closing it (everything queued stored), as the CLI does.
      */
     private Timed runOnce(List<Symbol> symbols, Supplier<MarketDataSource> sources, Variant variant) {
@@ -388,7 +395,7 @@ public final class EndToEndBenchmark {
                 CsvOptions.defaults(), instruments, List.of(spec), brokerSettings, RiskConfig.of(RiskLimits.defaults()),
                 IsolationPolicy.defaults(), 0, null, StatisticsSettings.DEFAULT, AlertBands.OFF, Map.of(),
                 new JournalSettings(variant.journaled, false, FsyncPolicy.defaultInterval(), JournalSettings.Store.FILE, null));
-        RunOutcome outcome = Run.of(plan, RunMode.BACKTEST).output(runDir).resultFiles(false).source(sources)
+        RunOutcome outcome = Run.of(plan, RunMode.BACKTEST).output(runDir).resultFiles(false).analytics(analytics).source(sources)
                 .version("bench").onFatal(message -> System.err.println("FATAL: " + message)).build().execute();
         RunResult result = outcome.result();
         long nanos = System.nanoTime() - started;

@@ -9,6 +9,10 @@ public record Symbol(String value) implements Comparable<Symbol> {
             if (Character.isWhitespace(c) || c == ',' || c == '"') {
                 throw new IllegalArgumentException("symbol '" + value + "' contains '" + c + "'");
             }
+            // Control and format characters (ESC, bidi overrides) would reach terminals, reports and journals.
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                throw new IllegalArgumentException(String.format("symbol contains the control character U+%04X", (int) c));
+            }
         }
     }
 

@@ -71,6 +71,7 @@ public final class Run {
     private final Path output;
     private final boolean journaled;
     private final boolean resultFiles;
+    private final boolean analytics;
     private final PaperResume resume;
     private final TimeWindow window;
     private final ProgressListener progress;
@@ -88,6 +89,7 @@ public final class Run {
         this.output = b.resume != null ? b.resume.runDir() : b.output;
         this.journaled = output != null && (b.resume != null || (b.journaled && plan.journal().enabled()));
         this.resultFiles = output != null && b.resultFiles;
+        this.analytics = b.analytics;
         this.window = b.window;
         this.progress = b.progress;
         this.onFatal = b.onFatal;
@@ -207,10 +209,10 @@ public final class Run {
             }
             FillRecorder fills = new FillRecorder();
             engine.subscribe(fills);
-            TradeRecorder trades = new TradeRecorder(symbol -> RunAnalytics.multiplier(engine.portfolio(), symbol));
-            engine.subscribe(trades);
-            RunSampler sampler = new RunSampler(engine.portfolio());
-            engine.monitor().setEquityObserver(sampler);
+            TradeRecorder trades = analytics ? new TradeRecorder(symbol -> RunAnalytics.multiplier(engine.portfolio(), symbol)) : null;
+            if (trades != null) engine.subscribe(trades);
+            RunSampler sampler = analytics ? new RunSampler(engine.portfolio()) : null;
+            if (sampler != null) engine.monitor().setEquityObserver(sampler);
             engine.monitor().setAlertBands(plan.alertBands());
             engine.subscribe(handle.bind(engine, journal));
             attachments.forEach(attachment -> attachment.accept(handle));
@@ -218,9 +220,9 @@ public final class Run {
                     ? BacktestRunner.run(engine, data, progress)
                     : RealtimeRunner.run(engine, data, speed, progress,
                     paper != null && resume != null ? paper.recovery()::replay : RealtimeRunner.BeforeFeed.NONE);
-            RunAnalytics analytics = RunAnalytics.compute(engine.monitor(), engine.portfolio(), trades, sampler,
-                    plan.statistics(), BROKER);
-            return new Assembled(engine, result, fills, analytics);
+            RunAnalytics figures = analytics ? RunAnalytics.compute(engine.monitor(), engine.portfolio(), trades, sampler,
+                    plan.statistics(), BROKER) : null;
+            return new Assembled(engine, result, fills, figures);
         }
     }
 
@@ -255,6 +257,7 @@ public final class Run {
         private Path output;
         private boolean journaled = true;
         private boolean resultFiles = true;
+        private boolean analytics = true;
         private TimeWindow window = TimeWindow.ALL;
         private ProgressListener progress = ProgressListener.NONE;
         private Consumer<String> onFatal = message -> { };
@@ -293,6 +296,16 @@ public final class Run {
         /** Whether results.json and the CSV files are written to the folder (default true). */
         public Builder resultFiles(boolean resultFiles) {
             this.resultFiles = resultFiles;
+            return this;
+        }
+
+        /**
+         * Whether the run records what its performance statistics need (closed trades, equity samples) and computes
+         * them at the end (default true; {@link RunOutcome#analytics()} is null without). The benchmark measures the
+         * pipeline with and without them.
+         */
+        public Builder analytics(boolean analytics) {
+            this.analytics = analytics;
             return this;
         }
 

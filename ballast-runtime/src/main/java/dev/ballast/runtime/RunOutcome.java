@@ -20,6 +20,7 @@ import java.util.List;
  * @param output   the run folder, or null for a run kept in memory (a lifecycle gate's backtest)
  * @param journal  the journal's location, records and head, or null when the run was not journaled
  * @param recovery for a resume, how the re-execution and reconciliation ended; else null
+ * @param analytics the performance and execution-quality statistics, or null for a run built without them
  * @param fatal    why the run could not go on (a strategy callback past the hard limit), or empty
  */
 public record RunOutcome(RunPlan plan, RunMode mode, Path output, RunResult result, TradingEngine engine,
