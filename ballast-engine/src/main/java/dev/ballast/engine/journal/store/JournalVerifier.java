@@ -3,6 +3,7 @@ package dev.ballast.engine.journal.store;
 import dev.ballast.engine.journal.RunJournal;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +36,7 @@ public final class JournalVerifier {
          * follows inside it, or its record's own lengths or sequence disagree): damaged or edited, not a torn write.
          */
         OVERRUNNING_FRAME,
-        /** A record follows the run's {@code RunFinished} record: a finished run's journal takes no more records. */
+        /** A record follows the run's {@code RunFinished} or {@code RunStopped}: an ended run's journal takes no more records. */
         RECORD_AFTER_FINISH,
         /** The anchored record's hash is not the anchor's: the chain up to it was rewritten (with valid hashes). */
         ANCHOR_MISMATCH,
@@ -68,8 +69,9 @@ public final class JournalVerifier {
         }
     }
 
-    /** The type of the last record of a run that ended (see {@link RunJournal.RunFinished}). */
-    private static final String RUN_FINISHED = RunJournal.RunFinished.class.getSimpleName();
+    /** The types of the last record of a run that ended: finished its data, or stopped by an operator or a signal. */
+    private static final Set<String> RUN_ENDS = Set.of(RunJournal.RunFinished.class.getSimpleName(),
+            RunJournal.RunStopped.class.getSimpleName());
 
     private JournalVerifier() {
     }
@@ -132,7 +134,7 @@ public final class JournalVerifier {
                 if (finished != null) return recordAfterFinish(finished, current, count);
                 count++;
                 verified.accept(current);
-                if (RUN_FINISHED.equals(current.type())) finished = current;
+                if (RUN_ENDS.contains(current.type())) finished = current;
                 current = next;
             }
         } catch (JournalCorruptException e) {
@@ -170,7 +172,7 @@ public final class JournalVerifier {
 
     private static Result recordAfterFinish(JournalRecord finished, JournalRecord record, long count) {
         return new Result(false, count, record.sequence(), Problem.RECORD_AFTER_FINISH, "record " + record.sequence()
-                + " (" + record.type() + ") follows record " + finished.sequence() + ", the run's " + RUN_FINISHED
+                + " (" + record.type() + ") follows record " + finished.sequence() + ", the run's " + finished.type()
                 + ": nothing is journaled after a run finished, so it was appended later");
     }
 

@@ -52,4 +52,16 @@ class JournalVerifierTest {
         assertThat(r.count()).isEqualTo(3);
         assertThat(r.detail()).contains("record 4 (Note) follows record 3, the run's RunFinished");
     }
+
+    @Test
+    void aChainedRecordAppendedAfterRunStoppedIsCorruption() throws Exception {
+        write("RunStarted", "Note", "RunStopped");
+        try (FileJournalStore store = FileJournalStore.open(dir, FsyncPolicy.everyBatch());
+             JournalWriter writer = new JournalWriter(store)) {
+            writer.awaitDurable(writer.append(2, "Note", utf8("later")), Duration.ofSeconds(10));
+        }
+        JournalVerifier.Result r = verify();
+        assertThat(r.problem()).isEqualTo(Problem.RECORD_AFTER_FINISH);
+        assertThat(r.detail()).contains("record 4 (Note) follows record 3, the run's RunStopped");
+    }
 }
