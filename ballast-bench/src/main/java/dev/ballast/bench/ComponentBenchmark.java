@@ -1,5 +1,6 @@
 package dev.ballast.bench;
 
+import java.util.SplittableRandom;
 import dev.ballast.engine.EngineSettings;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.paper.PaperBroker;
@@ -89,7 +90,7 @@ public class ComponentBenchmark {
             symbols[i] = Symbol.of(String.format("SYM%03d", i));
             instruments.add(Instrument.equity(symbols[i], "USD"));
         }
-        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i <= MASK; i++) {
             prices[i] = Price.ofRaw((9_000 + random.nextInt(2_000)) * FixedPoint.SCALE / 100);
             operands[i] = random.nextLong(1, 1L << 40);

@@ -1,5 +1,6 @@
 package dev.ballast.bench;
 
+import java.io.UncheckedIOException;
 import dev.ballast.engine.RunResult;
 import dev.ballast.engine.broker.paper.CommissionModel;
 import dev.ballast.engine.broker.paper.PaperBrokerSettings;
@@ -434,7 +435,7 @@ public final class EndToEndBenchmark {
         try {
             return Files.createTempDirectory("ballast-e2e-journal-");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -444,7 +445,7 @@ public final class EndToEndBenchmark {
             for (Path p : files.toList()) total += Files.size(p);
             return total;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -452,7 +453,7 @@ public final class EndToEndBenchmark {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

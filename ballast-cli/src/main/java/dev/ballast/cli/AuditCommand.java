@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import dev.ballast.cli.audit.AuditReplay;
 import dev.ballast.cli.audit.AuditFormat;
 import dev.ballast.cli.audit.AuditListing;
 import dev.ballast.cli.audit.AuditException;
@@ -112,7 +113,7 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            return dev.ballast.cli.audit.AuditReplay.run(run, journal.access(), System.out, System.err);
+            return AuditReplay.run(run, journal.access(), System.out, System.err);
         }
     }
 }

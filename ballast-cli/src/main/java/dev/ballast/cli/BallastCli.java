@@ -1,5 +1,8 @@
 package dev.ballast.cli;
 
+import dev.ballast.cli.audit.AuditException;
+import dev.ballast.cli.lifecycle.LifecycleException;
+import dev.ballast.runtime.recovery.PaperResume;
 import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.cli.generate.GenerationFailedException;
 import dev.ballast.cli.generate.LlmServiceException;
@@ -59,13 +62,13 @@ public final class BallastCli {
         CommandLine cli = new CommandLine(new BallastCli(), factory);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException || e instanceof MarketDataException || e instanceof UncheckedIOException
-                    || e instanceof ReportException || e instanceof dev.ballast.cli.lifecycle.LifecycleException
-                    || e instanceof dev.ballast.cli.audit.AuditException) {
+                    || e instanceof ReportException || e instanceof LifecycleException
+                    || e instanceof AuditException) {
                 printError(commandLine, e);
                 return USER_ERROR;
             }
             // A journal that cannot be read as it must be (damaged, a stray file in its folder): like audit verify, 1.
-            if (e instanceof dev.ballast.runtime.recovery.PaperResume.JournalDamagedException || e instanceof JournalException) {
+            if (e instanceof PaperResume.JournalDamagedException || e instanceof JournalException) {
                 printError(commandLine, e);
                 return 1;
             }

@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.cli.generate.ChatClient;
 import dev.ballast.cli.generate.DocumentCheck;
 import dev.ballast.cli.generate.GenerationSettings;
@@ -74,7 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (idea == null || idea.isBlank()) throw new dev.ballast.runtime.plan.ConfigException("the IDEA is empty");
+        if (idea == null || idea.isBlank()) throw new ConfigException("the IDEA is empty");
         GenerationSettings settings = GenerationSettings.resolve(config, env,
                 new GenerationSettings.Flags(baseUrl, model, registry, maxRepairs));
         PrintStream err = new PrintStream(System.err, true);

@@ -1,5 +1,8 @@
 package dev.ballast.cli;
 
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import dev.ballast.cli.generate.StrategyRegistry;
 import dev.ballast.cli.lifecycle.BacktestGate;
 import dev.ballast.cli.lifecycle.GateConfig;
@@ -36,7 +39,7 @@ final class LifecycleCommands {
     @Command(name = "strategies", mixinStandardHelpOptions = true,
             description = {"List the registered strategies: id, state, last change, and key figures from their history.",
                     "A strategy whose record fails the integrity check is listed as CORRUPT, named with the reason on stderr, and the exit code is 2."})
-    static final class ListCommand implements java.util.concurrent.Callable<Integer> {
+    static final class ListCommand implements Callable<Integer> {
         /** The STATE shown for a strategy whose record fails the integrity check. */
         static final String CORRUPT = "CORRUPT";
 
@@ -102,7 +105,7 @@ final class LifecycleCommands {
     static final class BacktestGateFormat {
         static String number(double value) {
             if (value == Math.rint(value) && Math.abs(value) < 1e12) return Long.toString((long) value);
-            return String.format(java.util.Locale.ROOT, "%.2f", value);
+            return String.format(Locale.ROOT, "%.2f", value);
         }
 
         static void figures(PrintStream out, Map<String, Object> figures) {
@@ -118,7 +121,7 @@ final class LifecycleCommands {
                     "  promote ID --to PAPER --by NAME                               BACKTESTED -> PAPER",
                     "  promote ID --to LIVE --paper-run DIR --approved-by NAME [--gate GATE.yaml]   PAPER -> LIVE (probation)",
                     "Exit 0 promoted, 2 illegal move or bad input, 6 the gate refused (reasons printed and recorded)."})
-    static final class Promote implements java.util.concurrent.Callable<Integer> {
+    static final class Promote implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "The strategy's id in the registry.")
         String id;
 
@@ -147,7 +150,7 @@ final class LifecycleCommands {
         public Integer call() {
             LifecycleState target;
             try {
-                target = to == null ? LifecycleState.BACKTESTED : LifecycleState.valueOf(to.strip().toUpperCase(java.util.Locale.ROOT));
+                target = to == null ? LifecycleState.BACKTESTED : LifecycleState.valueOf(to.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--to must be BACKTESTED, PAPER or LIVE, was '" + to + "'");
             }
@@ -181,7 +184,7 @@ final class LifecycleCommands {
             try {
                 work = Files.createTempDirectory("ballast-gate");
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             BacktestGate.Result result;
             try {
@@ -228,7 +231,7 @@ final class LifecycleCommands {
     /** {@code ballast strategy retire ID --by NAME --reason TEXT}. */
     @Command(name = "retire", mixinStandardHelpOptions = true,
             description = "Retire a strategy (from any state but RETIRED); nothing leaves RETIRED.")
-    static final class Retire implements java.util.concurrent.Callable<Integer> {
+    static final class Retire implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "The strategy's id in the registry.")
         String id;
 

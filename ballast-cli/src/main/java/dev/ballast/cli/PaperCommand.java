@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import java.nio.file.Path;
 import dev.ballast.model.RunMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ final class PaperCommand implements Callable<Integer> {
             + "re-execute it from its journal, reconcile the broker, then carry on at --speed, or the speed it ran at "
             + "(no --out; CONFIG only to name the configuration the run started with, which a run journaled in "
             + "PostgreSQL needs for its database).")
-    java.nio.file.Path resume;
+    Path resume;
 
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import java.nio.file.Path;
 import dev.ballast.runtime.results.ResultWriter;
 import dev.ballast.engine.RunResult;
 import dev.ballast.engine.monitor.analytics.PerformanceStatistics;
@@ -18,12 +19,12 @@ import java.util.Map;
 public final class SummaryPrinter {
     private SummaryPrinter() {}
 
-    public static void print(PrintStream out, String title, RunResult r, java.nio.file.Path output) {
+    public static void print(PrintStream out, String title, RunResult r, Path output) {
         print(out, title, r, output, null);
     }
 
     /** With the performance table (strategy against buy-and-hold) when {@code analytics} is given. */
-    public static void print(PrintStream out, String title, RunResult r, java.nio.file.Path output, RunAnalytics analytics) {
+    public static void print(PrintStream out, String title, RunResult r, Path output, RunAnalytics analytics) {
         out.println();
         out.println(TerminalText.safe(title));
         out.println("-".repeat(Math.max(40, title.length())));

@@ -1,5 +1,10 @@
 package dev.ballast.cli;
 
+import dev.ballast.engine.journal.RunJournal;
+import dev.ballast.engine.journal.codec.JournalSchema;
+import dev.ballast.engine.journal.codec.RecordCodec;
+import java.util.ArrayList;
+import java.util.List;
 import dev.ballast.engine.journal.store.FileJournalStore;
 import dev.ballast.engine.journal.store.FsyncPolicy;
 import dev.ballast.engine.journal.JournalWriter;
@@ -109,16 +114,16 @@ class AuditCommandTest {
 
     @Test
     void aJournalIsReadByTheSchemaItCarriesNotByThisBuildsClasses() throws Exception {
-        dev.ballast.engine.journal.codec.JournalSchema older = dev.ballast.engine.journal.RunJournal.decoder().schema();
-        java.util.List<dev.ballast.engine.journal.codec.JournalSchema.TypeLayout> types = new java.util.ArrayList<>(older.types());
+        JournalSchema older = RunJournal.decoder().schema();
+        List<JournalSchema.TypeLayout> types = new ArrayList<>(older.types());
         types.removeIf(t -> t.name().equals("Fill"));
-        types.add(new dev.ballast.engine.journal.codec.JournalSchema.TypeLayout("Fill", java.util.List.of(
-                new dev.ballast.engine.journal.codec.JournalSchema.FieldLayout("orderRef", "STRING", null),
-                new dev.ballast.engine.journal.codec.JournalSchema.FieldLayout("units", "SIGNED", null))));
+        types.add(new JournalSchema.TypeLayout("Fill", List.of(
+                new JournalSchema.FieldLayout("orderRef", "STRING", null),
+                new JournalSchema.FieldLayout("units", "SIGNED", null))));
         try (FileJournalStore store = FileJournalStore.open(run.resolve("journal"), FsyncPolicy.everyBatch());
              JournalWriter writer = new JournalWriter(store)) {
-            writer.append(1, new dev.ballast.engine.journal.codec.JournalSchema(types));
-            long last = writer.append(2, "Fill", dev.ballast.engine.journal.codec.RecordCodec.encode(new Fill("sma-7", 300)));
+            writer.append(1, new JournalSchema(types));
+            long last = writer.append(2, "Fill", RecordCodec.encode(new Fill("sma-7", 300)));
             writer.awaitDurable(last, Duration.ofSeconds(5));
         }
 

@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -284,8 +285,8 @@ class AuditListingCliTest {
         }
         byte[] bytes = Files.readAllBytes(segment);
         JournalRecord victim = records.get(40);
-        int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(
-                new String(victim.payload(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(
+                new String(victim.payload(), StandardCharsets.ISO_8859_1));
         bytes[at + 3] ^= 0x01;
         Files.write(copy.resolve(segment.getFileName()), bytes);
 

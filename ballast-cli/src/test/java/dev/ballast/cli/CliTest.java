@@ -1,5 +1,10 @@
 package dev.ballast.cli;
 
+import dev.ballast.engine.journal.store.FileJournalStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import org.assertj.core.api.Assertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.cli.generate.StrategyRegistry;
@@ -101,8 +106,8 @@ class CliTest {
 
     /** The types of a run's journal records, in order, read back from its files. */
     private static List<String> journalTypes(Path journal) {
-        List<String> types = new java.util.ArrayList<>();
-        try (var store = dev.ballast.engine.journal.store.FileJournalStore.openReadOnly(journal)) {
+        List<String> types = new ArrayList<>();
+        try (var store = FileJournalStore.openReadOnly(journal)) {
             long expected = 1;
             for (var it = store.read(1); it.hasNext(); ) {
                 var record = it.next();
@@ -215,7 +220,7 @@ class CliTest {
             assertThat(account.has(key)).as(key).isTrue();
         }
         assertThat(account.get("totalReturn").asDouble()).isCloseTo(results.get("account").get("totalReturn").asDouble(),
-                org.assertj.core.api.Assertions.within(1e-9));
+                Assertions.within(1e-9));
         assertThat(account.get("fees").isTextual()).isTrue();
         assertThat(performance.get("strategies").has("sma")).isTrue();
         assertThat(performance.get("buyAndHold").get("numberOfTrades").isNull()).isTrue();
@@ -311,8 +316,8 @@ class CliTest {
 
     private static byte[] sha256(byte[] bytes) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
     }

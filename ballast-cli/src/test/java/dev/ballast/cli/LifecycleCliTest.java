@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.runtime.plan.RunPlan;
@@ -212,11 +213,11 @@ class LifecycleCliTest {
                     try {
                         return new Peeker(barsIn(window));
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
 
@@ -230,7 +231,7 @@ class LifecycleCliTest {
             try {
                 return trace(cut, window -> new SmaCrossover(SYMBOLS.stream().map(Symbol::of).toList(), 5, 20, Quantity.ofUnits(10)));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         assertThat(differences).isEmpty();

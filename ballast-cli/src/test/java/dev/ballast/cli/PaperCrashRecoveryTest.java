@@ -1,5 +1,10 @@
 package dev.ballast.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
@@ -103,11 +108,11 @@ class PaperCrashRecoveryTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         CliRun replay = CliRun.of("audit", "replay", backtest.toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
-        var account = new com.fasterxml.jackson.databind.ObjectMapper().readTree(backtest.resolve("results.json").toFile())
+        var account = new ObjectMapper().readTree(backtest.resolve("results.json").toFile())
                 .get("account");
         assertThat(replay.out()).contains("OK: the replayed portfolio equals")
-                .containsPattern("Cash +" + java.util.regex.Pattern.quote(account.get("cash").asText()) + "\\b")
-                .containsPattern("Equity +" + java.util.regex.Pattern.quote(account.get("finalEquity").asText()) + "\\b");
+                .containsPattern("Cash +" + Pattern.quote(account.get("cash").asText()) + "\\b")
+                .containsPattern("Equity +" + Pattern.quote(account.get("finalEquity").asText()) + "\\b");
     }
 
     @Test
@@ -123,7 +128,7 @@ class PaperCrashRecoveryTest {
             // Same config file, different prices: the re-execution cannot match the journal.
             for (int i = 1; i < lines.size(); i++) {
                 String[] cells = lines.get(i).split(",");
-                for (int c = 2; c <= 5; c++) cells[c] = new java.math.BigDecimal(cells[c]).add(java.math.BigDecimal.ONE).toPlainString();
+                for (int c = 2; c <= 5; c++) cells[c] = new BigDecimal(cells[c]).add(BigDecimal.ONE).toPlainString();
                 lines.set(i, String.join(",", cells));
             }
             Files.write(data, lines);
@@ -131,7 +136,7 @@ class PaperCrashRecoveryTest {
             assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(BallastCli.RECOVERY_REFUSED);
             assertThat(resumed.err()).contains("resume refused");
         } finally {
-            Files.copy(dir.resolve("data.orig"), data, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(dir.resolve("data.orig"), data, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -227,7 +232,7 @@ class PaperCrashRecoveryTest {
         try (FileJournalStore store = FileJournalStore.open(to.resolve("journal"), FsyncPolicy.never())) {
             store.append(records);
         }
-        java.util.Set<String> sent = new HashSet<>();
+        Set<String> sent = new HashSet<>();
         for (JournalRecord r : records) {
             if (r.type().equals("OrderUpdated")
                     && RunJournal.decoder().decode(r.type(), r.payload()) instanceof OrderUpdated u
@@ -288,7 +293,7 @@ class PaperCrashRecoveryTest {
     }
 
     private static String positions(Path run) throws IOException {
-        var results = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("results.json").toFile());
+        var results = new ObjectMapper().readTree(run.resolve("results.json").toFile());
         assertThat(results.has("account")).isTrue();
         return results.get("account").toString() + results.get("strategies").toString();
     }

@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -148,7 +149,7 @@ class ReportCommandTest {
         assertThat(red).as("drawdown pixels").isGreaterThan(500);
         Path keep = Path.of("target", "report-screenshot.png");
         Files.createDirectories(keep.getParent());
-        Files.copy(screenshot, keep, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(screenshot, keep, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String chromium() {

@@ -1,6 +1,5 @@
 package dev.ballast.cli;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,7 +30,6 @@ class SourceHygieneTest {
     private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|record|enum)\\s+(\\w+)");
 
     @Test
-    @Disabled("until the open branches have merged: then the inline names are replaced and this is enabled")
     void typesAreImportedNotWrittenWithTheirPackage() throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of(".."))) {

@@ -1,5 +1,6 @@
 package dev.ballast.engine;
 
+import dev.ballast.model.Quantity;
 import dev.ballast.engine.portfolio.PortfolioSnapshot;
 import dev.ballast.engine.strategy.PortfolioView;
 import dev.ballast.model.Instrument;
@@ -36,7 +37,7 @@ final class SnapshotPortfolioView implements PortfolioView {
         Map<Symbol, Position> positions = snapshot.strategyPositions().get(strategyId);
         Position position = positions == null ? null : positions.get(symbol);
         if (position != null) return position;
-        return new Position(symbol, dev.ballast.model.Quantity.ZERO, Money.ZERO, null, Money.ZERO, Money.ZERO,
+        return new Position(symbol, Quantity.ZERO, Money.ZERO, null, Money.ZERO, Money.ZERO,
                 snapshot.lastPrices().get(symbol));
     }
 

@@ -1,5 +1,6 @@
 package dev.ballast.engine;
 
+import dev.ballast.engine.broker.paper.PaperBrokerSettings;
 import java.time.Duration;
 import dev.ballast.engine.risk.RiskLimits;
 import dev.ballast.engine.strategy.IsolationPolicy;
@@ -27,7 +28,7 @@ class BracketOrderTest {
     private static final Symbol XYZ = Symbol.of("XYZ");
     private static final StrategyId ID = StrategyId.of("bracket");
 
-    private static TradingEngine engine(ScriptedStrategy strategy, dev.ballast.engine.broker.paper.PaperBrokerSettings broker) {
+    private static TradingEngine engine(ScriptedStrategy strategy, PaperBrokerSettings broker) {
         return EngineFixtures.backtest(Money.ofUnits(1_000_000), EngineFixtures.equities(XYZ), broker,
                 RiskLimits.defaults(), IsolationPolicy.defaults(), List.of(new StrategySpec(ID, strategy, List.of(XYZ))));
     }

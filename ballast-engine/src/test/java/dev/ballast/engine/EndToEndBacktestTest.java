@@ -1,5 +1,6 @@
 package dev.ballast.engine;
 
+import java.util.ArrayList;
 import dev.ballast.engine.monitor.OrderExecution;
 import dev.ballast.engine.risk.RiskLimits;
 import dev.ballast.engine.strategy.IsolationPolicy;
@@ -111,7 +112,7 @@ class EndToEndBacktestTest {
         List<Bar> bars = List.of(
                 bar(XYZ, 0, "100", "101", "99", "100", 10_000),
                 bar(XYZ, 1, "101", "103", "100", "102", 10_000));
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         ScriptedStrategy strategy = new ScriptedStrategy((ctx, i) -> {
             seen.add("bar " + i + " position " + ctx.position(XYZ).quantity());
             if (i == 0) ctx.submit(OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(10)));

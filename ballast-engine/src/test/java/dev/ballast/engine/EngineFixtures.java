@@ -1,5 +1,6 @@
 package dev.ballast.engine;
 
+import java.util.Arrays;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.broker.paper.CommissionModel;
 import dev.ballast.engine.broker.paper.PaperBroker;
@@ -42,7 +43,7 @@ public final class EngineFixtures {
     }
 
     public static List<Instrument> equities(Symbol... symbols) {
-        return java.util.Arrays.stream(symbols).map(s -> Instrument.equity(s, "USD")).toList();
+        return Arrays.stream(symbols).map(s -> Instrument.equity(s, "USD")).toList();
     }
 
     public static PaperBrokerSettings frictionless() {

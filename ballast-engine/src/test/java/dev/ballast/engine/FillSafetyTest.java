@@ -1,5 +1,7 @@
 package dev.ballast.engine;
 
+import dev.ballast.model.event.Bar;
+import dev.ballast.model.event.SubmitOrder;
 import dev.ballast.engine.broker.BrokerReportSink;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.SimulatedClock;
@@ -95,7 +97,7 @@ class FillSafetyTest {
         return engine;
     }
 
-    private static List<dev.ballast.model.event.Bar> threeBars() {
+    private static List<Bar> threeBars() {
         return List.of(bar(XYZ, 0, "10", "10", "10", "10", 1000), bar(XYZ, 1, "10", "10", "10", "10", 1000),
                 bar(XYZ, 2, "10", "10", "10", "10", 1000));
     }
@@ -173,7 +175,7 @@ class FillSafetyTest {
         ScriptedBroker broker = new ScriptedBroker((b, data) -> { });
         TradingEngine engine = engine(broker, new ScriptedStrategy((ctx, i) -> { }));
         engine.start();
-        dev.ballast.model.event.SubmitOrder submit = new dev.ballast.model.event.SubmitOrder(ID, ClientOrderId.of("s-1"),
+        SubmitOrder submit = new SubmitOrder(ID, ClientOrderId.of("s-1"),
                 OrderRequest.limit(XYZ, OrderSide.BUY, Quantity.ofUnits(1), Price.of("9")), null, 0);
         engine.process(bar(XYZ, 0, "10", "10", "10", "10", 1000));
         engine.process(submit);

@@ -1,5 +1,8 @@
 package dev.ballast.engine;
 
+import dev.ballast.engine.strategy.StrategyContext;
+import dev.ballast.model.FixedPoint;
+import org.assertj.core.groups.Tuple;
 import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.RiskReason;
 import dev.ballast.engine.risk.BreakerLimits;
@@ -99,12 +102,12 @@ class RiskEndToEndTest {
         return engine;
     }
 
-    private static StrategySpec spec(StrategyId id, BiConsumer<dev.ballast.engine.strategy.StrategyContext, Integer> script) {
+    private static StrategySpec spec(StrategyId id, BiConsumer<StrategyContext, Integer> script) {
         return new StrategySpec(id, new ScriptedStrategy(script), List.of(XYZ));
     }
 
     private static long position(TradingEngine engine, StrategyId id) {
-        return engine.portfolio().position(id, XYZ).quantity().raw() / dev.ballast.model.FixedPoint.SCALE;
+        return engine.portfolio().position(id, XYZ).quantity().raw() / FixedPoint.SCALE;
     }
 
     // ------------------------------------------------------------------ daily loss limit
@@ -243,8 +246,8 @@ class RiskEndToEndTest {
                 flat(3, "90"), bar(XYZ, 4, "90", "90", "77.50", "77.50", 100_000), flat(5, "77.50")));
 
         assertThat(recorder.changes()).extracting(TradingStateChanged::to, TradingStateChanged::reasonCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(TradingState.REDUCE_ONLY, TradingStateReason.DRAWDOWN_REDUCE_ONLY),
-                org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, TradingStateReason.DRAWDOWN_HALT));
+                Tuple.tuple(TradingState.REDUCE_ONLY, TradingStateReason.DRAWDOWN_REDUCE_ONLY),
+                Tuple.tuple(TradingState.HALTED, TradingStateReason.DRAWDOWN_HALT));
         assertThat(recorder.changes().get(0).timestamp()).isEqualTo(day(2));
         assertThat(recorder.changes().get(1).timestamp()).isEqualTo(day(4));
         assertThat(recorder.denials(S)).extracting(OrderDenied::reasonCode).containsExactly(RiskReason.REDUCE_ONLY, RiskReason.TRADING_HALTED);
@@ -315,9 +318,9 @@ class RiskEndToEndTest {
         assertThat(engine.portfolio().openQuantities(null)).isEmpty();
         assertThat(engine.risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
         assertThat(recorder.changes()).extracting(TradingStateChanged::to, TradingStateChanged::reasonCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, TradingStateReason.OPERATOR),
-                org.assertj.core.groups.Tuple.tuple(TradingState.ACTIVE, TradingStateReason.OPERATOR),
-                org.assertj.core.groups.Tuple.tuple(TradingState.HALTED, TradingStateReason.OPERATOR));
+                Tuple.tuple(TradingState.HALTED, TradingStateReason.OPERATOR),
+                Tuple.tuple(TradingState.ACTIVE, TradingStateReason.OPERATOR),
+                Tuple.tuple(TradingState.HALTED, TradingStateReason.OPERATOR));
     }
 
     @Test
@@ -390,14 +393,14 @@ class RiskEndToEndTest {
                 Price.of("100.10"), Price.of("99.90"), Price.of("100.10"), Price.of("99.90"));
         List<TradingStateChanged> changes = recorder.changes();
         assertThat(changes).extracting(TradingStateChanged::strategyId, TradingStateChanged::reasonCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(LOSER, TradingStateReason.PERFORMANCE_BREAKER),
-                org.assertj.core.groups.Tuple.tuple(LOSER, TradingStateReason.COOLDOWN_ENDED));
+                Tuple.tuple(LOSER, TradingStateReason.PERFORMANCE_BREAKER),
+                Tuple.tuple(LOSER, TradingStateReason.COOLDOWN_ENDED));
         assertThat(changes.get(0).timestamp()).isEqualTo(day(4));
         assertThat(changes.get(0).detail()).contains("2 losing trades in a row", "maximum 1");
         assertThat(changes.get(1).timestamp()).isEqualTo(day(6));
         assertThat(recorder.denials(LOSER)).extracting(OrderDenied::reasonCode, OrderDenied::timestamp).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(RiskReason.TRADING_HALTED, day(4)),
-                org.assertj.core.groups.Tuple.tuple(RiskReason.TRADING_HALTED, day(5)));
+                Tuple.tuple(RiskReason.TRADING_HALTED, day(4)),
+                Tuple.tuple(RiskReason.TRADING_HALTED, day(5)));
         assertThat(recorder.denials(STEADY)).isEmpty();
         assertThat(recorder.approvals(STEADY)).hasSize(9);
         assertThat(engine.risk().states().state(RiskScope.of(LOSER))).isEqualTo(TradingState.ACTIVE);

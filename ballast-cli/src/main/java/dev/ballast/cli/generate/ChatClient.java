@@ -1,5 +1,8 @@
 package dev.ballast.cli.generate;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import dev.ballast.cli.TerminalText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -251,8 +254,8 @@ public final class ChatClient {
                 d = Duration.ofSeconds(Long.parseLong(value.strip()));
             } catch (NumberFormatException e) {
                 try {
-                    d = Duration.between(java.time.Instant.now(), java.time.ZonedDateTime.parse(value.strip(),
-                            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                    d = Duration.between(Instant.now(), ZonedDateTime.parse(value.strip(),
+                            DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 } catch (DateTimeParseException e2) {
                     return Optional.empty();
                 }

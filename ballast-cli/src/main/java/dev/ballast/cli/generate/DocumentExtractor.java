@@ -1,5 +1,6 @@
 package dev.ballast.cli.generate;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ public final class DocumentExtractor {
         Matcher m = FENCE.matcher(answer);
         String unmarked = null;
         while (m.find()) {
-            String lang = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            String lang = m.group(1).toLowerCase(Locale.ROOT);
             String body = m.group(2);
             if (lang.equals("yaml") || lang.equals("yml") || lang.equals("json")) return body.strip() + "\n";
             if (lang.isEmpty() && unmarked == null) unmarked = body;

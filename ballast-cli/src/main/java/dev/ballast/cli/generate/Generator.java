@@ -1,5 +1,6 @@
 package dev.ballast.cli.generate;
 
+import java.util.function.Consumer;
 import dev.ballast.runtime.plan.Sha256;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +37,7 @@ public final class Generator {
     private final StrategyRegistry registry;
     private final Clock clock;
     private final Redactor redactor;
-    private final java.util.function.Consumer<String> progress;
+    private final Consumer<String> progress;
 
     public Generator(GenerationSettings settings, ChatClient client, DocumentCheck check, PromptBuilder prompts,
                      StrategyRegistry registry, Clock clock) {
@@ -45,7 +46,7 @@ public final class Generator {
 
     /** @param progress receives one line per rejected attempt (the CLI prints them on standard error) */
     public Generator(GenerationSettings settings, ChatClient client, DocumentCheck check, PromptBuilder prompts,
-                     StrategyRegistry registry, Clock clock, java.util.function.Consumer<String> progress) {
+                     StrategyRegistry registry, Clock clock, Consumer<String> progress) {
         this.progress = progress;
         this.settings = settings;
         this.client = client;

@@ -1,5 +1,6 @@
 package dev.ballast.cli.generate;
 
+import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -86,7 +87,7 @@ public final class StrategyRegistry {
 
     /** Writes the three files of a strategy into its claimed folder; {@code clean} is applied to each file's text. */
     public void write(Reservation reservation, String document, JsonNode provenance, String by, Instant time,
-                      java.util.function.UnaryOperator<String> clean) {
+                      UnaryOperator<String> clean) {
         String saved = clean.apply(document);
         ObjectNode state = JSON.createObjectNode();
         state.put("state", "CANDIDATE");

@@ -1,5 +1,6 @@
 package dev.ballast.cli.lifecycle;
 
+import java.math.BigDecimal;
 import dev.ballast.model.EpochNanos;
 
 import dev.ballast.runtime.plan.ConfigException;
@@ -215,7 +216,7 @@ public final class BacktestGate {
     }
 
     static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     static String time(long nanos) {

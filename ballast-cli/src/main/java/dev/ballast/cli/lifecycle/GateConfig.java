@@ -1,5 +1,6 @@
 package dev.ballast.cli.lifecycle;
 
+import java.util.TreeSet;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -147,7 +148,7 @@ public record GateConfig(Path file, JsonNode root, Thresholds thresholds, Probat
             if (!known.contains(name)) bad.add(prefix + name);
         }
         if (!bad.isEmpty()) throw new ConfigException(file + ": unknown key " + String.join(", ", bad)
-                + " (valid: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                + " (valid: " + String.join(", ", new TreeSet<>(known)) + ")");
     }
 
     private static double number(Path file, String key, JsonNode node, String field, double fallback, double min, double max) {

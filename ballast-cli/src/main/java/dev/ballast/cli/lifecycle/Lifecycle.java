@@ -1,5 +1,7 @@
 package dev.ballast.cli.lifecycle;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -164,14 +166,14 @@ public final class Lifecycle {
             List<Entry> history = new ArrayList<>();
             for (JsonNode entry : root.path("history")) {
                 Map<String, Object> figures = entry.has("figures")
-                        ? JSON.convertValue(entry.get("figures"), new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { })
+                        ? JSON.convertValue(entry.get("figures"), new TypeReference<LinkedHashMap<String, Object>>() { })
                         : Map.of();
                 history.add(new Entry(LifecycleState.valueOf(entry.path("state").asText()),
                         Instant.parse(entry.path("time").asText()), text(entry, "by"), text(entry, "reason"), figures));
             }
             Double fraction = root.has("capitalFraction") ? root.get("capitalFraction").asDouble() : null;
             return new Loaded(new Record(id, state, List.copyOf(history), fraction, documentSha256), (ObjectNode) root);
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             throw RecordIntegrity.refuse(id, "state.json cannot be read: " + e.getMessage(), file);
         }
     }

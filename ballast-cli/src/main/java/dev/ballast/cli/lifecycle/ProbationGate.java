@@ -1,5 +1,6 @@
 package dev.ballast.cli.lifecycle;
 
+import java.time.format.DateTimeParseException;
 import dev.ballast.model.EpochNanos;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +88,7 @@ public final class ProbationGate {
         try {
             start = Instant.parse(results.path("start").asText());
             end = Instant.parse(results.path("end").asText());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new ConfigException(resultsFile + " has no start and end times (a run without data?)", e);
         }
         double days = (end.toEpochMilli() - start.toEpochMilli()) / 86_400_000.0;

@@ -112,7 +112,7 @@ public final class CompareReport {
         List<String> titles = titles(a, b);
         List<HtmlReport.Figure> fa = HtmlReport.figures(a);
         List<HtmlReport.Figure> fb = HtmlReport.figures(b);
-        List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", TerminalText.safe(titles.get(0)), TerminalText.safe(titles.get(1))});
         rows.add(new String[] {"Start", Html.time(a.results().path("start").asText("?")), Html.time(b.results().path("start").asText("?"))});
         rows.add(new String[] {"End", Html.time(a.results().path("end").asText("?")), Html.time(b.results().path("end").asText("?"))});

@@ -1,5 +1,9 @@
 package dev.ballast.cli.lifecycle;
 
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.TreeMap;
+import org.assertj.core.api.Assertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -178,9 +182,9 @@ class LifecycleTest {
 
     @Test
     void trackingErrorIsTheAnnualizedStdDevOfDailyReturnDifferences() {
-        var a = new java.util.TreeMap<java.time.LocalDate, Double>();
-        var b = new java.util.TreeMap<java.time.LocalDate, Double>();
-        java.time.LocalDate day = java.time.LocalDate.of(2020, 1, 1);
+        var a = new TreeMap<LocalDate, Double>();
+        var b = new TreeMap<LocalDate, Double>();
+        LocalDate day = LocalDate.of(2020, 1, 1);
         double[] pa = {100, 101, 100, 102, 103};
         double[] pb = {100, 100, 100, 100, 100};
         for (int i = 0; i < pa.length; i++) {
@@ -188,10 +192,10 @@ class LifecycleTest {
             b.put(day.plusDays(i), pb[i]);
         }
         double[] d = {0.01, 100.0 / 101 - 1, 0.02, 103.0 / 102 - 1};
-        double mean = java.util.Arrays.stream(d).average().orElseThrow();
-        double var = java.util.Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / 3;
-        assertThat(ProbationGate.trackingError(a, b)).isCloseTo(Math.sqrt(var) * Math.sqrt(252), org.assertj.core.api.Assertions.within(1e-12));
+        double mean = Arrays.stream(d).average().orElseThrow();
+        double var = Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / 3;
+        assertThat(ProbationGate.trackingError(a, b)).isCloseTo(Math.sqrt(var) * Math.sqrt(252), Assertions.within(1e-12));
         assertThat(ProbationGate.trackingError(a, a)).isZero();
-        assertThat(ProbationGate.trackingError(new java.util.TreeMap<>(), b)).isNull();
+        assertThat(ProbationGate.trackingError(new TreeMap<>(), b)).isNull();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ballast.cli.metrics;
 
+import java.util.HashMap;
 import dev.ballast.runtime.RunSnapshot;
 import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.RiskReason;
@@ -51,7 +52,7 @@ class LiveMetricsTest {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicReference<RunSnapshot.Account> snapshot = new AtomicReference<>(snapshot("1000", "1500", "500"));
-    private final Map<ClientOrderId, Price> arrivals = new java.util.HashMap<>();
+    private final Map<ClientOrderId, Price> arrivals = new HashMap<>();
     private final EngineMetrics metrics = new EngineMetrics(registry, snapshot::get, arrivals::get);
     private final HttpClient http = HttpClient.newHttpClient();
     private MetricsServer server;

@@ -1,5 +1,7 @@
 package dev.ballast.cli.report;
 
+import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +82,7 @@ class HtmlReportTest {
 
     @Test
     void dataInTheScriptBlockCannotCloseIt() {
-        String block = Html.jsonScript("d", java.util.Map.of("label", SCRIPT + "&" + EVIL));
+        String block = Html.jsonScript("d", Map.of("label", SCRIPT + "&" + EVIL));
 
         assertThat(block).startsWith("<script type=\"application/json\" id=\"d\">").endsWith("</script>\n");
         String body = block.substring(block.indexOf('>') + 1, block.lastIndexOf("</script>"));
@@ -154,7 +156,7 @@ class HtmlReportTest {
 
         double[] dd = (double[]) data.get("drawdown");
         assertThat(dd).hasSize(1000);
-        assertThat(java.util.Arrays.stream(dd).min().orElseThrow()).isCloseTo(50 / (100 + 54_320e-3) - 1, within(1e-6));
+        assertThat(Arrays.stream(dd).min().orElseThrow()).isCloseTo(50 / (100 + 54_320e-3) - 1, within(1e-6));
         assertThat(((long[]) data.get("t"))[999]).isEqualTo(n - 1);
     }
 

@@ -1,5 +1,8 @@
 package dev.ballast.cli.report;
 
+import java.util.Locale;
+import java.util.function.IntPredicate;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +33,7 @@ class PngChartsTest {
             for (int i = 0; i < points; i++) {
                 double drift = i > points / 3 && i < points / 2 ? -0.0004 : 0.0002;
                 equity *= 1 + drift + random.nextGaussian() * 0.001;
-                out.write(Instant.ofEpochSecond(start + 60L * i) + "," + String.format(java.util.Locale.ROOT, "%.2f", equity) + "\n");
+                out.write(Instant.ofEpochSecond(start + 60L * i) + "," + String.format(Locale.ROOT, "%.2f", equity) + "\n");
             }
         }
         return folder;
@@ -46,7 +49,7 @@ class PngChartsTest {
         return r > 150 && r - g > 40 && r - b > 40;
     }
 
-    private static int count(BufferedImage image, int fromY, int toY, java.util.function.IntPredicate colour) {
+    private static int count(BufferedImage image, int fromY, int toY, IntPredicate colour) {
         int n = 0;
         for (int y = fromY; y < toY; y++) {
             for (int x = 0; x < image.getWidth(); x++) {
@@ -153,7 +156,7 @@ class PngChartsTest {
     @Test
     void drawdownIsPercentBelowTheHighWaterMark() {
         assertThat(PngCharts.drawdownPercent(new double[] {100, 110, 99, 121, 121}))
-                .containsExactly(new double[] {0, 0, -10, 0, 0}, org.assertj.core.api.Assertions.within(1e-9));
+                .containsExactly(new double[] {0, 0, -10, 0, 0}, Assertions.within(1e-9));
     }
 
     @Test

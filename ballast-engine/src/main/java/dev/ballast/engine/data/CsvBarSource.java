@@ -1,5 +1,6 @@
 package dev.ballast.engine.data;
 
+import java.util.function.Supplier;
 import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
 import dev.ballast.model.event.Bar;
@@ -51,7 +52,7 @@ public final class CsvBarSource implements MarketDataSource {
         return rows.nextUsable(reader);
     }
 
-    private final java.util.function.Supplier<Bar> reader = this::readRow;
+    private final Supplier<Bar> reader = this::readRow;
 
     private Bar readRow() {
         rows.requireColumnCount();

@@ -1,5 +1,6 @@
 package dev.ballast.engine.data;
 
+import java.util.Arrays;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -150,8 +151,8 @@ final class CsvLineReader implements AutoCloseable {
     }
 
     private void growFields() {
-        starts = java.util.Arrays.copyOf(starts, starts.length * 2);
-        ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+        starts = Arrays.copyOf(starts, starts.length * 2);
+        ends = Arrays.copyOf(ends, ends.length * 2);
     }
 
     @Override

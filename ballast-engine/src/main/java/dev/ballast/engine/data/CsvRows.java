@@ -1,5 +1,6 @@
 package dev.ballast.engine.data;
 
+import java.util.function.Supplier;
 import dev.ballast.model.EpochNanos;
 
 import dev.ballast.model.FixedPoint;
@@ -183,7 +184,7 @@ final class CsvRows implements AutoCloseable {
      * Reads rows with {@code reader} until one is usable: returns it, or {@code null} at the end of
      * the file. Rows the policy skips are already counted in {@link #skippedRows()}.
      */
-    <T> T nextUsable(java.util.function.Supplier<T> reader) {
+    <T> T nextUsable(Supplier<T> reader) {
         while (advance()) {
             try {
                 return reader.get();

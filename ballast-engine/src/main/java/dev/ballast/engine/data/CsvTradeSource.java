@@ -1,5 +1,6 @@
 package dev.ballast.engine.data;
 
+import java.util.function.Supplier;
 import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
 import dev.ballast.model.event.MarketData;
@@ -42,7 +43,7 @@ public final class CsvTradeSource implements MarketDataSource {
         return rows.nextUsable(reader);
     }
 
-    private final java.util.function.Supplier<TradeTick> reader = this::readRow;
+    private final Supplier<TradeTick> reader = this::readRow;
 
     private TradeTick readRow() {
         rows.requireColumnCount();

@@ -1,5 +1,6 @@
 package dev.ballast.engine.data;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
@@ -35,7 +36,7 @@ final class TimestampParser {
         this.zone = zone;
         ZoneRules rules = zone.getRules();
         this.fixedOffset = rules.isFixedOffset();
-        this.offsetSeconds = fixedOffset ? rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds() : 0;
+        this.offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
     }
 
     /**

@@ -1,5 +1,14 @@
 package dev.ballast.engine.journal;
 
+import dev.ballast.model.Money;
+import dev.ballast.model.Price;
+import dev.ballast.model.Quantity;
+import dev.ballast.model.Symbol;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import dev.ballast.engine.journal.codec.JournalSchema;
 import dev.ballast.engine.journal.codec.RecordDecoder;
 import dev.ballast.engine.journal.store.FileJournalStore;
@@ -72,11 +81,11 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     }
 
     /** A symbol's last price when the run ended. */
-    public record Mark(dev.ballast.model.Symbol symbol, dev.ballast.model.Price price) {
+    public record Mark(Symbol symbol, Price price) {
     }
 
     /** An account position when the run ended (signed: negative is short). */
-    public record Holding(dev.ballast.model.Symbol symbol, dev.ballast.model.Quantity quantity) {
+    public record Holding(Symbol symbol, Quantity quantity) {
     }
 
     /**
@@ -84,8 +93,8 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
      * replay of the journal's fills can be checked against it ({@link PortfolioReplay}).
      */
     public record RunFinished(String runName, String reason, List<Mark> marks, List<Holding> positions,
-                              dev.ballast.model.Money cash, dev.ballast.model.Money realizedPnl,
-                              dev.ballast.model.Money fees, dev.ballast.model.Money equity, long timestamp) {
+                              Money cash, Money realizedPnl,
+                              Money fees, Money equity, long timestamp) {
         public RunFinished {
             marks = List.copyOf(marks);
             positions = List.copyOf(positions);
@@ -118,10 +127,10 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     private final JournalStore store;
     private final boolean marketData;
     private final Path directory;
-    private final List<Consumer<String>> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
     private boolean failed;
     private long lastSequence;
-    private java.util.function.LongSupplier inputTime;
+    private LongSupplier inputTime;
     private DataProgress dataProgress;
     private long markedDataEvents;
 
@@ -150,7 +159,7 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
      */
     public static JournalSchema schemaOf(JournalStore store) {
         try {
-            java.util.Iterator<JournalRecord> records = store.read(1);
+            Iterator<JournalRecord> records = store.read(1);
             for (int i = 0; i < 2 && records.hasNext(); i++) {
                 JournalRecord r = records.next();
                 if (r.type().equals(JournalSchema.TYPE)) return (JournalSchema) decoder().decode(r.type(), r.payload());
@@ -198,8 +207,8 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
      * Waits until record {@code sequence} is stored (write-ahead: call before acting on it outside the engine).
      * See {@link JournalWriter#awaitDurable}.
      */
-    public void awaitDurable(long sequence, java.time.Duration timeout)
-            throws java.util.concurrent.TimeoutException, InterruptedException {
+    public void awaitDurable(long sequence, Duration timeout)
+            throws TimeoutException, InterruptedException {
         writer.awaitDurable(sequence, timeout);
     }
 
@@ -233,7 +242,7 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
      * its own timestamp, and, when {@code progress} is given (real-time runs), marks where in the feed the records
      * fall with {@link DataPosition}s. Call before the first record.
      */
-    public void trackInputs(java.util.function.LongSupplier engineTime, DataProgress progress) {
+    public void trackInputs(LongSupplier engineTime, DataProgress progress) {
         this.inputTime = engineTime;
         this.dataProgress = progress;
         this.markedDataEvents = progress == null ? 0 : progress.dataEvents();

@@ -1,5 +1,6 @@
 package dev.ballast.engine.monitor;
 
+import java.util.Locale;
 import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
@@ -172,7 +173,7 @@ public final class ExecutionMonitor implements EngineEventListener {
             double slippage = slippageBps(order, arrivalPrices.get(order.id()));
             if (!Double.isNaN(slippage) && Math.abs(slippage) > alertBands.maxAbsSlippageBps()) {
                 raise(new ExecutionAlert(ExecutionAlert.Kind.SLIPPAGE, order.id(), order.strategyId(), order.symbol(),
-                        slippage, alertBands.maxAbsSlippageBps(), String.format(java.util.Locale.ROOT,
+                        slippage, alertBands.maxAbsSlippageBps(), String.format(Locale.ROOT,
                         "slippage %.2f bps beyond the band of %.2f bps", slippage, alertBands.maxAbsSlippageBps()), now));
             }
         }
@@ -180,7 +181,7 @@ public final class ExecutionMonitor implements EngineEventListener {
             double millis = (tracker.completedAt - tracker.submittedAt) / 1e6;
             if (millis > alertBands.maxTimeToFillMs()) {
                 raise(new ExecutionAlert(ExecutionAlert.Kind.TIME_TO_FILL, order.id(), order.strategyId(), order.symbol(),
-                        millis, alertBands.maxTimeToFillMs(), String.format(java.util.Locale.ROOT,
+                        millis, alertBands.maxTimeToFillMs(), String.format(Locale.ROOT,
                         "time to fill %.3f ms beyond the band of %.3f ms", millis, alertBands.maxTimeToFillMs()), now));
             }
         }

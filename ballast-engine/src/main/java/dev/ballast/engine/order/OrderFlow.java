@@ -1,5 +1,8 @@
 package dev.ballast.engine.order;
 
+import dev.ballast.model.Symbol;
+import java.util.ArrayList;
+import java.util.List;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.bus.EngineEventListener;
 
@@ -165,11 +168,11 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
      */
     @Override
     public int flatten(RiskScope scope, String reason) {
-        java.util.List<StrategyId> owners = scope.isAccount()
-                ? new java.util.ArrayList<>(portfolio.strategyIds()) : java.util.List.of(scope.strategyId());
+        List<StrategyId> owners = scope.isAccount()
+                ? new ArrayList<>(portfolio.strategyIds()) : List.of(scope.strategyId());
         int sent = 0;
         for (StrategyId owner : owners) {
-            for (java.util.Map.Entry<dev.ballast.model.Symbol, Long> position : portfolio.openQuantities(owner).entrySet()) {
+            for (Map.Entry<Symbol, Long> position : portfolio.openQuantities(owner).entrySet()) {
                 long quantity = position.getValue();
                 OrderSide side = quantity > 0 ? OrderSide.SELL : OrderSide.BUY;
                 ClientOrderId id = ClientOrderId.of(owner.value() + "-flat-" + (++flattenSequence));

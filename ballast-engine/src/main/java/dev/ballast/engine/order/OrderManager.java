@@ -333,7 +333,7 @@ public final class OrderManager implements OpenOrders {
      */
     @Override
     public int flatSymbolsWithOpenOrders(StrategyId strategyId, Predicate<Symbol> isFlat) {
-        java.util.Set<Symbol> counted = new java.util.HashSet<>();
+        Set<Symbol> counted = new HashSet<>();
         if (strategyId == null) {
             for (Map.Entry<Symbol, long[]> entry : openLeavesBySymbol.entrySet()) {
                 long[] sides = entry.getValue();

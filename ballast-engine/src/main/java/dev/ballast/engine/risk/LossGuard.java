@@ -1,5 +1,6 @@
 package dev.ballast.engine.risk;
 
+import java.util.Locale;
 import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.EpochNanos;
 
@@ -176,7 +177,7 @@ final class LossGuard {
 
         private String drawdownDetail(long drawdown, Ratio level) {
             return scope + " drawdown " + Money.ofRaw(drawdown).toCents() + " ("
-                    + String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * drawdown / highWater)
+                    + String.format(Locale.ROOT, "%.2f%%", 100.0 * drawdown / highWater)
                     + ") from the high-water mark " + Money.ofRaw(highWater).toCents() + " reached the " + level.toPercent() + " level";
         }
     }

@@ -1,5 +1,6 @@
 package dev.ballast.engine.risk;
 
+import java.util.Objects;
 import dev.ballast.model.Order;
 import dev.ballast.model.OrderSide;
 import dev.ballast.model.OrderType;
@@ -244,7 +245,7 @@ public final class OrderTraffic {
         public boolean equals(Object other) {
             return this == other || other instanceof Key that && quantity == that.quantity && limit == that.limit
                     && stop == that.stop && side == that.side && type == that.type && symbol.equals(that.symbol)
-                    && java.util.Objects.equals(strategy, that.strategy);
+                    && Objects.equals(strategy, that.strategy);
         }
 
         @Override

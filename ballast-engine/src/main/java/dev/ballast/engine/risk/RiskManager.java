@@ -1,5 +1,8 @@
 package dev.ballast.engine.risk;
 
+import dev.ballast.model.FixedPoint;
+import dev.ballast.model.Quantity;
+import java.time.Duration;
 import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.RiskReason;
 import dev.ballast.engine.bus.EngineEventBus;
@@ -224,12 +227,12 @@ public final class RiskManager {
         }
         if (accountState == TradingState.REDUCE_ONLY && !account.onlyReduces()) {
             return RiskDecision.deny(RiskReason.REDUCE_ONLY, "the account is reduce-only (" + states.reason(RiskScope.ACCOUNT)
-                    + ") and the order would add " + dev.ballast.model.Quantity.ofRaw(account.exposureIncrease())
+                    + ") and the order would add " + Quantity.ofRaw(account.exposureIncrease())
                     + " " + account.order().symbol() + " to the account's exposure");
         }
         if (strategyState == TradingState.REDUCE_ONLY && strategy != null && !strategy.onlyReduces()) {
             return RiskDecision.deny(RiskReason.REDUCE_ONLY, "strategy " + id + " is reduce-only (" + states.reason(RiskScope.of(id))
-                    + ") and the order would add " + dev.ballast.model.Quantity.ofRaw(strategy.exposureIncrease())
+                    + ") and the order would add " + Quantity.ofRaw(strategy.exposureIncrease())
                     + " " + strategy.order().symbol() + " to its exposure");
         }
         return null;
@@ -243,7 +246,7 @@ public final class RiskManager {
     }
 
     private RiskDecision freshness(OrderCheck check) {
-        java.time.Duration stale = config.breakers().staleData();
+        Duration stale = config.breakers().staleData();
         if (stale == null) return RiskDecision.ALLOW;
         long lastUpdate = portfolio.lastUpdate(check.order().symbol());
         long age = lastUpdate == Long.MIN_VALUE ? Long.MAX_VALUE : check.now() - lastUpdate;
@@ -528,7 +531,7 @@ public final class RiskManager {
         }
 
         long amount(long rawQuantity) {
-            return dev.ballast.model.FixedPoint.notional(rawQuantity, Math.abs(price), multiplier);
+            return FixedPoint.notional(rawQuantity, Math.abs(price), multiplier);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ballast.engine.risk;
 
+import java.util.Arrays;
+import java.util.Locale;
 import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.RiskReason;
 import dev.ballast.engine.portfolio.PortfolioManager;
@@ -257,7 +259,7 @@ public final class StrategyCircuitBreaker {
     }
 
     private static String percent(long part, long whole) {
-        return String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * part / whole);
+        return String.format(Locale.ROOT, "%.2f%%", 100.0 * part / whole);
     }
 
     /** The rolling figures of one strategy. */
@@ -373,8 +375,8 @@ public final class StrategyCircuitBreaker {
             wins = 0;
             consecutiveLosses = 0;
             errors = 0;
-            java.util.Arrays.fill(orderIds, null);
-            java.util.Arrays.fill(orderRejected, false);
+            Arrays.fill(orderIds, null);
+            Arrays.fill(orderRejected, false);
             orderHead = 0;
             orderCount = 0;
             rejectsInWindow = 0;

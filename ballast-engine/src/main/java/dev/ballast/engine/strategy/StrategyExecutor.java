@@ -1,5 +1,8 @@
 package dev.ballast.engine.strategy;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.ballast.model.RunMode;
 import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.engine.clock.Clock;
@@ -83,12 +86,12 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
     /** Adds a strategy that trades {@code symbols}; call before {@link #start()}. */
     public void add(StrategyId id, Strategy strategy, Collection<Symbol> symbols) {
         if (hosts.containsKey(id)) throw new IllegalArgumentException("strategy id " + id + " is used twice");
-        StrategyHost host = new StrategyHost(id, strategy, new java.util.LinkedHashSet<>(symbols), portfolio, sink, clock,
+        StrategyHost host = new StrategyHost(id, strategy, new LinkedHashSet<>(symbols), portfolio, sink, clock,
                 policy, watchdog);
         hosts.put(id, host);
         for (Symbol symbol : symbols) {
             StrategyHost[] current = hostsBySymbol.getOrDefault(symbol, NONE);
-            StrategyHost[] next = java.util.Arrays.copyOf(current, current.length + 1);
+            StrategyHost[] next = Arrays.copyOf(current, current.length + 1);
             next[current.length] = host;
             hostsBySymbol.put(symbol, next);
         }
@@ -253,7 +256,7 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
     private final class ThreadedRunner {
         private final StrategyHost host;
         private final BlockingQueue<Object> inbox;
-        private final java.util.concurrent.atomic.AtomicInteger unfinished = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger unfinished = new AtomicInteger();
         private final Thread thread;
 
         ThreadedRunner(StrategyHost host) {

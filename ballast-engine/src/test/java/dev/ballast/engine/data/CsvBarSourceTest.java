@@ -1,5 +1,6 @@
 package dev.ballast.engine.data;
 
+import java.util.Map;
 import static dev.ballast.engine.data.CsvFiles.drain;
 import static dev.ballast.engine.data.CsvFiles.nanos;
 import static dev.ballast.engine.data.CsvFiles.write;
@@ -187,7 +188,7 @@ class CsvBarSourceTest {
         assertThat(drain(skipping)).extracting(MarketData::timestamp).containsExactly(
                 nanos("2024-01-02T14:30:00Z"), nanos("2024-01-02T14:31:00Z"), nanos("2024-01-02T14:33:00Z"));
         assertThat(skipping.skippedRows().total()).isEqualTo(1);
-        assertThat(skipping.skippedRows().countByReason()).containsExactly(java.util.Map.entry(category, 1L));
+        assertThat(skipping.skippedRows().countByReason()).containsExactly(Map.entry(category, 1L));
         assertThat(skipping.skippedRows().examples()).singleElement().asString().contains("bars.csv:4: " + category);
     }
 
@@ -234,9 +235,9 @@ class CsvBarSourceTest {
         assertThat(drain(source)).hasSize(2);
         assertThat(source.skippedRows().total()).isEqualTo(4);
         assertThat(source.skippedRows().countByReason()).containsExactly(
-                java.util.Map.entry(BadRowReason.DUPLICATE_TIMESTAMP, 1L),
-                java.util.Map.entry(BadRowReason.TIMESTAMP_BACKWARDS, 1L),
-                java.util.Map.entry(BadRowReason.NEGATIVE_VOLUME, 2L));
+                Map.entry(BadRowReason.DUPLICATE_TIMESTAMP, 1L),
+                Map.entry(BadRowReason.TIMESTAMP_BACKWARDS, 1L),
+                Map.entry(BadRowReason.NEGATIVE_VOLUME, 2L));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ballast.engine.data;
 
+import java.time.Instant;
 import dev.ballast.model.event.MarketData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ final class CsvFiles {
     }
 
     static long nanos(String instant) {
-        java.time.Instant i = java.time.Instant.parse(instant);
+        Instant i = Instant.parse(instant);
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 }

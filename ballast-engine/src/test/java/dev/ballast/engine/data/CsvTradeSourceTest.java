@@ -92,6 +92,6 @@ class CsvTradeSourceTest {
         }
         CsvTradeSource skipping = new CsvTradeSource(file, CsvOptions.defaults().withPolicy(BadRowPolicy.SKIP));
         assertThat(drain(skipping)).hasSize(1);
-        assertThat(skipping.skippedRows().countByReason()).containsExactly(java.util.Map.entry(BadRowReason.OUT_OF_RANGE, 1L));
+        assertThat(skipping.skippedRows().countByReason()).containsExactly(Map.entry(BadRowReason.OUT_OF_RANGE, 1L));
     }
 }

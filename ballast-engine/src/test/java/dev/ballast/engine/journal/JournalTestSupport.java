@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal;
 
+import java.util.Arrays;
 import dev.ballast.engine.journal.codec.CanonicalText;
 import dev.ballast.engine.journal.codec.PayloadReader;
 import dev.ballast.engine.journal.codec.RecordCodec;
@@ -71,7 +72,7 @@ public final class JournalTestSupport {
         ByteBuffer out = ByteBuffer.allocate(all.length * 2);
         out.put(all, 0, FileJournalStore.HEADER_LENGTH);
         for (byte[] f : frames) out.put(f);
-        Files.write(segment, java.util.Arrays.copyOf(out.array(), out.position()));
+        Files.write(segment, Arrays.copyOf(out.array(), out.position()));
     }
 
     /** A frame with a valid CRC for the given record. */

@@ -1,5 +1,6 @@
 package dev.ballast.engine.monitor;
 
+import org.assertj.core.api.Assertions;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
@@ -45,7 +46,7 @@ class ExecutionAlertTest {
         assertThat(monitor.alerts()).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(ExecutionAlert.Kind.SLIPPAGE);
             assertThat(a.orderId()).isEqualTo(ClientOrderId.of("beyond"));
-            assertThat(a.value()).isCloseTo(6.0, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(a.value()).isCloseTo(6.0, Assertions.within(1e-9));
             assertThat(a.limit()).isEqualTo(5.0);
             assertThat(a.timestamp()).isEqualTo(MS);
         });

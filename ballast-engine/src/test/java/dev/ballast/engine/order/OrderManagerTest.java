@@ -1,5 +1,6 @@
 package dev.ballast.engine.order;
 
+import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.RiskReason;
 import dev.ballast.engine.bus.EngineEventBus;
 import dev.ballast.engine.RecordingBroker;
@@ -104,7 +105,7 @@ class OrderManagerTest {
         return id;
     }
 
-    private void report(dev.ballast.model.event.BrokerReport report) {
+    private void report(BrokerReport report) {
         clock.advanceTo(clock.nanos() + 1);
         orders.onReport(report);
     }

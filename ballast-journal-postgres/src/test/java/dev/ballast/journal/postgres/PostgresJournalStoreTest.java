@@ -1,5 +1,7 @@
 package dev.ballast.journal.postgres;
 
+import java.util.HexFormat;
+import org.flywaydb.core.Flyway;
 import dev.ballast.engine.journal.store.JournalException;
 import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.store.JournalVerifier;
@@ -129,12 +131,12 @@ class PostgresJournalStoreTest {
         PostgresConnection older = new PostgresConnection("jdbc:postgresql://localhost:" + pg.getPort() + "/older",
                 "postgres", null);
         // The schema as an earlier Ballast left it (V1), holding a run with a text payload.
-        org.flywaydb.core.Flyway.configure().dataSource(older.url(), older.user(), null)
+        Flyway.configure().dataSource(older.url(), older.user(), null)
                 .locations("classpath:db/migration").table(PostgresJournalStore.HISTORY_TABLE).target("1").load().migrate();
         JournalRecord text = chain(null, 1, 1, "Note").getFirst();
         try (Connection c = pg.getDatabase("postgres", "older").getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO journal_record VALUES ('old', 1, 1, 1, 'Note', 'record 1'::bytea, '\\x"
-                    + java.util.HexFormat.of().formatHex(text.hash()) + "')");
+                    + HexFormat.of().formatHex(text.hash()) + "')");
         }
         assertThatThrownBy(() -> PostgresJournalStore.openReadOnly(older, "old"))
                 .isInstanceOf(JournalException.class)

@@ -1,5 +1,6 @@
 package dev.ballast.runtime.plan;
 
+import java.util.Map;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -60,7 +61,7 @@ public final class ConfigLoader {
     }
 
     /** Keys of the flat {@code risk:} section of earlier versions, and where they live now. */
-    private static final java.util.Map<String, String> MOVED_RISK_KEYS = java.util.Map.of(
+    private static final Map<String, String> MOVED_RISK_KEYS = Map.of(
             "maxOrderNotional", "risk.account.order.maxNotional",
             "maxPositionQuantity", "risk.account.position.maxQuantity",
             "maxPositionNotional", "risk.account.position.maxNotional",

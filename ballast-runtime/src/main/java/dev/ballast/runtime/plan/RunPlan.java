@@ -1,5 +1,6 @@
 package dev.ballast.runtime.plan;
 
+import dev.ballast.engine.data.BadRowPolicy;
 import dev.ballast.model.event.OpenOrdersOnStop;
 import dev.ballast.engine.broker.paper.PaperBrokerSettings;
 import dev.ballast.engine.data.CsvOptions;
@@ -68,7 +69,7 @@ public record RunPlan(Path configFile, String name, Money initialCash, Path outp
     /** The same plan with bad data rows skipped and counted instead of stopping the run. */
     public RunPlan skippingBadRows() {
         return new RunPlan(configFile, name, initialCash, output, dataKind, dataFiles,
-                csvOptions.withPolicy(dev.ballast.engine.data.BadRowPolicy.SKIP), instruments, strategies, broker, risk,
+                csvOptions.withPolicy(BadRowPolicy.SKIP), instruments, strategies, broker, risk,
                 isolation, paperSpeed, metricsPort, statistics, alertBands, documents, journal, onStop);
     }
 }

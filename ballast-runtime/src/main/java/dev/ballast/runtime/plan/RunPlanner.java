@@ -1,5 +1,9 @@
 package dev.ballast.runtime.plan;
 
+import dev.ballast.engine.journal.store.FsyncPolicy;
+import dev.ballast.engine.monitor.AlertBands;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import dev.ballast.model.event.OpenOrdersOnStop;
 import dev.ballast.engine.broker.paper.CommissionModel;
 import dev.ballast.engine.broker.paper.PaperBrokerSettings;
@@ -125,12 +129,12 @@ public final class RunPlanner {
         boolean enabled = journal.enabled() == null || journal.enabled();
         boolean marketData = journal.marketData() != null && journal.marketData();
         if (!enabled && marketData) throw values.error("journal.marketData", "needs the journal enabled");
-        dev.ballast.engine.journal.store.FsyncPolicy fsync = null;
+        FsyncPolicy fsync = null;
         if (journal.fsync() != null) {
-            fsync = switch (journal.fsync().trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "interval" -> dev.ballast.engine.journal.store.FsyncPolicy.defaultInterval();
-                case "every-batch" -> dev.ballast.engine.journal.store.FsyncPolicy.everyBatch();
-                case "never" -> dev.ballast.engine.journal.store.FsyncPolicy.never();
+            fsync = switch (journal.fsync().trim().toLowerCase(Locale.ROOT)) {
+                case "interval" -> FsyncPolicy.defaultInterval();
+                case "every-batch" -> FsyncPolicy.everyBatch();
+                case "never" -> FsyncPolicy.never();
                 default -> throw values.error("journal.fsync", "must be interval, every-batch or never, was '"
                         + journal.fsync() + "'");
             };
@@ -142,7 +146,7 @@ public final class RunPlanner {
             return new JournalSettings(enabled, marketData, fsync, store, null);
         }
         if (!enabled) throw values.error("journal.store", "needs the journal enabled");
-        if (fsync != null && fsync.mode() != dev.ballast.engine.journal.store.FsyncPolicy.Mode.EVERY_BATCH) {
+        if (fsync != null && fsync.mode() != FsyncPolicy.Mode.EVERY_BATCH) {
             throw values.error("journal.fsync", "applies to the file store; a PostgreSQL journal commits every batch");
         }
         return new JournalSettings(enabled, marketData, fsync, store, postgres(values, journal.postgres()));
@@ -155,7 +159,7 @@ public final class RunPlanner {
             throw values.error("journal.postgres.url", "must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE), was '"
                     + url + "'");
         }
-        if (url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
+        if (url.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
             throw values.error("journal.postgres.url", "must not hold the password; name the environment variable that "
                     + "holds it in journal.postgres.passwordEnv");
         }
@@ -289,8 +293,8 @@ public final class RunPlanner {
         return new StatisticsSettings(periods, riskFree, sample);
     }
 
-    private static dev.ballast.engine.monitor.AlertBands alertBands(Values values, RunConfig.Analytics analytics) {
-        if (analytics == null || analytics.alerts() == null) return dev.ballast.engine.monitor.AlertBands.OFF;
+    private static AlertBands alertBands(Values values, RunConfig.Analytics analytics) {
+        if (analytics == null || analytics.alerts() == null) return AlertBands.OFF;
         RunConfig.Alerts alerts = analytics.alerts();
         Double slippage = null;
         if (alerts.maxSlippageBps() != null) {
@@ -301,7 +305,7 @@ public final class RunPlanner {
         }
         Double timeToFill = alerts.maxTimeToFillMs() == null ? null
                 : (double) values.nonNegativeLong("analytics.alerts.maxTimeToFillMs", alerts.maxTimeToFillMs());
-        return new dev.ballast.engine.monitor.AlertBands(slippage, timeToFill);
+        return new AlertBands(slippage, timeToFill);
     }
 
     private static Integer metricsPort(Values values, RunConfig.Metrics metrics) {
@@ -318,7 +322,7 @@ public final class RunPlanner {
 
     private static OpenOrdersOnStop onStop(Values values, RunConfig.Paper paper) {
         if (paper == null || paper.onStop() == null) return OpenOrdersOnStop.CANCEL;
-        return switch (paper.onStop().trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (paper.onStop().trim().toLowerCase(Locale.ROOT)) {
             case "cancel" -> OpenOrdersOnStop.CANCEL;
             case "leave" -> OpenOrdersOnStop.LEAVE;
             default -> throw values.error("paper.onStop", "must be 'cancel' or 'leave', was '" + paper.onStop() + "'");
@@ -327,7 +331,7 @@ public final class RunPlanner {
 
     /** "max" (0: as fast as possible), or a positive number such as 1 or 10 (an optional trailing x is allowed). */
     static double parseSpeed(Values values, String key, String text) {
-        String trimmed = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
         if (trimmed.equals("max")) return 0;
         if (trimmed.endsWith("x")) trimmed = trimmed.substring(0, trimmed.length() - 1);
         try {
@@ -340,7 +344,7 @@ public final class RunPlanner {
     }
 
     static ZoneId zone(Values values, String key, String zone) {
-        if (zone == null) return java.time.ZoneOffset.UTC;
+        if (zone == null) return ZoneOffset.UTC;
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {

@@ -1,5 +1,6 @@
 package dev.ballast.runtime.plan;
 
+import java.nio.file.Path;
 import dev.ballast.engine.strategy.Strategy;
 import dev.ballast.engine.strategy.lang.CompileException;
 import dev.ballast.engine.strategy.lang.CompiledDocument;
@@ -83,7 +84,7 @@ public final class StrategyCatalog {
      * A strategy written in the strategy language: loaded, validated, its expressions parsed and
      * compiled; every problem is reported with the document's own paths and refuses the run.
      */
-    private static Strategy document(Values values, String key, java.nio.file.Path file, List<Symbol> symbols) {
+    private static Strategy document(Values values, String key, Path file, List<Symbol> symbols) {
         StrategyDocumentLoader.LoadResult loaded = StrategyDocumentLoader.load(file);
         if (!loaded.valid()) {
             throw values.error(key + ".params.file", file + " is not a valid strategy document: " + String.join("; ", loaded.errors()));

@@ -1,5 +1,8 @@
 package dev.ballast.runtime.plan;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import java.nio.CharBuffer;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -65,11 +68,11 @@ public final class StrategyDocumentLoader {
                 .maxStringLength(MAX_BYTES).maxNumberLength(100).build();
         YAMLFactory yaml = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
         YAML = configure(YAMLMapper.builder(yaml)).build();
-        JSON = configure(JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(constraints).build()))
+        JSON = configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()))
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
-    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(B builder) {
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
         return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -249,7 +252,7 @@ public final class StrategyDocumentLoader {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var out = CharBuffer.allocate(bytes.length + 1);
         var result = decoder.decode(in, out, true);
         return result.isError() ? in.position() : -1;
     }

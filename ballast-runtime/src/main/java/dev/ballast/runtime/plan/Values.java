@@ -1,5 +1,7 @@
 package dev.ballast.runtime.plan;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import dev.ballast.model.FixedPoint;
 
 import java.math.BigDecimal;
@@ -10,15 +12,15 @@ import java.math.BigDecimal;
  */
 final class Values {
     private final String file;
-    private final java.nio.file.Path folder;
+    private final Path folder;
 
-    Values(java.nio.file.Path file) {
+    Values(Path file) {
         this.file = file.toString();
         this.folder = file.toAbsolutePath().getParent();
     }
 
     /** A path from the configuration, relative to the configuration file's folder. */
-    java.nio.file.Path resolve(String path) {
+    Path resolve(String path) {
         return folder.resolve(path).normalize();
     }
 
@@ -59,14 +61,14 @@ final class Values {
     }
 
     <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
-        String normalized = value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        String normalized = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(normalized)) return constant;
         }
         StringBuilder valid = new StringBuilder();
         for (E constant : type.getEnumConstants()) {
             if (!valid.isEmpty()) valid.append(", ");
-            valid.append(constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            valid.append(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         throw error(key, "'" + value + "' is not one of: " + valid);
     }

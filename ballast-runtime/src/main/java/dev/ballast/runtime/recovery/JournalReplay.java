@@ -1,5 +1,7 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.model.event.BrokerReconciled;
+import java.util.function.Consumer;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.engine.journal.store.JournalRecord;
@@ -54,14 +56,14 @@ final class JournalReplay {
     private long firstData = Long.MIN_VALUE;
     private long lastData = Long.MIN_VALUE;
 
-    private final java.util.function.Consumer<dev.ballast.model.event.BrokerReconciled> reconciled;
+    private final Consumer<BrokerReconciled> reconciled;
 
     /**
      * @param reconciled re-applies the outcome of an earlier resume's reconciliation, which the journal holds
      *                   (a run that crashed again after a resume)
      */
     JournalReplay(TradingEngine engine, ResumedJournal journal,
-                  java.util.function.Consumer<dev.ballast.model.event.BrokerReconciled> reconciled) {
+                  Consumer<BrokerReconciled> reconciled) {
         this.engine = engine;
         this.journal = journal;
         this.reconciled = reconciled;
@@ -85,7 +87,7 @@ final class JournalReplay {
                 // The mark is passed over once the engine reaches it (ResumedJournal), so that a mark that is the
                 // journal's last record hands over inside the data's own handling, as a mark elsewhere does.
                 case RunJournal.DataPosition position -> feedTo(source, position);
-                case dev.ballast.model.event.BrokerReconciled outcome ->
+                case BrokerReconciled outcome ->
                         engine.replay().runAt(next.engineTime(), () -> reconciled.accept(outcome));
                 case MarketData data -> {
                     MarketData fromFeed = source.next();

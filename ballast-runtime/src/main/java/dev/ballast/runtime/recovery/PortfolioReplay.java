@@ -1,5 +1,6 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.model.Quantity;
 import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.codec.RecordDecoder;
 import dev.ballast.engine.journal.RunJournal;
@@ -72,8 +73,8 @@ public final class PortfolioReplay {
                 long recorded = finished.positions().stream().filter(h -> h.symbol().equals(symbol))
                         .mapToLong(h -> h.quantity().raw()).sum();
                 if (replayed != recorded) {
-                    differences.add("position " + symbol + ": replayed " + dev.ballast.model.Quantity.ofRaw(replayed)
-                            + ", recorded " + dev.ballast.model.Quantity.ofRaw(recorded));
+                    differences.add("position " + symbol + ": replayed " + Quantity.ofRaw(replayed)
+                            + ", recorded " + Quantity.ofRaw(recorded));
                 }
             }
         }
@@ -89,7 +90,7 @@ public final class PortfolioReplay {
         for (Symbol symbol : symbols) {
             if (portfolio.lastPrice(symbol) != null) marks.add(new RunJournal.Mark(symbol, portfolio.lastPrice(symbol)));
             long quantity = portfolio.accountQuantityRaw(symbol);
-            if (quantity != 0) positions.add(new RunJournal.Holding(symbol, dev.ballast.model.Quantity.ofRaw(quantity)));
+            if (quantity != 0) positions.add(new RunJournal.Holding(symbol, Quantity.ofRaw(quantity)));
         }
         return new RunJournal.RunFinished(runName, reason, marks, positions, portfolio.cash(), portfolio.realizedPnl(),
                 portfolio.fees(), portfolio.equity(), timestamp);

@@ -1,5 +1,6 @@
 package dev.ballast.runtime.recovery;
 
+import java.util.Comparator;
 import dev.ballast.engine.broker.BrokerState;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.model.ClientOrderId;
@@ -71,7 +72,7 @@ final class Reconciliation {
                 out.add("order " + order.id() + " is open in the engine (" + order.status() + ") but not working at the broker");
             }
         }
-        Set<Symbol> symbols = new TreeSet<>(java.util.Comparator.comparing(Symbol::value));
+        Set<Symbol> symbols = new TreeSet<>(Comparator.comparing(Symbol::value));
         symbols.addAll(portfolio.symbols());
         symbols.addAll(broker.positions().keySet());
         for (Symbol symbol : symbols) {

@@ -1,5 +1,6 @@
 package dev.ballast.runtime.recovery;
 
+import java.util.function.LongSupplier;
 import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.codec.JournalSchema;
 import dev.ballast.engine.journal.codec.RecordCodec;
@@ -33,9 +34,9 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
     private long matched;
     private String divergence;
     private boolean liveNow;
-    private java.util.function.LongSupplier inputTime;
+    private LongSupplier inputTime;
     private Runnable onEarlierResume;
-    private java.util.function.LongSupplier dataEvents;
+    private LongSupplier dataEvents;
 
     /**
      * @param stored       the stored records after the run-start record, in order
@@ -90,7 +91,7 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
     }
 
     /** Inputs are matched at the engine time they were taken, as {@link RunJournal#trackInputs} records them. */
-    public void timeInputsBy(java.util.function.LongSupplier engineTime) {
+    public void timeInputsBy(LongSupplier engineTime) {
         this.inputTime = engineTime;
     }
 
@@ -98,7 +99,7 @@ public final class ResumedJournal implements EngineEventListener, Consumer<Event
      * The engine's count of market data events handled: a {@link RunJournal.DataPosition} due next is passed over
      * once the engine has handled that much data, as the journal wrote it just before the records that followed.
      */
-    public void countDataBy(java.util.function.LongSupplier dataEvents) {
+    public void countDataBy(LongSupplier dataEvents) {
         this.dataEvents = dataEvents;
     }
 

@@ -1,5 +1,9 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.engine.data.MarketDataSource;
+import dev.ballast.model.EpochNanos;
+import dev.ballast.model.event.StrategyRequest;
+import java.time.Instant;
 import dev.ballast.engine.RealtimeRunner;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerState;
@@ -79,7 +83,7 @@ public final class RunRecovery {
      * the feed goes on from there. Call on the engine thread after {@link TradingEngine#start}. Requests the
      * strategies sent that the journal never recorded (in flight at the crash) are then handled as new.
      */
-    public RealtimeRunner.Replayed replay(dev.ballast.engine.data.MarketDataSource source) {
+    public RealtimeRunner.Replayed replay(MarketDataSource source) {
         replay = new JournalReplay(engine, resumed, this::reapply);
         replay.run(source);
         if (resumed.divergence() != null) {
@@ -88,7 +92,7 @@ public final class RunRecovery {
             // Everything stored was matched between two inputs: reconcile now, before the feed goes on.
             engine.replay().runAt(engine.clock().nanos(), this::atBoundary);
         }
-        java.util.List<dev.ballast.model.event.StrategyRequest> unrecorded = replay.afterReplay();
+        List<StrategyRequest> unrecorded = replay.afterReplay();
         engine.strategies().reExecuting(false); // the strategies are idle (caught up); real time from here
         unrecordedRequests = unrecorded.size();
         // Handled now, each as an input of its own, so that a later replay finds them where they are journaled.
@@ -107,7 +111,7 @@ public final class RunRecovery {
         broker.hold();
         live.resumed(engine.clock().nanos(), new RunJournal.RunResumed(runName, resumed.matched(),
                 RunJournal.class.getPackage().getImplementationVersion(), System.getProperty("java.version"),
-                dev.ballast.model.EpochNanos.of(java.time.Instant.now())));
+                EpochNanos.of(Instant.now())));
         reconcileDue = true;
     }
 

@@ -1,5 +1,6 @@
 package dev.ballast.runtime.results;
 
+import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.event.StopEngine;
 import dev.ballast.runtime.RunOutcome;
 import dev.ballast.runtime.folder.AtomicFiles;
@@ -155,7 +156,7 @@ public final class ResultWriter {
     }
 
     private static void writeOrders(Path file, RunOutcome outcome) throws IOException {
-        Map<dev.ballast.model.ClientOrderId, OrderExecution> executions = new LinkedHashMap<>();
+        Map<ClientOrderId, OrderExecution> executions = new LinkedHashMap<>();
         for (OrderExecution execution : outcome.engine().monitor().executions()) executions.put(execution.orderId(), execution);
         AtomicFiles.writeText(file, out -> {
             out.write("order_id,strategy,symbol,side,type,time_in_force,quantity,limit_price,stop_price,status,filled_quantity,"
@@ -167,7 +168,7 @@ public final class ResultWriter {
                         order.quantity().toString(), text(order.request().limitPrice()), text(order.request().stopPrice()),
                         order.status().name(), order.filledQuantity().toString(), text(order.averageFillPrice()),
                         execution == null ? "" : text(execution.arrivalPrice()),
-                        execution == null || Double.isNaN(execution.slippageBps()) ? "" : String.format(java.util.Locale.ROOT, "%.2f", execution.slippageBps()),
+                        execution == null || Double.isNaN(execution.slippageBps()) ? "" : String.format(Locale.ROOT, "%.2f", execution.slippageBps()),
                         execution == null ? "0" : execution.commission().toString(), time(order.createdAt()),
                         order.bracketRole().name(), order.parent() == null ? "" : order.parent().value()));
                 out.write('\n');

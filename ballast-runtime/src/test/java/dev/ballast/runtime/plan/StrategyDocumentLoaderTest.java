@@ -1,5 +1,6 @@
 package dev.ballast.runtime.plan;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,7 +132,7 @@ class StrategyDocumentLoaderTest {
         assertThat(StrategyDocumentLoader.load(dir.resolve("missing.yaml")).errors()).containsExactly("(file): file not found");
         assertThat(StrategyDocumentLoader.load(Files.writeString(dir.resolve("s.txt"), VALID)).errors()).singleElement().asString()
                 .startsWith("(file): expected a .yaml, .yml or .json file");
-        Path latin1 = Files.write(dir.resolve("l.yaml"), ("description: caf" + (char) 0xE9 + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path latin1 = Files.write(dir.resolve("l.yaml"), ("description: caf" + (char) 0xE9 + "\n").getBytes(StandardCharsets.ISO_8859_1));
         assertThat(StrategyDocumentLoader.load(latin1).errors()).containsExactly(
                 "(file): not UTF-8 text (invalid byte at offset 16); save it as UTF-8");
     }

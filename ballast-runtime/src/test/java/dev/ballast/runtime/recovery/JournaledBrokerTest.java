@@ -1,5 +1,6 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.model.BracketRole;
 import dev.ballast.engine.journal.store.JournalException;
 import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.store.JournalStore;
@@ -95,7 +96,7 @@ class JournaledBrokerTest {
 
     private static Order order(String id) {
         return Order.initialized(ClientOrderId.of(id), S, OrderRequest.market(Symbol.of("XYZ"), OrderSide.BUY,
-                Quantity.ofUnits(1)), 0, dev.ballast.model.BracketRole.NONE, null);
+                Quantity.ofUnits(1)), 0, BracketRole.NONE, null);
     }
 
     @Test

@@ -1,5 +1,11 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.engine.journal.store.JournalVerifier;
+import dev.ballast.model.Instrument;
+import dev.ballast.model.event.MarketData;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import dev.ballast.model.TradingStateReason;
 import dev.ballast.model.RiskReason;
 import dev.ballast.engine.EngineFixtures;
@@ -66,8 +72,8 @@ class RunRecoveryTest {
         Function<BrokerState, CompletableFuture<BrokerState>> answer = CompletableFuture::completedFuture;
 
         Venue(SimulatedClock clock) {
-            Map<Symbol, dev.ballast.model.Instrument> instruments = EngineFixtures.equities(XYZ).stream()
-                    .collect(Collectors.toMap(dev.ballast.model.Instrument::symbol, Function.identity()));
+            Map<Symbol, Instrument> instruments = EngineFixtures.equities(XYZ).stream()
+                    .collect(Collectors.toMap(Instrument::symbol, Function.identity()));
             paper = new PaperBroker(clock, instruments, EngineFixtures.frictionless());
         }
 
@@ -75,7 +81,7 @@ class RunRecoveryTest {
         @Override public void submit(Order order) { submitted.add(order.id()); paper.submit(order); }
         @Override public void cancel(ClientOrderId id) { paper.cancel(id); }
         @Override public void modify(ClientOrderId id, Quantity q, Price l, Price s) { paper.modify(id, q, l, s); }
-        @Override public void onMarketData(dev.ballast.model.event.MarketData data) { paper.onMarketData(data); }
+        @Override public void onMarketData(MarketData data) { paper.onMarketData(data); }
         @Override public void onTime(long now) { paper.onTime(now); }
         @Override public CompletableFuture<BrokerState> queryState() { return paper.queryState().thenCompose(answer); }
     }
@@ -155,14 +161,14 @@ class RunRecoveryTest {
         // The journal continues the same chain: the stored records, the resume, then the new records.
         assertThat(store.types().subList(stored, stored + 2)).containsExactly("RunResumed", "BrokerReconciled");
         assertThat(store.types()).filteredOn("FillBooked"::equals).hasSize(4);
-        assertThat(dev.ballast.engine.journal.store.JournalVerifier.verify(store).ok()).isTrue();
+        assertThat(JournalVerifier.verify(store).ok()).isTrue();
     }
 
     @Test
     void aBrokerThatCannotBeAskedIsUnknownNeverFlatAndTheAccountHalts() {
         MemoryJournalStore store = crashedAfterThreeBars();
         List<RunRecovery> recovery = new ArrayList<>();
-        Run second = resume(store, state -> CompletableFuture.failedFuture(new java.io.IOException("connection refused")),
+        Run second = resume(store, state -> CompletableFuture.failedFuture(new IOException("connection refused")),
                 recovery);
 
         assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
@@ -199,7 +205,7 @@ class RunRecoveryTest {
         List<RunRecovery> recovery = new ArrayList<>();
         // Open orders and positions agree; the venue has also received an order the journal never held (cut off).
         Run second = resume(store, state -> {
-            java.util.Set<ClientOrderId> known = new java.util.HashSet<>(state.knownOrders());
+            Set<ClientOrderId> known = new HashSet<>(state.knownOrders());
             known.add(ClientOrderId.of("s-40"));
             return CompletableFuture.completedFuture(new BrokerState(state.openOrders(), state.positions(), known));
         }, recovery);

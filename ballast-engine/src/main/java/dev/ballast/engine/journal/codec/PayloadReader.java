@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal.codec;
 
+import java.util.function.Supplier;
 import dev.ballast.engine.journal.store.JournalException;
 import dev.ballast.engine.journal.codec.CanonicalNode.Entry;
 import dev.ballast.engine.journal.codec.CanonicalNode.Field;
@@ -85,7 +86,7 @@ public final class PayloadReader {
         return reader.whole(type, () -> reader.record(layout, 0));
     }
 
-    private RecordNode whole(String type, java.util.function.Supplier<RecordNode> read) {
+    private RecordNode whole(String type, Supplier<RecordNode> read) {
         try {
             RecordNode node = read.get();
             if (pos != in.length) throw new PayloadProblem((in.length - pos) + " bytes left over after the " + type + " record");

@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal.codec;
 
+import java.util.function.Supplier;
 import dev.ballast.engine.journal.store.JournalException;
 import dev.ballast.engine.journal.codec.CanonicalNode.ListNode;
 import dev.ballast.engine.journal.codec.CanonicalNode.MapNode;
@@ -123,7 +124,7 @@ public final class RecordDecoder {
     }
 
     /** The reader's problem, said of the journal type. */
-    private static RecordNode named(String type, java.util.function.Supplier<RecordNode> read) {
+    private static RecordNode named(String type, Supplier<RecordNode> read) {
         try {
             return read.get();
         } catch (JournalException e) {

@@ -607,7 +607,7 @@ public final class FileJournalStore implements JournalStore {
             byte[] magic = in.readNBytes(4);
             int version = in.readInt();
             offset = HEADER_LENGTH;
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            if (!Arrays.equals(magic, MAGIC)) {
                 in.close();
                 throw corrupt(JournalCorruptException.Kind.CRC_MISMATCH, "not a journal segment (bad header)");
             }

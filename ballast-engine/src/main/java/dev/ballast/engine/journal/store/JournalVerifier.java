@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal.store;
 
+import java.util.HexFormat;
 import dev.ballast.engine.journal.RunJournal;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -178,7 +179,7 @@ public final class JournalVerifier {
 
     private static Result anchorMismatch(JournalHead anchor, JournalRecord record) {
         return new Result(false, anchor.sequence() - 1, anchor.sequence(), Problem.ANCHOR_MISMATCH, "record "
-                + anchor.sequence() + " has hash " + java.util.HexFormat.of().formatHex(record.hash())
+                + anchor.sequence() + " has hash " + HexFormat.of().formatHex(record.hash())
                 + ", the anchor says " + anchor.hashHex() + ": the journal was rewritten up to there");
     }
 }

@@ -1,5 +1,7 @@
 package dev.ballast.engine.monitor.analytics;
 
+import java.util.Arrays;
+
 /**
  * How the performance statistics are defined (see docs/analytics.md). Immutable.
  *
@@ -41,7 +43,7 @@ public record StatisticsSettings(Double periodsPerYear, double riskFreeRate, boo
         if (series.size() < 2) return 252;
         long[] gaps = new long[series.size() - 1];
         for (int i = 1; i < series.size(); i++) gaps[i - 1] = series.time(i) - series.time(i - 1);
-        java.util.Arrays.sort(gaps);
+        Arrays.sort(gaps);
         int n = gaps.length;
         double median = n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] / 2.0 + gaps[n / 2] / 2.0);
         if (median >= 300.0 * DAY) return 1;

@@ -1,5 +1,6 @@
 package dev.ballast.engine.risk.rules;
 
+import java.util.Locale;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.risk.CorrelationLimits;
 import dev.ballast.engine.risk.CorrelationTracker;
@@ -126,7 +127,7 @@ public final class CorrelationRule implements PreTradeRule {
                     text.append(" (corr unknown, ").append(tracker.observations(symbol, held)).append('/')
                             .append(tracker.window()).append(" observations: counted)");
                 } else {
-                    text.append(" (corr ").append(String.format(java.util.Locale.ROOT, "%.4f", correlation)).append(')');
+                    text.append(" (corr ").append(String.format(Locale.ROOT, "%.4f", correlation)).append(')');
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.ballast.engine.strategy.lang;
 
+import java.util.HashSet;
+import java.util.TreeSet;
 import dev.ballast.engine.indicator.Ema;
 import dev.ballast.engine.indicator.Highest;
 import dev.ballast.engine.indicator.Indicator;
@@ -185,7 +187,7 @@ public final class ExpressionCompiler {
             if (f.equals("crosses_above") || f.equals("crosses_below")) {
                 throw new CompileException(f + " gives a condition, a number is needed here", c.position());
             }
-            throw new CompileException("unknown function '" + f + "' (known: " + String.join(", ", new java.util.TreeSet<>(allFunctions())) + ")", c.position());
+            throw new CompileException("unknown function '" + f + "' (known: " + String.join(", ", new TreeSet<>(allFunctions())) + ")", c.position());
         }
         int arity = f.equals("min") || f.equals("max") ? 2 : 1;
         arity(c, arity);
@@ -203,7 +205,7 @@ public final class ExpressionCompiler {
     }
 
     private static Set<String> allFunctions() {
-        Set<String> all = new java.util.HashSet<>(INDICATORS.keySet());
+        Set<String> all = new HashSet<>(INDICATORS.keySet());
         all.addAll(MATH);
         all.add("crosses_above");
         all.add("crosses_below");
@@ -286,11 +288,11 @@ public final class ExpressionCompiler {
         IndicatorSpec spec = declared.get(s.name());
         if (spec == null) {
             throw new CompileException("unknown series '" + s.name() + "' (price fields: open, high, low, close, volume; declared indicators: "
-                    + (declared.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(declared.keySet()))) + ")", s.position());
+                    + (declared.isEmpty() ? "none" : String.join(", ", new TreeSet<>(declared.keySet()))) + ")", s.position());
         }
         if (spec.type() == null || !INDICATORS.containsKey(spec.type())) {
             throw new CompileException("indicator '" + s.name() + "' has unknown type '" + spec.type() + "' (known: "
-                    + String.join(", ", new java.util.TreeSet<>(INDICATORS.keySet())) + ")", s.position());
+                    + String.join(", ", new TreeSet<>(INDICATORS.keySet())) + ")", s.position());
         }
         String source = spec.source() == null ? "close" : spec.source();
         if (source.equals(s.name())) throw new CompileException("indicator '" + s.name() + "' cannot be its own source", s.position());

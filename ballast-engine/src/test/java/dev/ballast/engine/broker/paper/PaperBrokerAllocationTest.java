@@ -1,5 +1,6 @@
 package dev.ballast.engine.broker.paper;
 
+import com.sun.management.ThreadMXBean;
 import dev.ballast.model.OrderRequest;
 import dev.ballast.model.OrderSide;
 import dev.ballast.model.Price;
@@ -23,7 +24,7 @@ class PaperBrokerAllocationTest {
 
     @Test
     void marketDataAllocatesNothingWhenNoOrderFills() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         var f = new PaperBrokerFixture();
         f.feed(bar(1, "100.00", "100.00", "100.00", "100.00", "1000"));

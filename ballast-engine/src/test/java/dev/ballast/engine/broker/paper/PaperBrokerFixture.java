@@ -1,5 +1,6 @@
 package dev.ballast.engine.broker.paper;
 
+import java.util.function.Consumer;
 import dev.ballast.model.AssetClass;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
@@ -45,7 +46,7 @@ final class PaperBrokerFixture {
     final List<BrokerReport> reports = new ArrayList<>();
     final PaperBroker broker;
     /** What "the engine" does with each report after recording it; a hook for re-entrancy tests. */
-    java.util.function.Consumer<BrokerReport> onReport = r -> { };
+    Consumer<BrokerReport> onReport = r -> { };
     private int nextId = 1;
 
     PaperBrokerFixture(PaperBrokerSettings settings) {

@@ -1,5 +1,7 @@
 package dev.ballast.engine.broker.paper;
 
+import dev.ballast.model.OrderType;
+import java.util.SplittableRandom;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
 import dev.ballast.model.OrderRequest;
@@ -683,9 +685,9 @@ class PaperBrokerTest {
         void rejectsOffTickPriceAndMissingPrices() {
             var f = new PaperBrokerFixture();
             f.submit(limit(OrderSide.BUY, 1, "99.001"));
-            f.submit(new OrderRequest(AAPL, OrderSide.BUY, dev.ballast.model.OrderType.STOP, TimeInForce.GTC, qty(1),
+            f.submit(new OrderRequest(AAPL, OrderSide.BUY, OrderType.STOP, TimeInForce.GTC, qty(1),
                     null, null));
-            f.submit(new OrderRequest(AAPL, OrderSide.BUY, dev.ballast.model.OrderType.LIMIT, TimeInForce.GTC, qty(0),
+            f.submit(new OrderRequest(AAPL, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, qty(0),
                     Price.of("1"), null));
             assertThat(f.reportsOf(OrderRejected.class)).extracting(OrderRejected::reason).satisfiesExactly(
                     r -> assertThat(r).contains("tick size"),
@@ -728,7 +730,7 @@ class PaperBrokerTest {
                     .withMaxVolumeShare(0.2).withSlippage(SlippageModel.randomBps(20))
                     .withCommission(CommissionModel.perUnit(Money.of("0.01"), Money.of("1")));
             var f = new PaperBrokerFixture(settings);
-            var walk = new java.util.SplittableRandom(42);
+            var walk = new SplittableRandom(42);
             long price = 10_000; // cents
             List<ClientOrderId> ids = new ArrayList<>();
             for (int k = 1; k <= 400; k++) {

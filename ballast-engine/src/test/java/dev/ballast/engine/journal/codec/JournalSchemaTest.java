@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal.codec;
 
+import dev.ballast.model.Quantity;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.journal.store.JournalException;
 import dev.ballast.engine.journal.codec.CanonicalNode.RecordNode;
@@ -53,7 +54,7 @@ class JournalSchemaTest {
     void aJournalStaysReadableAfterItsClassesChanged() {
         JournalSchema older = JournalSchema.of(List.of(Older.Fill.class));
         byte[] payload = RecordCodec.encode(new Older.Fill(ClientOrderId.of("sma-9"), 300, Price.of("187.5"),
-                List.of(new TradeTick(Symbol.of("AAPL"), 5, Price.of("187.4"), dev.ballast.model.Quantity.of("2")))));
+                List.of(new TradeTick(Symbol.of("AAPL"), 5, Price.of("187.4"), Quantity.of("2")))));
 
         RecordNode tree = decoder.readingBy(older).tree("Fill", payload);
 

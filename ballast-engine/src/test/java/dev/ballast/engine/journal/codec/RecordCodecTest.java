@@ -1,5 +1,8 @@
 package dev.ballast.engine.journal.codec;
 
+import dev.ballast.model.Money;
+import dev.ballast.model.Price;
+import java.util.HashMap;
 import dev.ballast.engine.journal.JournalTestSupport;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Quantity;
@@ -20,8 +23,8 @@ class RecordCodecTest {
                 "Fill{orderId=ClientOrderId{value=\"sma-1\"},tradeId=\"t1\",symbol=Symbol{value=\"AAPL\"},side=SELL,"
                         + "quantity=" + Quantity.ofUnits(101) + ",price=187.25,commission=1.5,"
                         + "timestamp=1700000000000000001}"
-                        .replace("price=187.25", "price=" + dev.ballast.model.Price.of("187.25"))
-                        .replace("commission=1.5", "commission=" + dev.ballast.model.Money.of("1.5")));
+                        .replace("price=187.25", "price=" + Price.of("187.25"))
+                        .replace("commission=1.5", "commission=" + Money.of("1.5")));
         assertThat(RecordCodec.typeOf(fill(1))).isEqualTo("Fill");
     }
 
@@ -62,7 +65,7 @@ class RecordCodecTest {
                 .isEqualTo("Holder{items=[1,\"a\",true],other=2.5}");
         assertThatThrownBy(() -> RecordCodec.encode(new Holder(List.of(), new Object())))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RecordCodec.encode(new Holder(List.of(), new java.util.HashMap<>())))
+        assertThatThrownBy(() -> RecordCodec.encode(new Holder(List.of(), new HashMap<>())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

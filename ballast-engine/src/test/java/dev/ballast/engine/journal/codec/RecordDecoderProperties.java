@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal.codec;
 
+import java.util.Arrays;
 import dev.ballast.engine.journal.store.JournalException;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
@@ -98,7 +99,7 @@ class RecordDecoderProperties {
                 out[at] ^= (byte) (1 + Math.floorMod(d >> 8, 255));
                 yield out;
             }
-            case 1 -> java.util.Arrays.copyOf(bytes, at);
+            case 1 -> Arrays.copyOf(bytes, at);
             default -> {
                 byte[] out = new byte[bytes.length + 1];
                 System.arraycopy(bytes, 0, out, 0, at);

@@ -1,5 +1,9 @@
 package dev.ballast.engine.journal.codec;
 
+import dev.ballast.model.ClientOrderId;
+import dev.ballast.model.Money;
+import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.Quote;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.engine.journal.store.JournalException;
 import dev.ballast.model.Price;
@@ -62,7 +66,7 @@ class RecordDecoderTest {
         withNull.add(null);
         Everything e = new Everything(marks,
                 List.of(new TradeTick(Symbol.of("A"), 5, Price.of("3"), Quantity.of("1")),
-                        new dev.ballast.model.event.Quote(Symbol.of("B"), 6, Price.of("1"), Quantity.of("2"), Price.of("1.1"), Quantity.of("3"))),
+                        new Quote(Symbol.of("B"), 6, Price.of("1"), Quantity.of("2"), Price.of("1.1"), Quantity.of("3"))),
                 List.of(List.of(), List.of(Quantity.of("1"), Quantity.of("-2.5"))),
                 Instant.parse("2024-01-02T15:30:00.000000001Z"), LocalDate.of(2024, 1, 2), new BigDecimal("-12.3400"),
                 ',', null, (short) -7, (byte) 8, 1.5e-3f, Double.NEGATIVE_INFINITY, true, null, withNull);
@@ -109,8 +113,8 @@ class RecordDecoderTest {
     }
 
     /** Laid out as a Fill (an enum and a string are both a length-prefixed name), but with any text as its side. */
-    record FillWithTextSide(dev.ballast.model.ClientOrderId orderId, String tradeId, Symbol symbol, String side,
-                            Quantity quantity, Price price, dev.ballast.model.Money commission, long timestamp) {
+    record FillWithTextSide(ClientOrderId orderId, String tradeId, Symbol symbol, String side,
+                            Quantity quantity, Price price, Money commission, long timestamp) {
     }
 
     /** Laid out as a Symbol, without its checks. */
@@ -123,7 +127,7 @@ class RecordDecoderTest {
 
     @Test
     void valuesThatDoNotFitNameTheFieldPath() {
-        dev.ballast.model.event.Fill f = JournalSamples.fill();
+        Fill f = JournalSamples.fill();
         byte[] sides = RecordCodec.encode(new FillWithTextSide(f.orderId(), f.tradeId(), f.symbol(), "BUYS", f.quantity(),
                 f.price(), f.commission(), f.timestamp()));
         assertThatThrownBy(() -> decoder.decode("Fill", sides))

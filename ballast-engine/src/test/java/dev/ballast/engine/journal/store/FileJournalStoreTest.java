@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal.store;
 
+import java.time.Duration;
 import dev.ballast.engine.journal.store.JournalVerifier.Problem;
 import dev.ballast.engine.journal.JournalTestSupport;
 import dev.ballast.engine.journal.JournalWriter;
@@ -196,7 +197,7 @@ class FileJournalStoreTest {
             try (JournalWriter writer = new JournalWriter(store)) {
                 long seq = writer.append(1, "Note", JournalTestSupport.utf8("after the tear"));
                 assertThat(seq).isEqualTo(6);
-                writer.awaitDurable(seq, java.time.Duration.ofSeconds(5));
+                writer.awaitDurable(seq, Duration.ofSeconds(5));
             }
         }
         assertThat(verify()).isEqualTo(JournalVerifier.Result.ok(6));

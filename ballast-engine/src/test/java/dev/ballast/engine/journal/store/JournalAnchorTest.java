@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal.store;
 
+import java.time.Duration;
 import dev.ballast.engine.journal.JournalTestSupport;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.codec.RecordCodec;
@@ -36,7 +37,7 @@ class JournalAnchorTest {
             assertThat(writer.head()).isEqualTo(JournalHead.EMPTY);
             long last = 0;
             for (int i = 1; i <= 5; i++) last = writer.append(i, fill(i));
-            writer.awaitDurable(last, java.time.Duration.ofSeconds(10));
+            writer.awaitDurable(last, Duration.ofSeconds(10));
             writer.close();
             assertThat(writer.head()).isEqualTo(JournalHead.of(store.last().orElseThrow()));
             assertThat(writer.head().sequence()).isEqualTo(5);

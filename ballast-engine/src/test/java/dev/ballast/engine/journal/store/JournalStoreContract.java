@@ -1,5 +1,6 @@
 package dev.ballast.engine.journal.store;
 
+import java.util.concurrent.CopyOnWriteArrayList;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.codec.RecordCodec;
 import org.junit.jupiter.api.Test;
@@ -186,7 +187,7 @@ public abstract class JournalStoreContract {
 
     @Test
     public void failedWriterKeepsWhatItStoredAndThatVerifies() throws Exception {
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         long durable;
         try (JournalStore store = openStore();
              JournalWriter writer = new JournalWriter(new DiskFullStore(store, 30), 1024, 8)) {
