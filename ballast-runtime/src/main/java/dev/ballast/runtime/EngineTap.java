@@ -45,13 +45,16 @@ final class EngineTap implements EngineEventListener {
         if (event instanceof FillBooked booked) {
             if (recentFills.size() == RunHandle.RECENT_FILLS) recentFills.removeFirst();
             recentFills.addLast(booked);
-        } else if (!feeds.isEmpty() && event instanceof OrderUpdated updated && updated.previous() == OrderStatus.INITIALIZED) {
+        }
+        // Most runs have no subscriber: one read of the copy-on-write list's size, no iterator, per event.
+        if (feeds.isEmpty()) return;
+        if (event instanceof OrderUpdated updated && updated.previous() == OrderStatus.INITIALIZED) {
             // Copied for the subscribers before they hear of the order (the monitor's map is the engine thread's);
             // only while someone listens: a map entry per order was a fifth of a backtest's time.
             Price arrival = engine.monitor().arrivalPrice(updated.order().id());
             if (arrival != null) arrivals.put(updated.order().id(), arrival);
         }
-        for (SubscriberFeed feed : feeds) feed.offer(event);
+        for (SubscriberFeed feed : feeds) feed.offer(event); // a snapshot: a subscriber may leave meanwhile
     }
 
     /** The engine's state now, every part read in one go on the engine thread. */
