@@ -22,6 +22,22 @@ final class ChildRuns {
     private ChildRuns() {
     }
 
+    /**
+     * A paper configuration in {@code dir} (paper.yaml): the SMA crossover example over {@code bars} synthetic
+     * 5-minute bars of five symbols (data.csv), output {@code out}, the stale-data limit widened for 5-minute bars.
+     */
+    static Path paperConfig(Path dir, int bars) throws IOException {
+        Path data = dir.resolve("data.csv");
+        assertThat(CliRun.of("data", "synth", "--bars", Integer.toString(bars), "--symbols", "5", "--interval", "5m",
+                "--out", data.toString()).exitCode()).isZero();
+        String example = Files.readString(Path.of("..", "examples", "sma-crossover.yaml"));
+        Path config = dir.resolve("paper.yaml");
+        Files.writeString(config, example.replace("files: [data/daily-5.csv]", "files: [data.csv]")
+                .replaceAll("output: [^\\n]*", "output: out")
+                .replace("staleDataMs: 604800000", "staleDataMs: 6048000000"));
+        return config;
+    }
+
     /** Starts {@code ballast ARGS} on this test's class path; its output goes to a log file in {@code logDir}. */
     static Process start(Path logDir, String... args) throws IOException {
         return start(logDir.resolve("child-" + System.nanoTime() + ".log"), List.of(args));

@@ -42,14 +42,7 @@ class DamagedJournalResumeTest {
 
     @BeforeAll
     static void uninterruptedRun() throws IOException {
-        Path data = dir.resolve("data.csv");
-        assertThat(CliRun.of("data", "synth", "--bars", "1500", "--symbols", "5", "--interval", "5m", "--out",
-                data.toString()).exitCode()).isZero();
-        String example = Files.readString(Path.of("..", "examples", "sma-crossover.yaml"));
-        config = dir.resolve("paper.yaml");
-        Files.writeString(config, example.replace("files: [data/daily-5.csv]", "files: [data.csv]")
-                .replaceAll("output: [^\\n]*", "output: out")
-                .replace("staleDataMs: 604800000", "staleDataMs: 6048000000"));
+        config = ChildRuns.paperConfig(dir, 1500);
         full = dir.resolve("full");
         CliRun run = CliRun.of("paper", config.toString(), "--out", full.toString(), "-q");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -35,14 +35,7 @@ class GracefulStopTest {
 
     @BeforeAll
     static void configuration() throws IOException {
-        Path data = dir.resolve("data.csv");
-        assertThat(CliRun.of("data", "synth", "--bars", "3000", "--symbols", "5", "--interval", "5m", "--out",
-                data.toString()).exitCode()).isZero();
-        String example = Files.readString(Path.of("..", "examples", "sma-crossover.yaml"));
-        config = dir.resolve("paper.yaml");
-        Files.writeString(config, example.replace("files: [data/daily-5.csv]", "files: [data.csv]")
-                .replaceAll("output: [^\\n]*", "output: out")
-                .replace("staleDataMs: 604800000", "staleDataMs: 6048000000"));
+        config = ChildRuns.paperConfig(dir, 3000);
     }
 
     /** 5-minute bars at 20,000x: 15 ms a bar, 45 s for the data; the run is stopped long before. */

@@ -34,15 +34,9 @@ class RunFolderCliTest {
 
     @BeforeEach
     void paperConfig() throws IOException {
-        assertThat(CliRun.of("data", "synth", "--bars", "1000", "--symbols", "5", "--interval", "5m", "--out",
-                dir.resolve("data.csv").toString()).exitCode()).isZero();
-        String example = Files.readString(Path.of("..", "examples", "sma-crossover.yaml"));
-        config = dir.resolve("paper.yaml");
-        Files.writeString(config, example.replace("files: [data/daily-5.csv]", "files: [data.csv]")
-                .replaceAll("output: [^\\n]*", "output: out")
-                .replace("staleDataMs: 604800000", "staleDataMs: 6048000000")
-                // on a loaded machine a strategy's first callback can pass 50 ms and quarantine it: no orders to check
-                .replace("callbackBudgetMs: 50", "callbackBudgetMs: 5000"));
+        config = ChildRuns.paperConfig(dir, 1000);
+        // on a loaded machine a strategy's first callback can pass 50 ms and quarantine it: no orders to check
+        Files.writeString(config, Files.readString(config).replace("callbackBudgetMs: 50", "callbackBudgetMs: 5000"));
     }
 
     /** Waits until {@code process} holds the lock of {@code run} (its pid is in the lock file). */
