@@ -23,6 +23,10 @@ final class CallbackTimesTable {
         times.forEach((strategy, summary) -> out.printf(Locale.ROOT, format, strategy,
                 String.format(Locale.ROOT, "%,d", summary.callbacks()), duration(summary.p50Nanos()),
                 duration(summary.p90Nanos()), duration(summary.p99Nanos()), duration(summary.maxNanos())));
+        if (times.values().stream().anyMatch(CallbackTimeSummary::sampled)) {
+            out.printf(Locale.ROOT, "  (times of one callback in %d: timing every callback of a backtest would cost as much "
+                    + "as a short callback)%n", CallbackTimeSummary.BACKTEST_SAMPLE);
+        }
     }
 
     static String duration(long nanos) {

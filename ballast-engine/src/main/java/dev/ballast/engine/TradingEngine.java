@@ -36,13 +36,13 @@ import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.MarketData;
 import dev.ballast.model.event.OperatorCommand;
 import dev.ballast.model.event.QuarantineReason;
+import dev.ballast.model.event.RiskActionRequested;
 import dev.ballast.model.event.QuarantineStrategy;
 import dev.ballast.model.event.Quote;
 import dev.ballast.model.event.StopEngine;
 import dev.ballast.model.event.OpenOrdersOnStop;
 import dev.ballast.model.event.ReduceOnly;
 import dev.ballast.model.event.UnquarantineStrategy;
-import dev.ballast.engine.risk.RiskScope;
 import dev.ballast.model.event.StrategyRequest;
 import dev.ballast.model.event.TradeTick;
 
@@ -129,7 +129,6 @@ public final class TradingEngine implements AutoCloseable {
                 : new SnapshotPortfolioView(this::snapshot, settings.instruments());
         this.strategies = new StrategyExecutor(settings.mode(), settings.isolation(), clock, requestSink, view, fatalHandler);
         this.flow = new OrderFlow(clock, events, orders, risk, portfolio, monitor, strategies);
-        risk.setActions(flow);
         for (StrategySpec spec : strategySpecs) {
             for (var symbol : spec.symbols()) {
                 if (portfolio.instrument(symbol) == null) {
@@ -154,8 +153,17 @@ public final class TradingEngine implements AutoCloseable {
         }
         events.subscribe(strategies);
         this.snapshot = portfolio.snapshot(clock.nanos());
-        BrokerReportSink reportSink = this::enqueue;
-        broker.connect(reportSink);
+        broker.connect(new BrokerReportSink() {
+            @Override
+            public void report(BrokerReport report) {
+                enqueue(report);
+            }
+
+            @Override
+            public void connectionChanged(BrokerConnectionChanged change) {
+                enqueue(change);
+            }
+        });
     }
 
     /** Binds the engine to the calling thread and starts the strategies. */
@@ -466,7 +474,8 @@ public final class TradingEngine implements AutoCloseable {
         strategies.stop();
         drain();
         if (stopCommand != null && stopCommand.openOrders() == OpenOrdersOnStop.CANCEL) {
-            flow.cancelOpenOrders(RiskScope.ACCOUNT, "run stopped by " + stopCommand.operator());
+            events.publish(new RiskActionRequested(null, RiskActionRequested.Action.CANCEL_OPEN_ORDERS,
+                    "run stopped by " + stopCommand.operator(), clock.nanos()));
             drain();
             while (!scheduled.isEmpty()) advanceTo(scheduled.peek().report.timestamp());
         }

@@ -17,6 +17,7 @@ import dev.ballast.model.event.OperatorCommandRefused;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.StrategyUnquarantined;
 import dev.ballast.model.event.RequestRefused;
+import dev.ballast.model.event.RiskActionRequested;
 import dev.ballast.model.event.OrderApproved;
 import dev.ballast.model.event.TradingStateChanged;
 import dev.ballast.model.event.StrategyQuarantined;
@@ -139,6 +140,7 @@ public final class ExecutionMonitor implements EngineEventListener {
             case BrokerReconciled reconciled -> { }
             case StrategyUnquarantined unquarantined -> { }
             case OperatorCommandRefused refused -> { }
+            case RiskActionRequested requested -> { } // its cancels and orders are tracked as orders
         }
     }
 

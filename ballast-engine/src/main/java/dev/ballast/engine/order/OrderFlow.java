@@ -9,11 +9,9 @@ import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.engine.monitor.ExecutionMonitor;
 import dev.ballast.engine.portfolio.PortfolioManager;
-import dev.ballast.engine.risk.RiskActions;
 import dev.ballast.engine.risk.RiskDecision;
 import dev.ballast.engine.risk.RiskManager;
 import dev.ballast.model.RiskReason;
-import dev.ballast.engine.risk.RiskScope;
 import dev.ballast.engine.strategy.StrategyExecutor;
 import dev.ballast.model.BracketRole;
 import dev.ballast.model.ClientOrderId;
@@ -34,6 +32,7 @@ import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.ModifyOrder;
 import dev.ballast.model.event.OperatorCommandRefused;
 import dev.ballast.model.event.OrderUpdated;
+import dev.ballast.model.event.RiskActionRequested;
 import dev.ballast.model.event.QuarantineReason;
 import dev.ballast.model.event.RequestRefused;
 import dev.ballast.model.event.StrategyFaulted;
@@ -54,11 +53,12 @@ import java.util.Set;
  * becomes an order, the RiskManager decides, the OrderManager submits it to the broker; the broker's
  * reports come back through the OrderManager, fills reach the PortfolioManager first, and everything
  * is published for the ExecutionMonitor and the strategies. Also arms and unwinds brackets, and
- * quarantines strategies (their open orders are canceled).
+ * quarantines strategies (their open orders are canceled), and acts on the RiskManager's requests to cancel a
+ * scope's orders or flatten its positions ({@link RiskActionRequested}).
  *
  * <p>Owned by the engine thread; not thread-safe.
  */
-public final class OrderFlow implements EngineEventListener, RiskActions {
+public final class OrderFlow implements EngineEventListener {
     private final Clock clock;
     private final EngineEventBus events;
     private final OrderManager orders;
@@ -70,7 +70,6 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
     private final Set<ClientOrderId> armedEntries = new HashSet<>();
     /** What each armed bracket's exits cover, by entry id: the entry's fill, capped at what the strategy held. */
     private final Map<ClientOrderId, Quantity> exitSizes = new HashMap<>();
-    private final Map<StrategyId, QuarantineReason> quarantined = new HashMap<>();
     private long flattenSequence;
 
     public OrderFlow(Clock clock, EngineEventBus events, OrderManager orders, RiskManager risk, PortfolioManager portfolio,
@@ -124,8 +123,7 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
      * published once with its reason.
      */
     public void quarantine(StrategyId strategyId, QuarantineReason reason, String detail) {
-        if (quarantined.putIfAbsent(strategyId, reason) != null) return;
-        strategies.quarantine(strategyId, reason == QuarantineReason.OPERATOR);
+        if (!strategies.quarantine(strategyId, reason)) return;
         int canceled = 0;
         for (Order order : orders.openOrders(strategyId)) {
             if (orders.requestCancel(order.id())) canceled++;
@@ -139,7 +137,7 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
      */
     public void unquarantine(UnquarantineStrategy command) {
         StrategyId id = command.strategyId();
-        QuarantineReason reason = quarantined.get(id);
+        QuarantineReason reason = strategies.quarantineReason(id);
         String refusal = reason == null ? "strategy " + id + " is not quarantined"
                 : reason != QuarantineReason.OPERATOR ? "strategy " + id + " was quarantined for a fault (" + reason
                 + "); it stays out"
@@ -148,29 +146,21 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
             events.publish(OperatorCommandRefused.of(command, refusal, clock.nanos()));
             return;
         }
-        quarantined.remove(id);
         events.publish(new StrategyUnquarantined(id, command.operator(), command.reason(), clock.nanos()));
     }
 
-    @Override
-    public int cancelOpenOrders(RiskScope scope, String reason) {
-        int canceled = 0;
-        for (Order order : scope.isAccount() ? orders.openOrders() : orders.openOrders(scope.strategyId())) {
-            if (orders.requestCancel(order.id())) canceled++;
-        }
-        return canceled;
+    /** Asks to cancel every open order of the account or of one strategy. */
+    private void cancelOpenOrders(StrategyId scope) {
+        for (Order order : scope == null ? orders.openOrders() : orders.openOrders(scope)) orders.requestCancel(order.id());
     }
 
     /**
-     * Closes every position of the scope with market orders in the name of the strategy that holds it
+     * Closes every position of the account (scope null) or one strategy with market orders in the name of the strategy that holds it
      * (so its books go flat too). These are the engine's own orders: only their sanity is checked, so
      * that no state or limit can keep a position open. Ids are {@code strategy-flat-N}.
      */
-    @Override
-    public int flatten(RiskScope scope, String reason) {
-        List<StrategyId> owners = scope.isAccount()
-                ? new ArrayList<>(portfolio.strategyIds()) : List.of(scope.strategyId());
-        int sent = 0;
+    private void flatten(StrategyId scope, String reason) {
+        List<StrategyId> owners = scope == null ? new ArrayList<>(portfolio.strategyIds()) : List.of(scope);
         for (StrategyId owner : owners) {
             for (Map.Entry<Symbol, Long> position : portfolio.openQuantities(owner).entrySet()) {
                 long quantity = position.getValue();
@@ -183,13 +173,11 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
                 RiskDecision decision = risk.checkEngineOrder(order);
                 if (decision.allowed()) {
                     orders.submit(id);
-                    sent++;
                 } else {
                     orders.deny(id, decision.reason(), decision.detail() + " (flatten: " + reason + ")");
                 }
             }
         }
-        return sent;
     }
 
     private void submitNew(ClientOrderId id, StrategyId strategyId, OrderRequest request, BracketRole role,
@@ -295,6 +283,12 @@ public final class OrderFlow implements EngineEventListener, RiskActions {
                     armExits(order);
                 } else if (order.parent() != null && order.bracketRole().isExit()) {
                     rebalanceSibling(order);
+                }
+            }
+            case RiskActionRequested request -> {
+                switch (request.action()) {
+                    case CANCEL_OPEN_ORDERS -> cancelOpenOrders(request.strategyId());
+                    case FLATTEN -> flatten(request.strategyId(), request.reason());
                 }
             }
             default -> { }

@@ -20,6 +20,8 @@ import dev.ballast.model.event.AnomalyFlagged;
 import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.event.CancelRejected;
 import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.FillBusted;
+import dev.ballast.model.event.FillCorrected;
 import dev.ballast.model.event.OrderAccepted;
 import dev.ballast.model.event.OrderCanceled;
 import dev.ballast.model.event.OrderDenied;
@@ -57,7 +59,9 @@ public final class OrderManager implements OpenOrders {
     private final Map<StrategyId, Set<ClientOrderId>> openByStrategy = new HashMap<>();
     private final Map<Symbol, long[]> openLeavesBySymbol = new HashMap<>();
     private final Set<String> seenTradeIds = new HashSet<>();
-    private int openCount;
+    // Every open order of the account, in the order they opened: the account's open orders without a scan of every
+    // order the run ever had.
+    private final Set<ClientOrderId> openIds = new LinkedHashSet<>();
 
     public OrderManager(Clock clock, EngineEventBus events, BrokerageInterface broker) {
         this.clock = clock;
@@ -136,6 +140,12 @@ public final class OrderManager implements OpenOrders {
             case OrderRejected rejected -> transition(order, OrderStatus.REJECTED);
             case OrderCanceled canceled -> transition(order, OrderStatus.CANCELED);
             case OrderExpired expired -> transition(order, OrderStatus.EXPIRED);
+            // Not yet re-booked: flagged, so that the difference between the books and the venue is never silent.
+            case FillCorrected corrected -> flag(Anomaly.TRADE_CORRECTION_NOT_BOOKED, corrected.orderId(),
+                    "trade " + corrected.tradeId() + " corrected by the venue to " + corrected.quantity() + " at "
+                            + corrected.price() + "; the books still hold the original");
+            case FillBusted busted -> flag(Anomaly.TRADE_CORRECTION_NOT_BOOKED, busted.orderId(),
+                    "trade " + busted.tradeId() + " busted by the venue; the books still hold it");
             case CancelRejected rejected -> {
                 if (order.status() == OrderStatus.PENDING_CANCEL) transition(order, restoredStatus(order));
             }
@@ -229,12 +239,12 @@ public final class OrderManager implements OpenOrders {
         if (wasOpen == isOpen) return;
         if (isOpen) {
             openByStrategy.computeIfAbsent(order.strategyId(), s -> new LinkedHashSet<>()).add(order.id());
-            openCount++;
+            openIds.add(order.id());
             adjustOpenLeaves(order, +1);
         } else {
             Set<ClientOrderId> open = openByStrategy.get(order.strategyId());
             if (open != null) open.remove(order.id());
-            openCount--;
+            openIds.remove(order.id());
             adjustOpenLeaves(order.withStatus(previous, order.updatedAt()), -1);
         }
     }
@@ -256,7 +266,7 @@ public final class OrderManager implements OpenOrders {
         Map<Symbol, long[]> leaves = new HashMap<>();
         for (Order order : orders.values()) {
             boolean indexed = openByStrategy.getOrDefault(order.strategyId(), Set.of()).contains(order.id());
-            if (indexed != order.status().isOpen()) {
+            if (indexed != order.status().isOpen() || openIds.contains(order.id()) != order.status().isOpen()) {
                 throw new IllegalStateException("order " + order.id() + " is " + order.status() + " but "
                         + (indexed ? "is" : "is not") + " in the open index of " + order.strategyId());
             }
@@ -265,7 +275,9 @@ public final class OrderManager implements OpenOrders {
             leaves.computeIfAbsent(order.symbol(), s -> new long[2])[order.side().ordinal()]
                     += Math.max(0, order.leavesQuantity().raw());
         }
-        if (open != openCount) throw new IllegalStateException("open count " + openCount + ", but " + open + " orders are open");
+        if (open != openIds.size()) {
+            throw new IllegalStateException("open index holds " + openIds.size() + " orders, but " + open + " orders are open");
+        }
         for (Map.Entry<Symbol, long[]> entry : openLeavesBySymbol.entrySet()) {
             long[] expected = leaves.getOrDefault(entry.getKey(), new long[2]);
             if (expected[0] != entry.getValue()[0] || expected[1] != entry.getValue()[1]) {
@@ -297,14 +309,14 @@ public final class OrderManager implements OpenOrders {
 
     /** Every open order of the account. */
     public List<Order> openOrders() {
-        List<Order> result = new ArrayList<>();
-        for (Order order : orders.values()) if (order.status().isOpen()) result.add(order);
+        List<Order> result = new ArrayList<>(openIds.size());
+        for (ClientOrderId id : openIds) result.add(orders.get(id));
         return result;
     }
 
     @Override
     public int openOrderCount() {
-        return openCount;
+        return openIds.size();
     }
 
     /** Unfilled quantity (raw) of the open orders on one side of a symbol: the worst case if they all fill. */

@@ -1,14 +1,33 @@
 package dev.ballast.engine.risk;
 
-/**
- * What the RiskManager asks of the order path when a scope halts or goes reduce-only: cancel the
- * scope's open orders, close its positions at market. Implemented by the engine's OrderFlow; called on
- * the engine thread.
- */
-public interface RiskActions {
-    /** Asks to cancel every open order of the scope; returns how many cancels were sent. */
-    int cancelOpenOrders(RiskScope scope, String reason);
+import dev.ballast.engine.bus.EngineEventBus;
+import dev.ballast.engine.clock.Clock;
+import dev.ballast.model.event.RiskActionRequested;
 
-    /** Sends market orders that close every position of the scope; returns how many were sent. */
-    int flatten(RiskScope scope, String reason);
+/**
+ * What a halt, a reduce-only or a flatten asks of the order path, as events: cancel the scope's open orders, close
+ * its positions. The order path listens; the risk side does not know it, so the two are wired one way. The bus
+ * delivers a request after the state change that caused it has reached every listener.
+ *
+ * <p>Engine thread only.
+ */
+public final class RiskActions {
+    private final Clock clock;
+    private final EngineEventBus events;
+
+    public RiskActions(Clock clock, EngineEventBus events) {
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Asks to cancel every open order of the scope. */
+    public void cancelOpenOrders(RiskScope scope, String reason) {
+        events.publish(new RiskActionRequested(scope.strategyId(), RiskActionRequested.Action.CANCEL_OPEN_ORDERS, reason,
+                clock.nanos()));
+    }
+
+    /** Asks to close every position of the scope at market. */
+    public void flatten(RiskScope scope, String reason) {
+        events.publish(new RiskActionRequested(scope.strategyId(), RiskActionRequested.Action.FLATTEN, reason, clock.nanos()));
+    }
 }

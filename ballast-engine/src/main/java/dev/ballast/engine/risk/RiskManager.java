@@ -62,7 +62,8 @@ import java.util.Map;
  *
  * <p>Post-trade: the {@link LossGuard} (daily loss, drawdown), the {@link StrategyCircuitBreaker}
  * (performance, broker rejects), operator commands (halt, resume, flatten) and broker disconnects move
- * the {@link TradingStates}, and through {@link RiskActions} cancel orders and flatten positions.
+ * the {@link TradingStates}, and through {@link RiskActions} ask the order path, by events, to cancel orders and
+ * flatten positions.
  *
  * <p>Owned by the engine thread; not thread-safe.
  */
@@ -82,32 +83,8 @@ public final class RiskManager {
     private final List<PreTradeRule> exposureRules;
     private final Map<ClientOrderId, Reservation> reservations = new HashMap<>();
     private final Map<StrategyId, long[]> reservedByStrategy = new HashMap<>();
-    private RiskActions actions = NO_ACTIONS;
-    /** Forwards to whatever {@link #setActions} wired, so components can be built before the order path. */
-    private final RiskActions delegate = new RiskActions() {
-        @Override
-        public int cancelOpenOrders(RiskScope scope, String reason) {
-            return actions.cancelOpenOrders(scope, reason);
-        }
-
-        @Override
-        public int flatten(RiskScope scope, String reason) {
-            return actions.flatten(scope, reason);
-        }
-    };
+    private final RiskActions actions;
     private long reserved;
-
-    private static final RiskActions NO_ACTIONS = new RiskActions() {
-        @Override
-        public int cancelOpenOrders(RiskScope scope, String reason) {
-            return 0;
-        }
-
-        @Override
-        public int flatten(RiskScope scope, String reason) {
-            return 0;
-        }
-    };
 
     public RiskManager(RiskConfig config, PortfolioManager portfolio, OpenOrders orders, Clock clock, EngineEventBus events) {
         this.config = config;
@@ -116,10 +93,11 @@ public final class RiskManager {
         this.clock = clock;
         this.events = events;
         this.states = new TradingStates(clock, events);
+        this.actions = new RiskActions(clock, events);
         CorrelationLimits correlation = config.account().correlation();
         this.correlations = correlation == null ? null : new CorrelationTracker(correlation.window());
-        this.lossGuard = new LossGuard(config, portfolio, states, delegate);
-        this.breaker = new StrategyCircuitBreaker(config, portfolio, states, delegate);
+        this.lossGuard = new LossGuard(config, portfolio, states, actions);
+        this.breaker = new StrategyCircuitBreaker(config, portfolio, states, actions);
         this.orderRules = List.of(new OrderSizeRule(), new PriceCollarRule(), new OpenOrdersRule(),
                 new DuplicateOrderRule(traffic), new OrderRateRule(traffic));
         this.exposureRules = correlations == null
@@ -132,11 +110,6 @@ public final class RiskManager {
     /** A RiskManager with account limits only (tests and simple wiring). */
     public RiskManager(RiskLimits limits, PortfolioManager portfolio, OpenOrders orders, Clock clock, EngineEventBus events) {
         this(RiskConfig.of(limits), portfolio, orders, clock, events);
-    }
-
-    /** Wires what halts and flattens act through (the engine's order path). */
-    public void setActions(RiskActions actions) {
-        this.actions = actions;
     }
 
     /**

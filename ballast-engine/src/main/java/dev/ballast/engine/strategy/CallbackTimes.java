@@ -3,7 +3,9 @@ package dev.ballast.engine.strategy;
 /**
  * How long one strategy's callbacks took, as a log-linear histogram: 16 buckets for each power of two of
  * nanoseconds, so a percentile read from it is within 1/16 (6.25 %) above the true value, and recording is an
- * array increment, with no allocation. Informational only: nothing that trades reads it.
+ * array increment, with no allocation. Every callback is counted; the ones timed may be a sample ({@link #skip}):
+ * a clock read costs about as much as a short callback, and a backtest runs millions of them. Informational only:
+ * nothing that trades reads it.
  *
  * <p>Threading: {@link #record} is called by the one thread that runs the strategy's callbacks at a time;
  * {@link #summary} is meant for after the strategies have stopped (the engine thread, or a joined strategy
@@ -16,25 +18,32 @@ final class CallbackTimes {
     private static final int BUCKETS = SUB_BUCKETS + (63 - SUB_BUCKET_BITS) * SUB_BUCKETS;
 
     private final long[] counts = new long[BUCKETS];
-    private long count;
+    private long callbacks;
+    private long timed;
     private long max;
 
-    /** Records one callback's duration; a negative one (a clock that went back) counts as zero. */
+    /** Records one timed callback's duration; a negative one (a clock that went back) counts as zero. */
     void record(long nanos) {
         long value = Math.max(0, nanos);
         counts[bucket(value)]++;
-        count++;
+        callbacks++;
+        timed++;
         if (value > max) max = value;
     }
 
-    /** The percentiles so far. */
+    /** Counts one callback that was not timed. */
+    void skip() {
+        callbacks++;
+    }
+
+    /** The percentiles so far, of the timed callbacks. */
     CallbackTimeSummary summary() {
-        return new CallbackTimeSummary(count, percentile(0.50), percentile(0.90), percentile(0.99), max);
+        return new CallbackTimeSummary(callbacks, timed, percentile(0.50), percentile(0.90), percentile(0.99), max);
     }
 
     private long percentile(double fraction) {
-        if (count == 0) return 0;
-        long rank = Math.max(1, (long) Math.ceil(fraction * count));
+        if (timed == 0) return 0;
+        long rank = Math.max(1, (long) Math.ceil(fraction * timed));
         long seen = 0;
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];

@@ -34,6 +34,9 @@ import java.util.function.ToLongFunction;
  * {@link #enforceBudget} may be called from any thread.
  */
 public final class CallbackWatchdog implements AutoCloseable {
+    /** What {@link Slot#begin} returns for a callback it did not time. */
+    static final long UNTIMED = Long.MIN_VALUE;
+
     /** How a callback ended, as far as its time goes. */
     enum Overrun { NONE, BUDGET, HARD_LIMIT }
 
@@ -86,6 +89,11 @@ public final class CallbackWatchdog implements AutoCloseable {
      */
     void enforceBudget(boolean enforced) {
         budgetEnforced = enforced;
+    }
+
+    /** Whether a callback past the budget is timed out (see {@link #enforceBudget}). */
+    boolean budgetEnforced() {
+        return budgetEnforced;
     }
 
     long budgetNanos() {
@@ -149,11 +157,15 @@ public final class CallbackWatchdog implements AutoCloseable {
 
         private final Consumer<Slot> onTimeout;
         private final AtomicInteger state = new AtomicInteger(IDLE);
+        /** When the current callback began, or {@link #UNTIMED}: the watchdog then times it from when it first saw it. */
         private volatile long startedAt;
+        /** Counts callbacks, so the watchdog tells a new one from the last one it inspected. */
+        private volatile long callback;
         private volatile Thread owner;
         private volatile String strategy;
         private volatile String activity;
         // Watchdog thread only: the callback last inspected, and the stalled time it is excused.
+        private long inspectedCallback = -1;
         private long inspectedStart;
         private long excused;
         private long firstSeenAt;
@@ -165,18 +177,21 @@ public final class CallbackWatchdog implements AutoCloseable {
         }
 
         /**
-         * Called by the callback thread just before a callback of {@code strategy}; returns the time it began, on
-         * the watchdog's clock.
+         * Called by the callback thread just before a callback of {@code strategy}. A {@code timed} callback, and
+         * every callback while the budget is enforced, reads the clock: the time it began is returned. Otherwise
+         * (a backtest's untimed callbacks, where only the hard limit of seconds counts) the watchdog times it from
+         * when it first sees it, at most one tick late, and {@link #UNTIMED} is returned.
          */
-        long begin(String strategy, String what) {
+        long begin(String strategy, String what, boolean timed) {
             // Written only when they change (mostly they do not: one thread, runs of onBar of one strategy): each
             // volatile write is a fence on the path of every callback.
             Thread current = Thread.currentThread();
             if (owner != current) owner = current;
             if (this.strategy != strategy) this.strategy = strategy;
             if (activity != what) activity = what;
-            long now = clock.nanoTime();
+            long now = timed || budgetEnforced ? clock.nanoTime() : UNTIMED;
             startedAt = now;
+            callback = callback + 1; // one writer: the callback thread
             state.set(RUNNING);
             return now;
         }
@@ -220,11 +235,13 @@ public final class CallbackWatchdog implements AutoCloseable {
 
         void inspect(long now, long pause) {
             int current = state.get();
-            long start = startedAt;
+            long seen = callback;
+            long began = startedAt;
             Thread thread = owner;
-            if (start != inspectedStart) {
-                inspectedStart = start;
-                excused = Math.min(pause, now - start);
+            if (seen != inspectedCallback) {
+                inspectedCallback = seen;
+                inspectedStart = began == UNTIMED ? now : began;
+                excused = Math.min(pause, now - inspectedStart);
                 firstSeenAt = now;
                 cpuAtFirstSeen = thread == null ? -1 : cpuClock.applyAsLong(thread);
                 fatalReported = false;
@@ -232,6 +249,7 @@ public final class CallbackWatchdog implements AutoCloseable {
                 excused += pause;
             }
             if (current != RUNNING) return;
+            long start = inspectedStart;
             long elapsed = now - start - excused;
             boolean enforced = budgetEnforced;
             long limit = enforced ? budgetNanos : hardLimitNanos;

@@ -154,26 +154,39 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
     }
 
     /**
-     * Quarantines a strategy on an operator's or the engine's word; true if it was active. A strategy an operator
-     * quarantined is {@code held}: its thread waits, so that {@link #unquarantine} can bring it back.
+     * The engine takes a strategy out for {@code reason}: it gets no more events. True the first time (the caller then
+     * cancels its orders and publishes the quarantine); false for an unknown strategy or one the engine has already
+     * taken out. A strategy quarantined by an operator is {@code held}: its thread waits, so that {@link #unquarantine}
+     * can bring it back. A strategy that faulted was marked out already on the thread that ran it ({@code takeOut});
+     * this records the engine's handling of it. Engine thread.
      */
-    public boolean quarantine(StrategyId id, boolean held) {
+    public boolean quarantine(StrategyId id, QuarantineReason reason) {
         StrategyHost host = hosts.get(id);
-        if (host == null || !host.isActive()) return false;
-        host.setHeld(held);
-        host.setState(StrategyState.QUARANTINED);
+        if (host == null || host.quarantineReason() != null) return false;
+        host.setQuarantineReason(reason);
+        if (host.isActive()) {
+            host.setHeld(reason == QuarantineReason.OPERATOR);
+            host.setState(StrategyState.QUARANTINED);
+        }
         return true;
+    }
+
+    /** Why the engine took the strategy out, or null while it has not (or after {@link #unquarantine}). Engine thread. */
+    public QuarantineReason quarantineReason(StrategyId id) {
+        StrategyHost host = hosts.get(id);
+        return host == null ? null : host.quarantineReason();
     }
 
     /**
      * Brings back a strategy an operator quarantined: it gets events again from the next one on (what happened
      * meanwhile it does not hear of). False, and nothing changes, for a strategy not held (quarantined for a fault,
-     * stopped, active or unknown).
+     * stopped, active or unknown). Engine thread.
      */
     public boolean unquarantine(StrategyId id) {
         StrategyHost host = hosts.get(id);
         if (host == null || host.state() != StrategyState.QUARANTINED || !host.held()) return false;
         host.setHeld(false);
+        host.setQuarantineReason(null);
         host.setState(StrategyState.ACTIVE);
         return true;
     }

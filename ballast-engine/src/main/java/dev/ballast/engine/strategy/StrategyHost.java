@@ -33,10 +33,13 @@ final class StrategyHost {
     private final Clock clock;
     private final IsolationPolicy policy;
     private final CallbackTimes callbackTimes = new CallbackTimes();
+    private long callbackCount; // the thread running this host's callbacks only
     private CallbackWatchdog.Slot slot;
     private volatile StrategyState state = StrategyState.ACTIVE;
     /** Quarantined by an operator, who may bring it back: its thread waits instead of ending. */
     private volatile boolean held;
+    /** Why the engine took this strategy out, once it has (engine thread only); null while it has not. */
+    private QuarantineReason quarantineReason;
 
     // Flood accounting; touched only by the thread running this host's callbacks.
     private int requestsThisCallback;
@@ -88,6 +91,14 @@ final class StrategyHost {
         this.held = held;
     }
 
+    QuarantineReason quarantineReason() {
+        return quarantineReason;
+    }
+
+    void setQuarantineReason(QuarantineReason reason) {
+        this.quarantineReason = reason;
+    }
+
     /**
      * Runs one callback under guard. Returns the fault it caused (to be reported by the caller) or
      * {@code null} when it behaved.
@@ -97,7 +108,9 @@ final class StrategyHost {
         floodDetail = null;
         String what = describe(event);
         Throwable thrown = null;
-        long began = slot.begin(id.value(), what);
+        // Every callback is timed in real time; in a backtest a sample (a clock read costs as much as a short callback).
+        boolean timed = watchdog.budgetEnforced() || (++callbackCount & (CallbackTimeSummary.BACKTEST_SAMPLE - 1)) == 0;
+        long began = slot.begin(id.value(), what, timed);
         try {
             dispatch(event);
         } catch (Throwable t) {
@@ -105,7 +118,11 @@ final class StrategyHost {
         }
         CallbackWatchdog.Overrun overrun = slot.end();
         // Informational only: nothing that trades reads these times.
-        callbackTimes.record(watchdog.clock().nanoTime() - began);
+        if (began != CallbackWatchdog.UNTIMED) {
+            callbackTimes.record(watchdog.clock().nanoTime() - began);
+        } else {
+            callbackTimes.skip();
+        }
         if (overrun == CallbackWatchdog.Overrun.BUDGET) {
             return fault(QuarantineReason.OVERRAN_TIME_BUDGET, what + " ran past the "
                     + watchdog.budgetNanos() / 1_000_000 + " ms budget");

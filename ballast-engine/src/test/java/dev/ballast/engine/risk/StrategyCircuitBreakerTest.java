@@ -24,6 +24,7 @@ import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.RequestRefused;
+import dev.ballast.model.event.RiskActionRequested;
 import dev.ballast.model.event.TradingStateChanged;
 import org.junit.jupiter.api.Test;
 
@@ -70,17 +71,12 @@ class StrategyCircuitBreakerTest {
         }
 
         Fixture(RiskConfig config) {
-            breaker = new StrategyCircuitBreaker(config, portfolio, states, new RiskActions() {
-                @Override
-                public int cancelOpenOrders(RiskScope scope, String reason) {
-                    cancels.add(scope + ": " + reason);
-                    return 0;
-                }
-
-                @Override
-                public int flatten(RiskScope scope, String reason) {
-                    throw new AssertionError("the breaker never flattens");
-                }
+            breaker = new StrategyCircuitBreaker(config, portfolio, states, new RiskActions(clock, bus));
+            bus.subscribe(event -> {
+                if (!(event instanceof RiskActionRequested request)) return;
+                if (request.action() == RiskActionRequested.Action.FLATTEN) throw new AssertionError("the breaker never flattens");
+                RiskScope scope = request.isAccount() ? RiskScope.ACCOUNT : RiskScope.of(request.strategyId());
+                cancels.add(scope + ": " + request.reason());
             });
             bus.subscribe(event -> {
                 if (event instanceof TradingStateChanged change) changes.add(change);

@@ -38,8 +38,23 @@ class CallbackTimesTest {
     }
 
     @Test
+    void untimedCallbacksAreCountedButLeaveThePercentilesToTheTimedOnes() {
+        CallbackTimes times = new CallbackTimes();
+        for (int i = 0; i < 15; i++) times.skip();
+        times.record(7 * US);
+
+        CallbackTimeSummary summary = times.summary();
+
+        assertThat(summary.callbacks()).isEqualTo(16);
+        assertThat(summary.timed()).isEqualTo(1);
+        assertThat(summary.sampled()).isTrue();
+        assertThat(summary.p50Nanos()).isEqualTo(7 * US);
+        assertThat(summary.maxNanos()).isEqualTo(7 * US);
+    }
+
+    @Test
     void noCallbacksGiveZeros() {
-        assertThat(new CallbackTimes().summary()).isEqualTo(new CallbackTimeSummary(0, 0, 0, 0, 0));
+        assertThat(new CallbackTimes().summary()).isEqualTo(new CallbackTimeSummary(0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -58,6 +73,6 @@ class CallbackTimesTest {
         CallbackTimes times = new CallbackTimes();
         times.record(-5);
 
-        assertThat(times.summary()).isEqualTo(new CallbackTimeSummary(1, 0, 0, 0, 0));
+        assertThat(times.summary()).isEqualTo(new CallbackTimeSummary(1, 1, 0, 0, 0, 0));
     }
 }

@@ -43,7 +43,7 @@ class CallbackWatchdogTest {
     @Test
     void cpuBoundCallbackPastItsBudgetIsTimedOut() {
         CallbackWatchdog.Slot slot = enforcedSlot();
-        slot.begin("sma", "onBar");
+        slot.begin("sma", "onBar", true);
 
         run(MS);
         slot.inspect(now, 0);
@@ -59,7 +59,7 @@ class CallbackWatchdogTest {
     @Test
     void callbackWithinItsBudgetIsLeftAlone() {
         CallbackWatchdog.Slot slot = enforcedSlot();
-        slot.begin("sma", "onBar");
+        slot.begin("sma", "onBar", true);
         run(BUDGET / 2);
 
         slot.inspect(now, 0);
@@ -71,7 +71,7 @@ class CallbackWatchdogTest {
     @Test
     void runnableCallbackStarvedOfCpuByALoadedMachineIsNotCharged() {
         CallbackWatchdog.Slot slot = enforcedSlot();
-        slot.begin("sma", "onBar");
+        slot.begin("sma", "onBar", true);
 
         // 200 ms of wall time, but the callback thread got only 10 ms of CPU: the machine's doing.
         now += MS;
@@ -91,7 +91,7 @@ class CallbackWatchdogTest {
     @Test
     void stallOfTheWholeJvmIsNotChargedToTheCallback() {
         CallbackWatchdog.Slot slot = enforcedSlot();
-        slot.begin("sma", "onBar");
+        slot.begin("sma", "onBar", true);
 
         // 10 ms in, then a 300 ms GC pause the watchdog sat through, then 20 ms more: 30 ms of its own.
         run(10 * MS);
@@ -114,7 +114,7 @@ class CallbackWatchdogTest {
         CountDownLatch begun = new CountDownLatch(1);
         AtomicReference<CallbackWatchdog.Overrun> overrun = new AtomicReference<>();
         Thread strategy = Thread.ofPlatform().start(() -> {
-            slot.begin("sma", "onBar");
+            slot.begin("sma", "onBar", true);
             begun.countDown();
             try {
                 Thread.sleep(30_000);
@@ -136,10 +136,47 @@ class CallbackWatchdogTest {
     }
 
     @Test
+    void anUntimedBacktestCallbackPastTheHardLimitIsCaughtTimedFromWhenTheWatchdogFirstSawIt() {
+        CallbackWatchdog.Slot slot = watchdog.newSlot(null);
+        assertThat(slot.begin("spinner", "onQuote", false)).as("no clock read").isEqualTo(CallbackWatchdog.UNTIMED);
+
+        run(MS);
+        slot.inspect(now, 0); // first seen here: the time before it is not charged
+        run(HARD_LIMIT);
+        slot.inspect(now, 0);
+        assertThat(fatal).as("exactly at the hard limit counts as in time").isEmpty();
+        run(10 * MS);
+        slot.inspect(now, 0);
+
+        assertThat(fatal).singleElement().asString()
+                .startsWith("strategy spinner: onQuote has not returned after 5010 ms, past the hard limit of 5000 ms");
+        assertThat(slot.end()).isEqualTo(CallbackWatchdog.Overrun.HARD_LIMIT);
+    }
+
+    @Test
+    void aNewUntimedCallbackIsToldFromTheLastOneThoughNeitherReadTheClock() {
+        CallbackWatchdog.Slot slot = watchdog.newSlot(null);
+        slot.begin("sma", "onBar", false);
+        slot.inspect(now, 0);
+        run(HARD_LIMIT - MS);
+        slot.inspect(now, 0);
+        assertThat(slot.end()).isEqualTo(CallbackWatchdog.Overrun.NONE);
+
+        slot.begin("sma", "onBar", false); // the next callback starts afresh, not 4.999 s into the last one
+        run(10 * MS);
+        slot.inspect(now, 0);
+        run(10 * MS);
+        slot.inspect(now, 0);
+
+        assertThat(fatal).isEmpty();
+        assertThat(slot.end()).isEqualTo(CallbackWatchdog.Overrun.NONE);
+    }
+
+    @Test
     void backtestCallbackFarPastTheBudgetIsNeitherTimedOutNorQuarantined() {
         CallbackWatchdog.Slot slot = watchdog.newSlot(null); // not enforced: a backtest's engine slot
 
-        slot.begin("sma", "onBar");
+        slot.begin("sma", "onBar", true);
         for (int tick = 0; tick < 100; tick++) {
             run(40 * MS);
             slot.inspect(now, 0);
@@ -153,7 +190,7 @@ class CallbackWatchdogTest {
     @Test
     void backtestCallbackPastTheHardLimitEndsTheRunNamingStrategyAndCallback() {
         CallbackWatchdog.Slot slot = watchdog.newSlot(null);
-        slot.begin("spinner", "onQuote");
+        slot.begin("spinner", "onQuote", true);
 
         run(MS);
         slot.inspect(now, 0);
@@ -172,7 +209,7 @@ class CallbackWatchdogTest {
     @Test
     void backtestCallbackStarvedOfCpuIsNotChargedTowardTheHardLimit() {
         CallbackWatchdog.Slot slot = watchdog.newSlot(null);
-        slot.begin("sma", "onBar");
+        slot.begin("sma", "onBar", true);
 
         // Ten seconds of wall time on a machine so loaded that the callback got 100 ms of CPU.
         now += MS;
@@ -189,7 +226,7 @@ class CallbackWatchdogTest {
     void reExecutionLeavesTheBudgetUnenforcedUntilItIsSwitchedBackOn() {
         CallbackWatchdog.Slot slot = watchdog.newSlot(s -> { throw new AssertionError("no quarantine on time"); });
         watchdog.enforceBudget(false); // a resume's replay
-        slot.begin("sma", "onBar");
+        slot.begin("sma", "onBar", true);
         run(MS);
         slot.inspect(now, 0);
         run(200 * MS);
@@ -199,7 +236,7 @@ class CallbackWatchdogTest {
         watchdog.enforceBudget(true); // live again
         List<CallbackWatchdog.Slot> timedOut = new ArrayList<>();
         CallbackWatchdog.Slot live = watchdog.newSlot(timedOut::add);
-        live.begin("sma", "onBar");
+        live.begin("sma", "onBar", true);
         run(MS);
         live.inspect(now, 0);
         run(200 * MS);

@@ -8,5 +8,7 @@ public enum Anomaly {
     DUPLICATE_FILL,
     ILLEGAL_TRANSITION,
     DUPLICATE_ORDER_ID,
-    REPORT_FOR_UNKNOWN_ORDER
+    REPORT_FOR_UNKNOWN_ORDER,
+    /** A corrected or busted trade the engine cannot re-book (see FillCorrected, FillBusted). */
+    TRADE_CORRECTION_NOT_BOOKED
 }

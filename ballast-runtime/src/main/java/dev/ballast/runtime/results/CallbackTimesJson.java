@@ -14,12 +14,16 @@ import java.util.Map;
 final class CallbackTimesJson {
     private CallbackTimesJson() {}
 
-    /** {@code {"<strategy id>": {"callbacks", "p50", "p90", "p99", "max"}}}, times in microseconds. */
+    /**
+     * {@code {"<strategy id>": {"callbacks", "timed", "p50", "p90", "p99", "max"}}}, times in microseconds, of the
+     * timed callbacks (all in real time, a sample in a backtest).
+     */
     static Map<String, Object> of(Map<StrategyId, CallbackTimeSummary> times) {
         Map<String, Object> map = new LinkedHashMap<>();
         times.forEach((strategy, summary) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("callbacks", summary.callbacks());
+            entry.put("timed", summary.timed());
             entry.put("p50", micros(summary.p50Nanos()));
             entry.put("p90", micros(summary.p90Nanos()));
             entry.put("p99", micros(summary.p99Nanos()));

@@ -90,7 +90,7 @@ class JournaledBrokerTest {
     private JournaledBroker gate(JournaledBroker.Phase phase, Duration timeout) {
         venue.store = store;
         JournaledBroker gate = new JournaledBroker(venue, journal, clock, phase, timeout, true);
-        gate.connect(reports::add);
+        gate.connect(BrokerReportSink.reportsOnly(reports::add));
         return gate;
     }
 

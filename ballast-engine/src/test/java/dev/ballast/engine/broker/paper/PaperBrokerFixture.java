@@ -1,5 +1,6 @@
 package dev.ballast.engine.broker.paper;
 
+import dev.ballast.engine.broker.BrokerReportSink;
 import java.util.function.Consumer;
 import dev.ballast.model.AssetClass;
 import dev.ballast.model.BracketRole;
@@ -51,10 +52,10 @@ final class PaperBrokerFixture {
 
     PaperBrokerFixture(PaperBrokerSettings settings) {
         broker = new PaperBroker(clock, INSTRUMENTS, settings);
-        broker.connect(r -> {
+        broker.connect(BrokerReportSink.reportsOnly(r -> {
             reports.add(r);
             onReport.accept(r);
-        });
+        }));
     }
 
     PaperBrokerFixture() {

@@ -35,6 +35,8 @@ import dev.ballast.model.event.OrderApproved;
 import dev.ballast.model.event.OrderCanceled;
 import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OrderExpired;
+import dev.ballast.model.event.FillBusted;
+import dev.ballast.model.event.FillCorrected;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.OrderReplaced;
 import dev.ballast.model.event.OrderUpdated;
@@ -55,6 +57,7 @@ import dev.ballast.model.event.StrategyQuarantined;
 import dev.ballast.model.event.SubmitBracket;
 import dev.ballast.model.event.SubmitOrder;
 import dev.ballast.model.event.TradeTick;
+import dev.ballast.model.event.RiskActionRequested;
 import dev.ballast.model.event.TradingStateChanged;
 
 import java.util.ArrayList;
@@ -104,6 +107,8 @@ final class JournalSamples {
         put(s, new OrderReplaced(ID, Quantity.of("7"), Price.of("101.01"), null, T));
         put(s, new ReplaceRejected(ID, "back\\slash", T));
         put(s, new OrderExpired(ID, Long.MIN_VALUE));
+        put(s, new FillCorrected(ID, "VENUE-e-7", "VENUE-e-9", Quantity.of("0.5"), Price.of("101.25"), Money.of("0.01"), T));
+        put(s, new FillBusted(ID, "VENUE-e-7", "VENUE-e-10", T));
         put(s, new SubmitOrder(SMA, ID, limitBuy(), Price.of("187"), T));
         put(s, new SubmitBracket(SMA, ClientOrderId.of("sma-2"),
                 OrderRequest.market(AAPL, OrderSide.BUY, Quantity.of("5")), ClientOrderId.of("sma-3"),
@@ -130,6 +135,7 @@ final class JournalSamples {
                 T));
         put(s, new AnomalyFlagged(Anomaly.OVERFILL, ID, "filled 11 of 10", T));
         put(s, new RequestRefused(SMA, ID, "CancelOrder", RequestRefused.Kind.NO_LONGER_WORKING, "order is FILLED", T));
+        put(s, new RiskActionRequested(SMA, RiskActionRequested.Action.FLATTEN, "operator flatten: end of day", T));
         put(s, new TradingStateChanged(null, TradingState.ACTIVE, TradingState.HALTED, TradingStateReason.DAILY_LOSS_LIMIT, "lost 2,001", T));
         put(s, new OrderApproved(order(), Price.of("187.2"), Money.of("1965.6"), Money.of("-0.00000001"),
                 Money.of("100000"), Money.of("92233720368.54775807"), T));
