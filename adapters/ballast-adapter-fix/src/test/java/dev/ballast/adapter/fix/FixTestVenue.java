@@ -74,6 +74,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A FIX 4.4 venue for tests: a real QuickFIX/J acceptor on 127.0.0.1 (SenderCompID {@code VENUE}, TargetCompID
@@ -87,6 +89,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FixTestVenue implements AutoCloseable {
     public static final String VENUE = "VENUE";
     public static final String CLIENT = "BALLAST";
+
+    /**
+     * QuickFIX/J's decoder logs every message it parses at debug level, so this venue's would include the client's
+     * Logon and its password. Pinned to INFO (held here so the setting is not collected with the logger).
+     */
+    private static final Logger DECODER_LOG = Logger.getLogger("quickfix.mina.message");
+
+    static {
+        DECODER_LOG.setLevel(Level.INFO);
+    }
 
     private final SessionID sessionId = new SessionID("FIX.4.4", VENUE, CLIENT);
     private final Path storeDir;
@@ -203,9 +215,9 @@ public final class FixTestVenue implements AutoCloseable {
 
     /** Sends the execution {@code execId} again under the same ExecID (PossResend=Y), as a venue's replay does. */
     public synchronized void repeatExecution(String execId) {
-        Message copy = new ExecutionReport();
+        Message copy;
         try {
-            copy.fromString(executionsById.get(execId).toString(), null, false);
+            copy = new Message(executionsById.get(execId).toString(), false);
         } catch (InvalidMessage e) {
             throw new IllegalStateException(e);
         }
@@ -285,6 +297,8 @@ public final class FixTestVenue implements AutoCloseable {
         settings.setString(sessionId, "FileStorePath", storeDir.toString());
         settings.setBool(sessionId, "NonStopSession", true);
         settings.setBool(sessionId, "UseDataDictionary", true);
+        // A Logon for an unknown session would otherwise be logged whole, password included.
+        settings.setBool(sessionId, "LogMessageWhenSessionNotFound", false);
         try {
             acceptor = new SocketAcceptor(new VenueApplication(), new FileStoreFactory(settings), settings,
                     new SilentLogFactory(), new DefaultMessageFactory());
