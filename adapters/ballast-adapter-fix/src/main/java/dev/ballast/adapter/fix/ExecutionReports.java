@@ -90,11 +90,16 @@ final class ExecutionReports {
             case ExecType.DONE_FOR_DAY -> doneForDay(report, orderId, now);
             case ExecType.REPLACED -> replaced(report, orderId, now);
             case ExecType.REJECTED -> sink.report(new OrderRejected(orderId, rejectReason(report), now));
-            case ExecType.TRADE_CORRECT -> sink.report(new FillCorrected(orderId, tradeId(report.getString(ExecRefID.FIELD)),
-                    tradeId(execId), FixFields.quantity(report, LastQty.FIELD), FixFields.price(report, LastPx.FIELD),
-                    commission(report), now));
-            case ExecType.TRADE_CANCEL -> sink.report(new FillBusted(orderId, tradeId(report.getString(ExecRefID.FIELD)),
-                    tradeId(execId), now));
+            case ExecType.TRADE_CORRECT -> {
+                sink.report(new FillCorrected(orderId, tradeId(report.getString(ExecRefID.FIELD)), tradeId(execId),
+                        FixFields.quantity(report, LastQty.FIELD), FixFields.price(report, LastPx.FIELD),
+                        commission(report), now));
+                restartCount(report, orderId);
+            }
+            case ExecType.TRADE_CANCEL -> {
+                sink.report(new FillBusted(orderId, tradeId(report.getString(ExecRefID.FIELD)), tradeId(execId), now));
+                restartCount(report, orderId);
+            }
             case ExecType.RESTATED -> restated(report, orderId);
             // Pending states: the order's state in Ballast changes on the venue's final answer, not on these.
             case ExecType.PENDING_NEW, ExecType.PENDING_CANCEL, ExecType.PENDING_REPLACE -> { }
@@ -157,6 +162,12 @@ final class ExecutionReports {
         String leaves = textOrNone(report, LeavesQty.FIELD);
         LOG.warning(() -> "the venue restated " + orderId + " (ExecRestatementReason " + reason + ", LeavesQty "
                 + leaves + "): nothing booked; reconcile to see any change");
+    }
+
+    /** A bust or correction changes the order's cumulative quantity: later fills are checked against the venue's. */
+    private void restartCount(Message report, ClientOrderId orderId) throws FieldNotFound {
+        Quantity cumulative = FixFields.quantityOrNull(report, CumQty.FIELD);
+        if (cumulative != null) chains.setCumulative(orderId, cumulative);
     }
 
     private void doneForDay(Message report, ClientOrderId orderId, long now) throws FieldNotFound {

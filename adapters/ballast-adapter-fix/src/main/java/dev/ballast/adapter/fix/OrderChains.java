@@ -78,6 +78,10 @@ final class OrderChains {
         return before[0];
     }
 
+    void setCumulative(ClientOrderId orderId, Quantity venueCumulative) {
+        cumulative.put(orderId, venueCumulative);
+    }
+
     void startCumulative(ClientOrderId orderId) {
         cumulative.putIfAbsent(orderId, Quantity.ZERO);
     }

@@ -200,6 +200,24 @@ class FixOrderFlowTest {
     }
 
     @Test
+    void aFillWhoseCumQtyDisagreesIsStillReportedAndFlaggedLoudly() {
+        fix.venue.setAutoFill(false);
+        fix.broker.submit(order("s-1", OrderRequest.market(AAPL, OrderSide.BUY, Quantity.of("10"))));
+        fix.sink.await(OrderAccepted.class);
+        try (LogCapture log = new LogCapture()) {
+            fix.venue.fill("s-1", Quantity.of("2"), Price.of("100"));
+            String odd = fix.venue.fillReportingCumQty("s-1", Quantity.of("3"), Price.of("100"), Quantity.of("9"));
+
+            fix.sink.await(Fill.class, f -> f.tradeId().equals("VENUE-" + odd));
+            assertThat(fix.sink.all(Fill.class)).extracting(Fill::quantity)
+                    .containsExactly(Quantity.of("2"), Quantity.of("3"));
+            assertThat(log.lines()).filteredOn(line -> line.contains("SEVERE: "))
+                    .anyMatch(line -> line.contains("INCONSISTENT EXECUTION") && line.contains(odd)
+                            && line.contains("CumQty 9") && line.contains("counted 2"));
+        }
+    }
+
+    @Test
     void aBustAndACorrectionMapToFillBustedAndFillCorrected() throws FieldNotFound {
         fix.venue.setAutoFill(false);
         fix.broker.submit(order("s-1", OrderRequest.market(AAPL, OrderSide.BUY, Quantity.of("10"))));

@@ -46,6 +46,8 @@ class FixQueryStateTest {
                     ClientOrderId.of("rest-1"), ClientOrderId.of("sell-1"));
             assertThat(state.positions()).isEqualTo(Map.of(AAPL, Quantity.of("10"), MSFT, Quantity.of("-3")));
             assertThat(fix.venue.received(MsgType.ORDER_STATUS_REQUEST)).isEmpty();
+            // Status reports feed the answer only: they book no fill.
+            assertThat(fix.sink.all(Fill.class)).hasSize(2);
         }
     }
 

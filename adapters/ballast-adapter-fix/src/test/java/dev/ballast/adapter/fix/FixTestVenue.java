@@ -213,6 +213,11 @@ public final class FixTestVenue implements AutoCloseable {
         return fill(order(clOrdId), quantity, price);
     }
 
+    /** Like {@link #fill}, but the report's CumQty says {@code reportedCumQty}, whatever the order's progress is. */
+    public synchronized String fillReportingCumQty(String clOrdId, Quantity quantity, Price price, Quantity reportedCumQty) {
+        return fill(order(clOrdId), quantity, price, reportedCumQty);
+    }
+
     /** Sends the execution {@code execId} again under the same ExecID (PossResend=Y), as a venue's replay does. */
     public synchronized void repeatExecution(String execId) {
         Message copy;
@@ -475,11 +480,16 @@ public final class FixTestVenue implements AutoCloseable {
     }
 
     private String fill(VenueOrder order, Quantity quantity, Price price) {
+        return fill(order, quantity, price, null);
+    }
+
+    private String fill(VenueOrder order, Quantity quantity, Price price, Quantity reportedCumQty) {
         order.cumulative = order.cumulative.plus(quantity);
         order.notional = order.notional.plus(Money.notional(quantity, price, 1));
         order.status = order.cumulative.equals(order.quantity) ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
         move(order, quantity);
         Message trade = execution(order, ExecType.TRADE, order.clOrdId, quantity, price);
+        if (reportedCumQty != null) trade.setString(CumQty.FIELD, reportedCumQty.toString());
         send(trade);
         try {
             return trade.getString(ExecID.FIELD);
