@@ -60,33 +60,37 @@ final class OutboundSender implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             }
-            pace();
             sendNow(next);
         }
         for (Outbound left; (left = queue.poll()) != null; ) left.notSent().accept("the FIX adapter is closed");
     }
 
-    /** Waits for the next free slot of the rate limit. */
+    /**
+     * Waits for the next free slot of the rate limit; the following slot is counted from the moment this one is
+     * used, so a slow send never lets two messages out closer together than the interval.
+     */
     private void pace() {
         long now = System.nanoTime();
         while (now < nextSlot && !closed) {
             LockSupport.parkNanos(nextSlot - now);
             now = System.nanoTime();
         }
-        nextSlot = Math.max(now, nextSlot) + intervalNanos;
+        nextSlot = now + intervalNanos;
     }
 
     private void sendNow(Outbound outbound) {
-        Session current = session.get();
-        if (current == null || !current.isLoggedOn()) {
-            outbound.notSent().accept("not sent: the FIX session is not logged on");
-            return;
-        }
         try {
-            // A false return means the session kept the message to resend after a reconnect: it is not lost.
-            if (!current.send(outbound.message().get())) {
-                LOG.warning(() -> outbound.what() + ": the session was not logged on at the moment of sending; "
-                        + "it resends the message after the reconnect");
+            Message message = outbound.message().get();
+            pace();
+            Session current = session.get();
+            if (current == null || !current.isLoggedOn()) {
+                outbound.notSent().accept("not sent: the FIX session is not logged on");
+                return;
+            }
+            // False: the session went down this instant and keeps the message to resend after the reconnect.
+            if (!current.send(message)) {
+                LOG.warning(() -> outbound.what() + ": the session went down as it was sent; it is resent (PossDup) "
+                        + "after the reconnect");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, outbound.what() + " could not be sent", e);

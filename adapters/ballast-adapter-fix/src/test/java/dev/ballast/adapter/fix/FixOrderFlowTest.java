@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
+import quickfix.field.LastQty;
 import quickfix.field.MsgType;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
@@ -33,6 +35,7 @@ import quickfix.field.Side;
 import quickfix.field.TransactTime;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static dev.ballast.adapter.fix.FixHarness.order;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -206,7 +209,7 @@ class FixOrderFlowTest {
         fix.sink.await(OrderAccepted.class);
         try (LogCapture log = new LogCapture()) {
             fix.venue.fill("s-1", Quantity.of("2"), Price.of("100"));
-            String odd = fix.venue.fillReportingCumQty("s-1", Quantity.of("3"), Price.of("100"), Quantity.of("9"));
+            String odd = fix.venue.fillWithFields("s-1", Quantity.of("3"), Price.of("100"), Map.of(CumQty.FIELD, "9"));
 
             fix.sink.await(Fill.class, f -> f.tradeId().equals("VENUE-" + odd));
             assertThat(fix.sink.all(Fill.class)).extracting(Fill::quantity)
@@ -214,6 +217,22 @@ class FixOrderFlowTest {
             assertThat(log.lines()).filteredOn(line -> line.contains("SEVERE: "))
                     .anyMatch(line -> line.contains("INCONSISTENT EXECUTION") && line.contains(odd)
                             && line.contains("CumQty 9") && line.contains("counted 2"));
+        }
+    }
+
+    @Test
+    void aReportWithAQuantityThatIsNotANumberBooksNothingAndIsLoggedWithTheField() {
+        fix.venue.setAutoFill(false);
+        fix.broker.submit(order("s-1", OrderRequest.market(AAPL, OrderSide.BUY, Quantity.of("10"))));
+        fix.sink.await(OrderAccepted.class);
+        try (LogCapture log = new LogCapture()) {
+            fix.venue.fillWithFields("s-1", Quantity.of("2"), Price.of("100"), Map.of(LastQty.FIELD, "2,5"));
+            String good = fix.venue.fill("s-1", Quantity.of("3"), Price.of("100"));
+
+            fix.sink.await(Fill.class, f -> f.tradeId().equals("VENUE-" + good));
+            assertThat(fix.sink.all(Fill.class)).hasSize(1);
+            assertThat(log.lines()).filteredOn(line -> line.contains("SEVERE: "))
+                    .anyMatch(line -> line.contains("field 32 is not a decimal number: '2,5'"));
         }
     }
 

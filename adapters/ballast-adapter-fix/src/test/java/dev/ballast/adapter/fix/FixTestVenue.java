@@ -213,9 +213,12 @@ public final class FixTestVenue implements AutoCloseable {
         return fill(order(clOrdId), quantity, price);
     }
 
-    /** Like {@link #fill}, but the report's CumQty says {@code reportedCumQty}, whatever the order's progress is. */
-    public synchronized String fillReportingCumQty(String clOrdId, Quantity quantity, Price price, Quantity reportedCumQty) {
-        return fill(order(clOrdId), quantity, price, reportedCumQty);
+    /**
+     * Like {@link #fill}, but with some fields of the report replaced by {@code fields} (tag to text): a CumQty that
+     * disagrees, a quantity that is not a number.
+     */
+    public synchronized String fillWithFields(String clOrdId, Quantity quantity, Price price, Map<Integer, String> fields) {
+        return fill(order(clOrdId), quantity, price, fields);
     }
 
     /** Sends the execution {@code execId} again under the same ExecID (PossResend=Y), as a venue's replay does. */
@@ -480,16 +483,16 @@ public final class FixTestVenue implements AutoCloseable {
     }
 
     private String fill(VenueOrder order, Quantity quantity, Price price) {
-        return fill(order, quantity, price, null);
+        return fill(order, quantity, price, Map.of());
     }
 
-    private String fill(VenueOrder order, Quantity quantity, Price price, Quantity reportedCumQty) {
+    private String fill(VenueOrder order, Quantity quantity, Price price, Map<Integer, String> fields) {
         order.cumulative = order.cumulative.plus(quantity);
         order.notional = order.notional.plus(Money.notional(quantity, price, 1));
         order.status = order.cumulative.equals(order.quantity) ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
         move(order, quantity);
         Message trade = execution(order, ExecType.TRADE, order.clOrdId, quantity, price);
-        if (reportedCumQty != null) trade.setString(CumQty.FIELD, reportedCumQty.toString());
+        fields.forEach(trade::setString);
         send(trade);
         try {
             return trade.getString(ExecID.FIELD);
