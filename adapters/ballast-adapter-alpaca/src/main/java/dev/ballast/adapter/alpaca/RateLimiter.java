@@ -11,6 +11,8 @@ import java.util.function.LongSupplier;
  * go. Thread-safe.
  */
 final class RateLimiter {
+    private static final long MAX_SLICE_NANOS = Duration.ofMillis(100).toNanos();
+
     private final int permits;
     private final long windowNanos;
     private final LongSupplier nanoTime;
@@ -39,7 +41,8 @@ final class RateLimiter {
                 }
                 wait = windowNanos - (now - sent.peekFirst());
             }
-            Thread.sleep(Duration.ofNanos(Math.max(wait, 1_000_000)));
+            // In slices, so that a waiting request sees the window move on a little late at worst.
+            Thread.sleep(Duration.ofNanos(Math.clamp(wait, 1_000_000L, MAX_SLICE_NANOS)));
         }
     }
 }

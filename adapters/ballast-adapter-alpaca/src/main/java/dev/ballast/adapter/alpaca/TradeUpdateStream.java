@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The {@code trade_updates} WebSocket on the JDK client: connects, authenticates (the secret goes only into the
@@ -35,7 +36,10 @@ final class TradeUpdateStream implements AutoCloseable {
     private boolean live;
     private boolean closed;
     private long lastHeardNanos;
+    private long openedNanos;
     private int failedAttempts;
+    /** The JDK WebSocket allows one send at a time: each waits for the one before it. */
+    private CompletableFuture<WebSocket> sends;
 
     TradeUpdateStream(AlpacaSettings settings, HttpClient http, ScheduledExecutorService timer, StreamListener listener) {
         this.settings = settings;
@@ -57,6 +61,7 @@ final class TradeUpdateStream implements AutoCloseable {
             if (closed) return;
             myGeneration = ++generation;
             lastHeardNanos = System.nanoTime();
+            openedNanos = lastHeardNanos;
         }
         http.newWebSocketBuilder()
                 .connectTimeout(settings.queryTimeout())
@@ -74,35 +79,42 @@ final class TradeUpdateStream implements AutoCloseable {
                 return;
             }
             socket = opened;
+            sends = CompletableFuture.completedFuture(opened);
         }
         ObjectNode auth = AlpacaJson.object().put("action", "auth").put("key", settings.keyId())
                 .put("secret", settings.secretKey().reveal());
-        send(opened, auth);
+        send(myGeneration, target -> target.sendText(AlpacaJson.write(auth), true));
     }
 
-    private void send(WebSocket target, JsonNode message) {
-        target.sendText(AlpacaJson.write(message), true);
+    /** Queues a send on this generation's socket; a send that fails kills the connection. */
+    private void send(long myGeneration, Function<WebSocket, CompletableFuture<WebSocket>> operation) {
+        synchronized (this) {
+            if (myGeneration != generation || sends == null) return;
+            sends = sends.thenCompose(operation);
+            sends.whenComplete((sent, failure) -> {
+                if (failure != null) died(myGeneration, "cannot send on the Alpaca stream: " + rootMessage(failure));
+            });
+        }
     }
 
     /** The silence watchdog and pinger. */
     private void watch() {
-        WebSocket current;
         long myGeneration;
+        String dead = null;
         synchronized (this) {
             if (closed || socket == null) return;
-            if (System.nanoTime() - lastHeardNanos > settings.streamSilence().toNanos()) {
-                myGeneration = generation;
-                current = null;
-            } else {
-                myGeneration = -1;
-                current = socket;
+            myGeneration = generation;
+            long now = System.nanoTime();
+            long authLimit = Math.max(settings.streamSilence().toNanos(), settings.queryTimeout().toNanos());
+            if (now - lastHeardNanos > settings.streamSilence().toNanos()) {
+                dead = "the Alpaca stream was silent for more than " + settings.streamSilence();
+            } else if (!live && now - openedNanos > authLimit) {
+                // Pongs alone do not make a stream: auth and listen must be answered.
+                dead = "Alpaca did not answer the stream's auth and listen within " + Duration.ofNanos(authLimit);
             }
         }
-        if (current != null) {
-            current.sendPing(ByteBuffer.allocate(0));
-        } else {
-            died(myGeneration, "the Alpaca stream was silent for more than " + settings.streamSilence());
-        }
+        if (dead != null) died(myGeneration, dead);
+        else send(myGeneration, target -> target.sendPing(ByteBuffer.allocate(0)));
     }
 
     private void handle(long myGeneration, String text) {
@@ -117,9 +129,9 @@ final class TradeUpdateStream implements AutoCloseable {
         JsonNode data = message.path("data");
         if ("authorization".equals(stream)) {
             if ("authorized".equals(AlpacaJson.text(data, "status"))) {
-                WebSocket current = currentSocket(myGeneration);
-                if (current != null) send(current, AlpacaJson.object().put("action", "listen")
-                        .set("data", AlpacaJson.object().set("streams", AlpacaJson.MAPPER.createArrayNode().add("trade_updates"))));
+                JsonNode listen = AlpacaJson.object().put("action", "listen").set("data",
+                        AlpacaJson.object().set("streams", AlpacaJson.MAPPER.createArrayNode().add("trade_updates")));
+                send(myGeneration, target -> target.sendText(AlpacaJson.write(listen), true));
             } else {
                 died(myGeneration, "Alpaca refused the stream's credentials (key id " + settings.keyId() + ")");
             }
@@ -152,6 +164,7 @@ final class TradeUpdateStream implements AutoCloseable {
             generation++;
             dead = socket;
             socket = null;
+            sends = null;
             wasLive = live;
             live = false;
             failedAttempts++;
@@ -162,10 +175,6 @@ final class TradeUpdateStream implements AutoCloseable {
         if (wasLive) listener.connectionChanged(false, detail);
         else if (failedAttempts == 1) listener.trouble(detail);
         timer.schedule(this::open, wait.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private synchronized WebSocket currentSocket(long myGeneration) {
-        return myGeneration == generation ? socket : null;
     }
 
     private synchronized void heard(long myGeneration) {
@@ -179,6 +188,7 @@ final class TradeUpdateStream implements AutoCloseable {
             closed = true;
             last = socket;
             socket = null;
+            sends = null;
         }
         if (last != null) last.abort();
     }
