@@ -60,7 +60,7 @@ final class OrderSender {
                 // Alpaca may have created it before the answer was lost.
                 lastFailure = unanswered.getMessage();
                 if (foundAtAlpaca(id)) return;
-                Thread.sleep(retry.backoff(attempt));
+                pause(retry.backoff(attempt), attempt);
                 continue;
             }
             if (response.ok()) {
@@ -76,10 +76,10 @@ final class OrderSender {
                 return;
             }
             if (response.status() == 429) {
-                Thread.sleep(retry.rateLimited(response.rateLimitReset(), wallMillis.getAsLong(), attempt));
+                pause(retry.rateLimited(response.rateLimitReset(), wallMillis.getAsLong(), attempt), attempt);
             } else if (response.status() >= 500) {
                 if (foundAtAlpaca(id)) return;
-                Thread.sleep(retry.backoff(attempt));
+                pause(retry.backoff(attempt), attempt);
             } else {
                 report(new OrderRejected(id, "Alpaca refused order " + id + ": " + lastFailure, clock.nanos()));
                 return;
@@ -134,20 +134,25 @@ final class OrderSender {
                 response = request.send();
             } catch (AlpacaRequestFailed unanswered) {
                 lastFailure = unanswered.getMessage();
-                Thread.sleep(retry.backoff(attempt));
+                pause(retry.backoff(attempt), attempt);
                 continue;
             }
             if (response.ok()) return null;
             lastFailure = response.failure().getMessage();
             if (response.status() == 429) {
-                Thread.sleep(retry.rateLimited(response.rateLimitReset(), wallMillis.getAsLong(), attempt));
+                pause(retry.rateLimited(response.rateLimitReset(), wallMillis.getAsLong(), attempt), attempt);
             } else if (response.status() >= 500) {
-                Thread.sleep(retry.backoff(attempt));
+                pause(retry.backoff(attempt), attempt);
             } else {
                 return "Alpaca refused: " + lastFailure;
             }
         }
         return "gave up after " + retry.maxAttempts() + " attempts: " + lastFailure;
+    }
+
+    /** Waits before the next attempt; after the last one there is none to wait for. */
+    private void pause(Duration wait, int attempt) throws InterruptedException {
+        if (attempt < retry.maxAttempts()) Thread.sleep(wait);
     }
 
     /** Looks the order up by Ballast's id; true (and reported as Alpaca has it) when Alpaca has it. */
