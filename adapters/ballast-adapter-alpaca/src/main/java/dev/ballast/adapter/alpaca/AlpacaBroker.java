@@ -102,6 +102,10 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
     @Override
     public CompletableFuture<BrokerState> queryState() {
         CompletableFuture<BrokerState> answer = new CompletableFuture<>();
+        if (workers.isShutdown()) {
+            answer.completeExceptionally(new IOException("cannot read Alpaca's state: the adapter is closed"));
+            return answer;
+        }
         workers.execute(() -> {
             try {
                 answer.complete(stateQuery.read());

@@ -83,6 +83,7 @@ public final class AlpacaFake implements AutoCloseable {
     private final Map<String, Deque<Integer>> requestFailures = new HashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> orderPosts = new CopyOnWriteArrayList<>();
+    private volatile boolean textFrames;
     private boolean repeatEvents;
     private boolean fillBeforeNew;
     private boolean autoFill = true;
@@ -152,6 +153,11 @@ public final class AlpacaFake implements AutoCloseable {
     /** The next requests whose "METHOD path" starts with {@code request} answer these statuses, one per request. */
     public synchronized void failNextRequests(String request, Integer... statuses) {
         requestFailures.computeIfAbsent(request, key -> new ArrayDeque<>()).addAll(List.of(statuses));
+    }
+
+    /** Messages go in text frames, as Alpaca's live stream sends them (binary frames, as on paper, by default). */
+    public void textFrames(boolean text) {
+        textFrames = text;
     }
 
     /** Every event is sent twice. */
@@ -461,9 +467,10 @@ public final class AlpacaFake implements AutoCloseable {
         }
     }
 
-    private static void send(WsContext ctx, JsonNode message) {
-        // Binary frames, as Alpaca's paper stream sends them.
-        ctx.send(ByteBuffer.wrap(AlpacaJson.write(message).getBytes(StandardCharsets.UTF_8)));
+    private void send(WsContext ctx, JsonNode message) {
+        String text = AlpacaJson.write(message);
+        if (textFrames) ctx.send(text);
+        else ctx.send(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private ObjectNode event(String name, FakeOrder order) {

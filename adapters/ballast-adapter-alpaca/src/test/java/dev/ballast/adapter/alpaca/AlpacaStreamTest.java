@@ -199,4 +199,17 @@ class AlpacaStreamTest {
             assertThat(state.knownOrders()).containsExactlyInAnyOrder(before.id(), during.id());
         }
     }
+
+    @Test
+    void textFramesAsOnTheLiveStreamAreReadLikeThePaperStreamsBinaryOnes() throws Exception {
+        try (AlpacaFake fake = new AlpacaFake()) {
+            fake.textFrames(true);
+            try (AlpacaTestBench bench = AlpacaTestBench.on(fake, fake.settings())) {
+                bench.sink.awaitConnections(1);
+                fake.setPrice("AAPL", "187.2345");
+                bench.broker.submit(bench.market("AAPL", OrderSide.BUY, "1"));
+                assertThat(bench.sink.await(Fill.class).price()).isEqualTo(Price.of("187.2345"));
+            }
+        }
+    }
 }
