@@ -245,7 +245,10 @@ public final class Run {
             engine.subscribe(handle.bind(engine, journal));
             attachments.forEach(attachment -> attachment.accept(handle));
             // The adapter connects now that the engine takes its reports; the gate holds orders until reconciled.
-            if (live != null) live.start();
+            if (live != null) {
+                live.bind(engine, paper.gate());
+                live.start();
+            }
             VenueReconciliation.Result[] atStart = {null};
             RealtimeRunner.BeforeFeed beforeFeed = paper != null && resume != null ? paper.recovery()::replay
                     : live != null ? feed -> {

@@ -67,9 +67,15 @@ public final class VenueJournaling implements AutoCloseable {
      * order back until the venue is reconciled (at the start, or after a resume's re-execution).
      */
     public BrokerageInterface wrapLive(BrokerageInterface venue, Clock clock) {
+        // A real venue is never sent a re-executed call: it holds what it was sent before the crash.
         gate = new JournaledBroker(venue, journal, clock,
                 resume != null ? JournaledBroker.Phase.REPLAYING : JournaledBroker.Phase.HOLDING,
-                JournaledBroker.DEFAULT_DURABILITY_TIMEOUT, true);
+                JournaledBroker.DEFAULT_DURABILITY_TIMEOUT, false);
+        return gate;
+    }
+
+    /** The write-ahead gate, once {@link #wrap} or {@link #wrapLive} made it. */
+    public JournaledBroker gate() {
         return gate;
     }
 

@@ -1,6 +1,8 @@
 package dev.ballast.runtime.live;
 
+import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerageInterface;
+import dev.ballast.runtime.recovery.JournaledBroker;
 
 import java.time.Duration;
 
@@ -14,12 +16,20 @@ public final class LiveVenue implements AutoCloseable {
     private final Runnable start;
     private final AutoCloseable adapter;
     private final Duration queryTimeout;
+    private final ReconnectReconciliation reconnects;
 
-    LiveVenue(BrokerageInterface broker, Runnable start, AutoCloseable adapter, Duration queryTimeout) {
+    LiveVenue(BrokerageInterface broker, Runnable start, AutoCloseable adapter, Duration queryTimeout,
+              ReconnectReconciliation reconnects) {
         this.broker = broker;
         this.start = start;
         this.adapter = adapter;
         this.queryTimeout = queryTimeout;
+        this.reconnects = reconnects;
+    }
+
+    /** The engine and the write-ahead gate the run wired: a reconnection is reconciled through them. */
+    public void bind(TradingEngine engine, JournaledBroker gate) {
+        reconnects.bind(engine, gate);
     }
 
     public BrokerageInterface broker() {

@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Gives this run's client order ids a prefix of its own at the venue. The engine's ids ({@code sma-1}) restart with
@@ -38,13 +39,16 @@ import java.util.concurrent.CompletableFuture;
  * <p>Threading: the engine calls it on its thread, the adapter's reports pass through on the adapter's threads; it
  * keeps no state but the prefix.
  */
-public final class VenueOrderIds implements BrokerageInterface {
+final class VenueOrderIds implements BrokerageInterface {
     private final BrokerageInterface venue;
     private final String prefix;
+    private final Consumer<BrokerConnectionChanged> connections;
 
-    public VenueOrderIds(BrokerageInterface venue, String prefix) {
+    /** @param connections told of every connection change, after the engine (for {@link ReconnectReconciliation}) */
+    VenueOrderIds(BrokerageInterface venue, String prefix, Consumer<BrokerConnectionChanged> connections) {
         this.venue = venue;
         this.prefix = prefix;
+        this.connections = connections;
     }
 
     @Override
@@ -58,6 +62,7 @@ public final class VenueOrderIds implements BrokerageInterface {
             @Override
             public void connectionChanged(BrokerConnectionChanged change) {
                 sink.connectionChanged(change);
+                connections.accept(change);
             }
         });
     }
