@@ -14,6 +14,7 @@ import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
 import quickfix.field.Password;
 import quickfix.field.RefMsgType;
+import quickfix.field.RefSeqNum;
 import quickfix.field.Text;
 
 import java.util.logging.Level;
@@ -35,15 +36,17 @@ final class FixApplication implements Application {
     private final BrokerReportSink sink;
     private final ExecutionReports executions;
     private final StateQueries queries;
+    private final RequestRejects requestRejects;
 
     FixApplication(Secret password, String venue, Clock clock, BrokerReportSink sink, ExecutionReports executions,
-                   StateQueries queries) {
+                   StateQueries queries, RequestRejects requestRejects) {
         this.password = password;
         this.venue = venue;
         this.clock = clock;
         this.sink = sink;
         this.executions = executions;
         this.queries = queries;
+        this.requestRejects = requestRejects;
     }
 
     @Override
@@ -72,12 +75,18 @@ final class FixApplication implements Application {
     @Override
     public void fromAdmin(Message message, SessionID sessionId) {
         if (isType(message, MsgType.REJECT)) {
-            handle(message, () -> rejected(message, null));
+            handle(message, () -> {
+                rejected(message, null);
+                if (message.isSetField(RefSeqNum.FIELD)) {
+                    requestRejects.sessionReject(message.getInt(RefSeqNum.FIELD), reason(message));
+                }
+            });
         }
     }
 
     @Override
     public void toApp(Message message, SessionID sessionId) {
+        handle(message, () -> requestRejects.sent(message));
     }
 
     @Override
@@ -91,8 +100,12 @@ final class FixApplication implements Application {
                 case MsgType.ORDER_CANCEL_REJECT -> executions.onCancelReject(message);
                 case MsgType.POSITION_REPORT -> queries.onPositionReport(message);
                 case MsgType.REQUEST_FOR_POSITIONS_ACK -> queries.onPositionsAck(message);
-                case MsgType.BUSINESS_MESSAGE_REJECT -> rejected(message, FixFields.textOr(message,
-                        BusinessRejectRefID.FIELD, null));
+                case MsgType.BUSINESS_MESSAGE_REJECT -> {
+                    String refId = FixFields.textOr(message, BusinessRejectRefID.FIELD, null);
+                    rejected(message, refId);
+                    requestRejects.businessReject(FixFields.textOr(message, RefMsgType.FIELD, "?"), refId,
+                            reason(message));
+                }
                 default -> LOG.warning(() -> "unexpected message type " + type(message) + " from " + venue + ": ignored");
             }
         });
@@ -100,9 +113,13 @@ final class FixApplication implements Application {
 
     private void rejected(Message reject, String refId) throws FieldNotFound {
         String refMsgType = FixFields.textOr(reject, RefMsgType.FIELD, "?");
-        String reason = FixFields.textOr(reject, Text.FIELD, "no reason given");
+        String reason = reason(reject);
         LOG.warning(() -> venue + " rejected a message of type " + refMsgType + ": " + reason);
         queries.onRequestRejected(refMsgType, refId, reason);
+    }
+
+    private static String reason(Message reject) throws FieldNotFound {
+        return FixFields.textOr(reject, Text.FIELD, "no reason given");
     }
 
     /** What a handler does with one message; it may find a field missing. */

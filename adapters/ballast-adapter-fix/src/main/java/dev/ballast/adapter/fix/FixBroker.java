@@ -91,7 +91,7 @@ public final class FixBroker implements BrokerageInterface, AutoCloseable {
         if (initiator != null) throw new IllegalStateException("the FIX broker is already started");
         ExecutionReports executions = new ExecutionReports(settings.targetCompId(), chains, clock, sink);
         FixApplication application = new FixApplication(settings.password(), settings.targetCompId(), clock, sink,
-                executions, queries);
+                executions, queries, new RequestRejects(chains, clock, sink));
         SessionSettings sessionSettings = sessionSettings();
         try {
             initiator = new SocketInitiator(application, new PasswordFreeStoreFactory(sessionSettings), sessionSettings,

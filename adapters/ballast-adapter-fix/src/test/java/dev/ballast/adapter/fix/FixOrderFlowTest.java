@@ -183,6 +183,30 @@ class FixOrderFlowTest {
     }
 
     @Test
+    void aSessionRejectOfANewOrderIsReportedAsOrderRejected() {
+        fix.venue.sessionRejectNext();
+        fix.broker.submit(order("s-1", OrderRequest.market(AAPL, OrderSide.BUY, Quantity.of("1"))));
+
+        OrderRejected rejected = fix.sink.await(OrderRejected.class);
+        assertThat(rejected.orderId()).isEqualTo(ClientOrderId.of("s-1"));
+        assertThat(rejected.reason()).startsWith("the venue rejected the message: ");
+    }
+
+    @Test
+    void aBusinessRejectOfACancelIsReportedAsCancelRejected() {
+        fix.venue.setAutoFill(false);
+        fix.broker.submit(order("s-1", OrderRequest.limit(AAPL, OrderSide.BUY, Quantity.of("5"), Price.of("90"))));
+        fix.sink.await(OrderAccepted.class);
+        fix.venue.businessRejectNext("cancels are closed");
+
+        fix.broker.cancel(ClientOrderId.of("s-1"));
+
+        CancelRejected rejected = fix.sink.await(CancelRejected.class);
+        assertThat(rejected.orderId()).isEqualTo(ClientOrderId.of("s-1"));
+        assertThat(rejected.reason()).isEqualTo("the venue rejected the message: cancels are closed");
+    }
+
+    @Test
     void aRepeatedExecIdIsReportedOnce() {
         fix.venue.setAutoFill(false);
         fix.broker.submit(order("s-1", OrderRequest.market(AAPL, OrderSide.BUY, Quantity.of("10"))));

@@ -11,6 +11,7 @@ import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.FileStoreFactory;
+import quickfix.IncorrectTagValue;
 import quickfix.InvalidMessage;
 import quickfix.Log;
 import quickfix.LogFactory;
@@ -118,6 +119,8 @@ public final class FixTestVenue implements AutoCloseable {
     private String rejectNextCancel;
     private String rejectNextReplace;
     private boolean refuseMassStatus;
+    private boolean sessionRejectNext;
+    private String businessRejectNext;
     private boolean silent;
     private SocketAcceptor acceptor;
 
@@ -192,6 +195,16 @@ public final class FixTestVenue implements AutoCloseable {
 
     public synchronized void rejectNextReplace(String reason) {
         rejectNextReplace = reason;
+    }
+
+    /** Refuses the next application message with a session Reject (35=3), as a venue does a malformed one. */
+    public synchronized void sessionRejectNext() {
+        sessionRejectNext = true;
+    }
+
+    /** Refuses the next order, cancel or replace with a BusinessMessageReject (35=j) naming its ClOrdID. */
+    public synchronized void businessRejectNext(String reason) {
+        businessRejectNext = reason;
     }
 
     /** Answers 35=AF with a BusinessMessageReject, as a venue without mass status does. */
@@ -644,10 +657,27 @@ public final class FixTestVenue implements AutoCloseable {
         }
 
         @Override
-        public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
+        public void fromApp(Message message, SessionID sessionId) throws FieldNotFound, IncorrectTagValue {
             received.add(message);
             synchronized (FixTestVenue.this) {
-                switch (type(message)) {
+                if (sessionRejectNext) {
+                    sessionRejectNext = false;
+                    throw new IncorrectTagValue(ClOrdID.FIELD);
+                }
+                String type = type(message);
+                boolean orderRequest = MsgType.NEW_ORDER_SINGLE.equals(type) || MsgType.ORDER_CANCEL_REQUEST.equals(type)
+                        || MsgType.ORDER_CANCEL_REPLACE_REQUEST.equals(type);
+                if (businessRejectNext != null && orderRequest) {
+                    BusinessMessageReject reject = new BusinessMessageReject();
+                    reject.setString(RefMsgType.FIELD, type);
+                    reject.setString(BusinessRejectRefID.FIELD, message.getString(ClOrdID.FIELD));
+                    reject.setInt(BusinessRejectReason.FIELD, BusinessRejectReason.OTHER);
+                    reject.setString(Text.FIELD, businessRejectNext);
+                    businessRejectNext = null;
+                    send(reject);
+                    return;
+                }
+                switch (type) {
                     case MsgType.NEW_ORDER_SINGLE -> onNewOrder(message);
                     case MsgType.ORDER_CANCEL_REQUEST -> onCancel(message);
                     case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> onReplace(message);
