@@ -53,9 +53,12 @@ final class VenueStateQuery {
                                        boolean last) {
         if (ordersPart != OrdersPart.AWAITING_MASS_STATUS) return;
         if (order != null) record(order, working, leaves);
-        if (order != null) orderReports++;
+        orderReports++;
         if (totalReports >= 0) expectedOrderReports = totalReports;
-        if (last || (expectedOrderReports >= 0 && orderReports >= expectedOrderReports)) ordersPart = OrdersPart.ANSWERED;
+        // TotNumReports 0: the one report says there are none.
+        if (last || (expectedOrderReports >= 0 && orderReports >= Math.max(expectedOrderReports, 1))) {
+            ordersPart = OrdersPart.ANSWERED;
+        }
         completeIfAnswered();
     }
 
