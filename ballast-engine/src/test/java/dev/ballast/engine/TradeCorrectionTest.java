@@ -40,6 +40,7 @@ import java.util.List;
 
 import static dev.ballast.engine.EngineFixtures.bar;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * A venue's correction (FIX ExecType G) or bust (H) of a trade it reported: the books move exactly to what booking
@@ -233,6 +234,7 @@ class TradeCorrectionTest {
     @Test
     void aCorrectedPriceRebooksTheTradeAtTheNewPrice() {
         bought();
+        long filledAt = execution(BUY).completedAt();
         correct(BUY, "T-1", "C-1", 100, "10.5", "1");
 
         assertThat(engine.portfolio().cash()).isEqualTo(Money.of("98949"));
@@ -243,6 +245,11 @@ class TradeCorrectionTest {
         assertThat(order.filledQuantity()).isEqualTo(Quantity.ofUnits(100));
         assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(engine.monitor().fillCount()).isEqualTo(1);
+        // The execution figures follow the order: 10.5 against an arrival of 10 is 500 bps of slippage, and the
+        // order's completion time is still when it filled, not when the venue corrected it.
+        assertThat(execution(BUY).completedAt()).isEqualTo(filledAt);
+        assertThat(execution(BUY).averageFillPrice()).isEqualTo(Price.of("10.5"));
+        assertThat(execution(BUY).slippageBps()).isCloseTo(500.0, offset(1e-9));
         FillCorrectionBooked booked = (FillCorrectionBooked) strategy.heard.getLast();
         assertThat(booked.original().price()).isEqualTo(Price.of("10"));
         assertThat(booked.corrected()).isEqualTo(new Fill(BUY, "T-1", XYZ, OrderSide.BUY, Quantity.ofUnits(100),
