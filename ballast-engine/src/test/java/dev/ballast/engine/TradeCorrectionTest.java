@@ -32,6 +32,7 @@ import dev.ballast.model.event.FillCorrected;
 import dev.ballast.model.event.FillCorrectionBooked;
 import dev.ballast.model.event.MarketData;
 import dev.ballast.model.event.OrderAccepted;
+import dev.ballast.model.event.SubmitBracket;
 import dev.ballast.model.event.SubmitOrder;
 import org.junit.jupiter.api.Test;
 
@@ -57,11 +58,14 @@ class TradeCorrectionTest {
     /** A venue that takes orders and cancels and reports nothing by itself: the test reports for it. */
     private static final class SilentVenue implements BrokerageInterface {
         final List<ClientOrderId> cancels = new ArrayList<>();
+        final List<String> modifies = new ArrayList<>();
 
         @Override public void connect(BrokerReportSink sink) { }
         @Override public void submit(Order order) { }
         @Override public void cancel(ClientOrderId orderId) { cancels.add(orderId); }
-        @Override public void modify(ClientOrderId orderId, Quantity quantity, Price limitPrice, Price stopPrice) { }
+        @Override public void modify(ClientOrderId orderId, Quantity quantity, Price limitPrice, Price stopPrice) {
+            modifies.add(orderId + " to " + quantity);
+        }
         @Override public void onMarketData(MarketData data) { }
     }
 
@@ -353,5 +357,34 @@ class TradeCorrectionTest {
         assertThat(engine.risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
         assertThat(engine.portfolio().cash()).isEqualTo(Money.of("98999"));
         assertThat(engine.orders().order(BUY).averageFillPrice()).isEqualTo(Price.of("10"));
+    }
+
+    /** A bracket bought 100 at 10 (entry s-1, trade T-1), its exits s-2 (take profit) and s-3 (stop) armed and working. */
+    private void bracketFilledAndArmed() {
+        engine.process(new SubmitBracket(ID, BUY, OrderRequest.market(XYZ, OrderSide.BUY, Quantity.ofUnits(100)),
+                SELL, Price.of("12"), ClientOrderId.of("s-3"), Price.of("9"), Price.of("10"), time++));
+        engine.process(new OrderAccepted(BUY, "V-1", time++));
+        fill(BUY, "T-1", OrderSide.BUY, 100, "10", "1");
+        engine.process(new OrderAccepted(SELL, "V-2", time++));
+        engine.process(new OrderAccepted(ClientOrderId.of("s-3"), "V-3", time++));
+        assertThat(engine.orders().order(SELL).quantity()).isEqualTo(Quantity.ofUnits(100));
+    }
+
+    @Test
+    void aBustedBracketEntryCancelsItsExits() {
+        bracketFilledAndArmed();
+        bust(BUY, "T-1", "B-1");
+
+        assertThat(venue.cancels).containsExactly(SELL, ClientOrderId.of("s-3"));
+        assertThat(position().quantity()).isEqualTo(Quantity.ZERO);
+    }
+
+    @Test
+    void aCorrectedBracketEntryResizesItsExitsToWhatItFilled() {
+        bracketFilledAndArmed();
+        correct(BUY, "T-1", "C-1", 60, "10", "1");
+
+        assertThat(venue.modifies).containsExactly("s-2 to 60", "s-3 to 60");
+        assertThat(venue.cancels).isEmpty();
     }
 }

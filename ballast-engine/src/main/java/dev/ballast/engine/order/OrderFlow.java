@@ -332,6 +332,8 @@ public final class OrderFlow implements EngineEventListener {
                     rebalanceSibling(order);
                 }
             }
+            case FillBustBooked busted -> afterRestatement(busted.original().orderId());
+            case FillCorrectionBooked corrected -> afterRestatement(corrected.original().orderId());
             case RiskActionRequested request -> {
                 switch (request.action()) {
                     case CANCEL_OPEN_ORDERS -> cancelOpenOrders(request.strategyId());
@@ -364,6 +366,39 @@ public final class OrderFlow implements EngineEventListener {
     private Quantity reduceOnlySize(StrategyId strategyId, Order entry) {
         long held = entry.side().sign() * portfolio.position(strategyId, entry.symbol()).quantity().raw();
         return held > 0 && held < entry.filledQuantity().raw() ? Quantity.ofRaw(held) : entry.filledQuantity();
+    }
+
+    /**
+     * A venue's correction or bust changed what a bracket's order filled. For an armed entry, the exits now cover what
+     * it filled, capped at what the strategy holds on its side: resized to what is still open, or canceled when
+     * nothing is (a busted entry leaves nothing to exit). For an exit, its sibling is rebalanced as after a fill.
+     */
+    private void afterRestatement(ClientOrderId orderId) {
+        Order order = orders.order(orderId);
+        if (order == null) return;
+        if (order.parent() != null && order.bracketRole().isExit()) {
+            rebalanceSibling(order);
+            return;
+        }
+        Bracket bracket = bracketsByEntry.get(order.id());
+        if (order.bracketRole() != BracketRole.ENTRY || bracket == null || !armedEntries.contains(order.id())) return;
+        long held = Math.max(0, order.side().sign() * portfolio.position(bracket.strategyId(), order.symbol()).quantity().raw());
+        long covered = Math.min(order.filledQuantity().raw(), held);
+        exitSizes.put(order.id(), Quantity.ofRaw(covered));
+        Order takeProfit = orders.order(bracket.takeProfitId());
+        Order stopLoss = orders.order(bracket.stopLossId());
+        long exited = (takeProfit == null ? 0 : takeProfit.filledQuantity().raw())
+                + (stopLoss == null ? 0 : stopLoss.filledQuantity().raw());
+        long stillOpen = covered - exited;
+        for (Order exit : new Order[] {takeProfit, stopLoss}) {
+            if (exit == null || !exit.status().isOpen()) continue;
+            if (stillOpen <= 0) {
+                orders.requestCancel(exit.id());
+            } else {
+                Quantity target = Quantity.ofRaw(exit.filledQuantity().raw() + stillOpen);
+                if (!target.equals(exit.quantity())) orders.requestModify(exit.id(), target, null, null);
+            }
+        }
     }
 
     /** After an exit fills, the other exit covers exactly what is still open of the entry, or cancels. */
