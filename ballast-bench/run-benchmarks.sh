@@ -32,7 +32,7 @@ done
 stale=0
 if [ ! -f "$jar" ]; then
   stale=1
-elif [ -n "$(find "$root/pom.xml" "$root/ballast-model" "$root/ballast-engine" "$root/ballast-journal-postgres" "$root/ballast-examples" "$root/ballast-runtime" \
+elif [ -n "$(find "$root/pom.xml" "$root/ballast-model" "$root/ballast-engine" "$root/ballast-journal-postgres" "$root/ballast-examples" "$root/adapters" "$root/ballast-runtime" \
         "$root/ballast-cli" "$root/ballast-bench" \
         -path '*/target' -prune -o -newer "$jar" \( -name '*.java' -o -name 'pom.xml' \) -print 2>/dev/null | head -n 1)" ]; then
   stale=1

@@ -29,7 +29,7 @@ import java.io.UncheckedIOException;
  */
 @Command(name = "ballast", mixinStandardHelpOptions = true, version = "ballast " + BallastCli.VERSION,
         description = "An event-driven engine for safely executing trading strategies.",
-        subcommands = {BacktestCommand.class, PaperCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class,
+        subcommands = {BacktestCommand.class, PaperCommand.class, LiveCommand.class, DataCommand.class, ReportCommand.class, CompareCommand.class,
                 StrategyCommand.class, LifecycleCommands.ListCommand.class, GenerateCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BallastCli {

@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -36,29 +35,8 @@ final class PaperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Double parsed = parseSpeed();
-        if (resume != null) return options.resume(resume, parsed, new PrintStream(System.out, true), System.err);
+        Double parsed = ReplaySpeed.parse(speed, spec);
+        if (resume != null) return options.resume(RunMode.PAPER, resume, parsed, new PrintStream(System.out, true), System.err);
         return options.execute(RunMode.PAPER, parsed, new PrintStream(System.out, true), System.err);
-    }
-
-    private Double parseSpeed() {
-        Double parsed = null;
-        if (speed != null) {
-            String text = speed.trim().toLowerCase(Locale.ROOT);
-            if (text.equals("max")) {
-                parsed = 0.0;
-            } else {
-                try {
-                    parsed = Double.parseDouble(text.endsWith("x") ? text.substring(0, text.length() - 1) : text);
-                } catch (NumberFormatException e) {
-                    parsed = -1.0;
-                }
-                if (!(parsed > 0) || parsed.isInfinite()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--speed must be 'max' or a positive number such as 1 or 10, was '" + speed + "'");
-                }
-            }
-        }
-        return parsed;
     }
 }

@@ -26,7 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** The options backtest and paper share, and the run they both do. */
+/** The options backtest, paper and live share, and the run they all do. */
 class RunOptions {
     // Fields are set by picocli through the mixin subclass.
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The run configuration (YAML).")
@@ -60,7 +60,7 @@ class RunOptions {
      * speed it ran at when null. CONFIG, when given, must be the configuration the run started with; a run journaled
      * in PostgreSQL needs it (its database and credentials come from there, never from the run folder).
      */
-    int resume(Path runDir, Double speed, PrintStream out, PrintStream err) {
+    int resume(RunMode mode, Path runDir, Double speed, PrintStream out, PrintStream err) {
         if (outDir != null) throw new ConfigException("--resume continues the run in its own folder; give no --out");
         try (RunFolderLock lock = RunFolder.claimExisting(runDir)) {
             // A run killed after its journal recorded its end, before its results were written: nothing to re-execute.
@@ -71,7 +71,12 @@ class RunOptions {
                 return 0;
             }
             try (PaperResume resume = PaperResume.open(runDir, config)) {
-                return execute(checked(RunPlanner.plan(resume.config()), err), RunMode.PAPER,
+                if (resume.mode() != mode) {
+                    String started = resume.mode().name().toLowerCase(Locale.ROOT);
+                    throw new ConfigException("--resume " + runDir + ": the run there is a " + started + " run; resume it "
+                            + "with `ballast " + started + " --resume " + runDir + "`");
+                }
+                return execute(checked(RunPlanner.plan(resume.config()), err), mode,
                         speed != null ? speed : resume.speed(), out, err, resume);
             }
         }
@@ -90,7 +95,7 @@ class RunOptions {
 
     private int execute(RunPlan plan, RunMode mode, Double speedOverride, PrintStream out, PrintStream err,
                         PaperResume resume) {
-        Integer port = metricsPort != null ? metricsPort : mode == RunMode.PAPER ? plan.metricsPort() : null;
+        Integer port = metricsPort != null ? metricsPort : mode.realTime() ? plan.metricsPort() : null;
         if (port != null && (port < 0 || port > 65535)) {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);
         }
@@ -109,7 +114,7 @@ class RunOptions {
             });
             if (metrics != null) run.attach(metrics::attach);
             Run built = run.build();
-            signals = mode == RunMode.PAPER ? SignalStop.install(built.handle(), err) : null;
+            signals = mode.realTime() ? SignalStop.install(built.handle(), err) : null;
             outcome = built.execute();
         } catch (RuntimeException e) {
             if (signals != null) signals.close();
@@ -146,7 +151,17 @@ class RunOptions {
         }
         if (!quiet && System.console() != null) err.print("\r" + " ".repeat(60) + "\r");
         Path report = HtmlReport.write(output);
-        SummaryPrinter.print(out, (mode == RunMode.BACKTEST ? "Backtest " : "Paper run ") + plan.name(), outcome.result(), output,
+        if (outcome.startReconciliation() != null) {
+            out.printf(Locale.ROOT, "Venue %s %s%n", plan.venue().type(), outcome.startReconciliation().matched()
+                    ? "reconciled before the first order"
+                    : "NOT reconciled, account HALTED: " + TerminalText.safeLines(outcome.startReconciliation().detail()));
+        }
+        String title = switch (mode) {
+            case BACKTEST -> "Backtest ";
+            case PAPER -> "Paper run ";
+            case LIVE -> "Live run (" + plan.venue().type() + ") ";
+        };
+        SummaryPrinter.print(out, title + plan.name(), outcome.result(), output,
                 outcome.analytics());
         out.printf(Locale.ROOT, "  %-18s %s%n", "Report", report);
         out.printf(Locale.ROOT, "  %-18s %s%n", "Chart", PngCharts.write(output));

@@ -120,7 +120,7 @@ public final class TradingEngine implements AutoCloseable {
         this.clock = clock;
         this.dataClock = clock instanceof DataDrivenClock driven ? driven : null;
         this.broker = broker;
-        this.realTime = settings.mode() == RunMode.PAPER;
+        this.realTime = settings.mode().realTime();
         this.inputClock = clock instanceof InputClock input ? input : null;
         this.portfolio = new PortfolioManager(settings.initialCash(), settings.instruments());
         this.orders = new OrderManager(clock, events, broker);
@@ -147,7 +147,7 @@ public final class TradingEngine implements AutoCloseable {
         // Execution alerts are events like any other: the audit trail and the metrics see them.
         monitor.setAlertBands(null, events::publish);
         events.subscribe(flow);
-        if (settings.mode() == RunMode.PAPER) {
+        if (settings.mode().realTime()) {
             // Real-time strategies read snapshots: publish one before they hear of the fill.
             events.subscribe(event -> {
                 if (event instanceof FillBooked || event instanceof FillCorrectionBooked || event instanceof FillBustBooked) {

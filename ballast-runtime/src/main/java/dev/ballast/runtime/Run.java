@@ -1,5 +1,10 @@
 package dev.ballast.runtime;
 
+import dev.ballast.runtime.recovery.VenueReconciliation;
+import dev.ballast.runtime.plan.ConfigException;
+import dev.ballast.runtime.plan.VenuePlan;
+import dev.ballast.runtime.live.LiveVenues;
+import dev.ballast.runtime.live.LiveVenue;
 import dev.ballast.engine.BacktestRunner;
 import dev.ballast.engine.EngineSettings;
 import dev.ballast.engine.ProgressListener;
@@ -25,7 +30,7 @@ import dev.ballast.model.RunMode;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.StopEngine;
-import dev.ballast.runtime.journal.PaperJournaling;
+import dev.ballast.runtime.journal.VenueJournaling;
 import dev.ballast.runtime.journal.RunJournals;
 import dev.ballast.runtime.plan.DocumentOrigin;
 import dev.ballast.runtime.plan.JournalSettings;
@@ -62,7 +67,7 @@ import java.util.function.Supplier;
  * becomes the engine thread.
  */
 public final class Run {
-    /** The broker's name in the execution-quality figures: every run trades through the paper broker for now. */
+    /** The broker's name in the execution-quality figures of a backtest or a paper run. */
     public static final String BROKER = "paper";
 
     private final RunPlan plan;
@@ -115,12 +120,12 @@ public final class Run {
     }
 
     /**
-     * The paper run in {@code resume}'s folder, brought back after a crash: re-executed from its journal, the
+     * The paper or live run in {@code resume}'s folder, brought back after a crash: re-executed from its journal, the
      * venue reconciled, then carried on (see {@link RunRecovery}). {@code plan} is the plan of the configuration it
      * started with.
      */
     public static Builder resuming(PaperResume resume, RunPlan plan) {
-        return new Builder(plan, RunMode.PAPER, Objects.requireNonNull(resume));
+        return new Builder(plan, resume.mode(), Objects.requireNonNull(resume));
     }
 
     /** Runs it to the end of its data (or until it is stopped) and returns what it produced. */
@@ -136,10 +141,10 @@ public final class Run {
     private RunOutcome executeOnce() {
         RunJournals.Opened opened = !journaled ? null
                 : resume != null ? RunJournals.reopen(output, plan.journal(), plan.configFile())
-                : RunJournals.open(plan.journal(), mode == RunMode.BACKTEST, output, plan.configFile());
+                : RunJournals.open(plan.journal(), mode, output, plan.configFile());
         RunJournal journal = opened == null ? null : opened.journal();
-        PaperJournaling paper = mode == RunMode.PAPER && journal != null
-                ? new PaperJournaling(journal, output, resume, plan.name()) : null;
+        VenueJournaling paper = mode.realTime() && journal != null
+                ? new VenueJournaling(journal, output, resume, plan.name()) : null;
         List<String> fatal = new CopyOnWriteArrayList<>();
         Assembled run;
         RunRecovery recovery = null;
@@ -170,6 +175,7 @@ public final class Run {
             handle.close();
         }
         RunOutcome outcome = new RunOutcome(plan, mode, output, run.result, run.engine, run.fills.fills(), run.analytics,
+                run.startReconciliation,
                 journal == null ? null : new RunOutcome.JournalSummary(opened.location(), journal.records(),
                         journal.head().toString(), journal.failed()),
                 recovery == null ? null : new RunOutcome.RecoverySummary(recovery.outcome(), recovery.detail(),
@@ -179,18 +185,40 @@ public final class Run {
         return outcome;
     }
 
-    private record Assembled(TradingEngine engine, RunResult result, FillRecorder fills, RunAnalytics analytics) {
+    private record Assembled(TradingEngine engine, RunResult result, FillRecorder fills, RunAnalytics analytics,
+                             VenueReconciliation.Result startReconciliation) {
     }
 
-    /** Wires the engine for the mode, top to bottom, and runs it over the data. */
-    private Assembled assembleAndRun(RunJournal journal, PaperJournaling paper, List<String> fatal) {
+    /** Picks the clock and the venue for the mode (a live run's adapter, closed at the end), then wires and runs. */
+    private Assembled assembleAndRun(RunJournal journal, VenueJournaling paper, List<String> fatal) {
         // A backtest's time is the data's; a paper run replays files, so its time is the data's running on at the
         // replay speed, standing still while one input is handled (so the journal can replay it exactly).
         Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new InputClock(new ReplayClock(speed));
         Map<Symbol, Instrument> instruments = new LinkedHashMap<>();
         for (Instrument instrument : plan.instruments()) instruments.put(instrument.symbol(), instrument);
-        PaperBroker venue = new PaperBroker(clock, instruments, plan.broker());
-        BrokerageInterface broker = paper == null ? venue : paper.wrap(venue, clock);
+        LiveVenue live = null;
+        BrokerageInterface broker;
+        if (mode == RunMode.LIVE && !(plan.venue() instanceof VenuePlan.Paper)) {
+            if (paper == null) {
+                throw new ConfigException("a live run writes every order ahead in its journal: it needs an output folder "
+                        + "and journal.enabled: true");
+            }
+            live = LiveVenues.open(plan.venue(), clock, output, resume == null);
+            broker = paper.wrapLive(live.broker(), clock);
+        } else {
+            PaperBroker venue = new PaperBroker(clock, instruments, plan.broker());
+            broker = paper == null ? venue : paper.wrap(venue, clock);
+        }
+        try {
+            return wireAndRun(journal, paper, fatal, clock, broker, live);
+        } finally {
+            if (live != null) live.close();
+        }
+    }
+
+    /** Wires the engine to {@code broker}, its listeners and the caller's attachments, and runs it over the data. */
+    private Assembled wireAndRun(RunJournal journal, VenueJournaling paper, List<String> fatal, Clock clock,
+                                 BrokerageInterface broker, LiveVenue live) {
         EngineSettings settings = new EngineSettings(mode, plan.initialCash(), plan.instruments(), plan.risk(),
                 plan.isolation());
         Consumer<String> fatalHandler = message -> {
@@ -216,13 +244,24 @@ public final class Run {
             engine.monitor().setAlertBands(plan.alertBands());
             engine.subscribe(handle.bind(engine, journal));
             attachments.forEach(attachment -> attachment.accept(handle));
+            // The adapter connects now that the engine takes its reports; the gate holds orders until reconciled.
+            if (live != null) {
+                live.bind(engine, paper.gate());
+                live.start();
+            }
+            VenueReconciliation.Result[] atStart = {null};
+            RealtimeRunner.BeforeFeed beforeFeed = paper != null && resume != null ? paper.recovery()::replay
+                    : live != null ? feed -> {
+                        atStart[0] = paper.reconcileAtStart(engine, live.queryTimeout());
+                        return RealtimeRunner.Replayed.NONE;
+                    }
+                    : RealtimeRunner.BeforeFeed.NONE;
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, data, progress)
-                    : RealtimeRunner.run(engine, data, speed, progress,
-                    paper != null && resume != null ? paper.recovery()::replay : RealtimeRunner.BeforeFeed.NONE);
+                    : RealtimeRunner.run(engine, data, speed, progress, beforeFeed);
             RunAnalytics figures = analytics ? RunAnalytics.compute(engine.monitor(), engine.portfolio(), trades, sampler,
-                    plan.statistics(), BROKER) : null;
-            return new Assembled(engine, result, fills, figures);
+                    plan.statistics(), live != null ? plan.venue().type() : BROKER) : null;
+            return new Assembled(engine, result, fills, figures, atStart[0]);
         }
     }
 

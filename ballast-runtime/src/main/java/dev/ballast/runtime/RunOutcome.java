@@ -1,5 +1,6 @@
 package dev.ballast.runtime;
 
+import dev.ballast.runtime.recovery.VenueReconciliation;
 import dev.ballast.engine.RunResult;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.monitor.analytics.RunAnalytics;
@@ -21,10 +22,12 @@ import java.util.List;
  * @param journal  the journal's location, records and head, or null when the run was not journaled
  * @param recovery for a resume, how the re-execution and reconciliation ended; else null
  * @param analytics the performance and execution-quality statistics, or null for a run built without them
+ * @param startReconciliation for a new live run, how its venue compared with the engine before the first order; else null
  * @param fatal    why the run could not go on (a strategy callback past the hard limit), or empty
  */
 public record RunOutcome(RunPlan plan, RunMode mode, Path output, RunResult result, TradingEngine engine,
-                         List<FillBooked> fills, RunAnalytics analytics, JournalSummary journal,
+                         List<FillBooked> fills, RunAnalytics analytics,
+                         VenueReconciliation.Result startReconciliation, JournalSummary journal,
                          RecoverySummary recovery, List<String> fatal) {
     public RunOutcome {
         fills = List.copyOf(fills);

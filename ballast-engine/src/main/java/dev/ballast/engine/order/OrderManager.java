@@ -56,14 +56,12 @@ public final class OrderManager implements OpenOrders {
     private final EngineEventBus events;
     private final BrokerageInterface broker;
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
-    private final Map<StrategyId, Set<ClientOrderId>> openByStrategy = new HashMap<>();
+    private final Map<StrategyId, Set<ClientOrderId>> openByStrategy = new LinkedHashMap<>();
     private final Map<Symbol, long[]> openLeavesBySymbol = new HashMap<>();
     private final Set<String> seenTradeIds = new HashSet<>();
     /** The ids of the venue's corrections and busts already booked, to recognise a repeated report. */
     private final Set<String> bookedCorrectionIds = new HashSet<>();
-    // Every open order of the account, in the order they opened: the account's open orders without a scan of every
-    // order the run ever had.
-    private final Set<ClientOrderId> openIds = new LinkedHashSet<>();
+    private int openCount;
 
     public OrderManager(Clock clock, EngineEventBus events, BrokerageInterface broker) {
         this.clock = clock;
@@ -262,12 +260,12 @@ public final class OrderManager implements OpenOrders {
         if (wasOpen == isOpen) return;
         if (isOpen) {
             openByStrategy.computeIfAbsent(order.strategyId(), s -> new LinkedHashSet<>()).add(order.id());
-            openIds.add(order.id());
+            openCount++;
             adjustOpenLeaves(order, +1);
         } else {
             Set<ClientOrderId> open = openByStrategy.get(order.strategyId());
             if (open != null) open.remove(order.id());
-            openIds.remove(order.id());
+            openCount--;
             adjustOpenLeaves(order.withStatus(previous, order.updatedAt()), -1);
         }
     }
@@ -289,7 +287,7 @@ public final class OrderManager implements OpenOrders {
         Map<Symbol, long[]> leaves = new HashMap<>();
         for (Order order : orders.values()) {
             boolean indexed = openByStrategy.getOrDefault(order.strategyId(), Set.of()).contains(order.id());
-            if (indexed != order.status().isOpen() || openIds.contains(order.id()) != order.status().isOpen()) {
+            if (indexed != order.status().isOpen()) {
                 throw new IllegalStateException("order " + order.id() + " is " + order.status() + " but "
                         + (indexed ? "is" : "is not") + " in the open index of " + order.strategyId());
             }
@@ -298,9 +296,7 @@ public final class OrderManager implements OpenOrders {
             leaves.computeIfAbsent(order.symbol(), s -> new long[2])[order.side().ordinal()]
                     += Math.max(0, order.leavesQuantity().raw());
         }
-        if (open != openIds.size()) {
-            throw new IllegalStateException("open index holds " + openIds.size() + " orders, but " + open + " orders are open");
-        }
+        if (open != openCount) throw new IllegalStateException("open count " + openCount + ", but " + open + " orders are open");
         for (Map.Entry<Symbol, long[]> entry : openLeavesBySymbol.entrySet()) {
             long[] expected = leaves.getOrDefault(entry.getKey(), new long[2]);
             if (expected[0] != entry.getValue()[0] || expected[1] != entry.getValue()[1]) {
@@ -330,16 +326,17 @@ public final class OrderManager implements OpenOrders {
         return result;
     }
 
-    /** Every open order of the account. */
+    /** Every open order of the account: strategy by strategy (in the order they first had one), each in submission order. */
     public List<Order> openOrders() {
-        List<Order> result = new ArrayList<>(openIds.size());
-        for (ClientOrderId id : openIds) result.add(orders.get(id));
+        // From the per-strategy indexes: a scan of every order the run ever had would cost a long run seconds.
+        List<Order> result = new ArrayList<>(openCount);
+        for (Set<ClientOrderId> ids : openByStrategy.values()) for (ClientOrderId id : ids) result.add(orders.get(id));
         return result;
     }
 
     @Override
     public int openOrderCount() {
-        return openIds.size();
+        return openCount;
     }
 
     /** Unfilled quantity (raw) of the open orders on one side of a symbol: the worst case if they all fill. */

@@ -37,7 +37,7 @@ public final class RunFolderGuard {
 
     /** What journal a folder holds. */
     enum Held {
-        NONE, BACKTEST, PAPER, UNKNOWN
+        NONE, BACKTEST, PAPER, LIVE, UNKNOWN
     }
 
     private RunFolderGuard() {
@@ -110,12 +110,23 @@ public final class RunFolderGuard {
         if (held == Held.NONE || (held == Held.BACKTEST && mode == RunMode.BACKTEST)) return;
         String what = switch (held) {
             case PAPER -> "the journal of a paper run";
+            case LIVE -> "the journal of a live run";
             case BACKTEST -> "the journal of a backtest";
             default -> "the journal of a run that cannot be told (damaged, or written by another build)";
         };
-        String resume = held == Held.PAPER ? "; resume it with `ballast paper --resume " + output + "`," : ";";
+        String resume = held == Held.PAPER ? "; resume it with `ballast paper --resume " + output + "`,"
+                : held == Held.LIVE ? "; resume it with `ballast live --resume " + output + "`," : ";";
         throw new ConfigException(output + " already holds " + what + resume + " a run never replaces it: give another "
                 + "--out (or run.output), or move that folder away");
+    }
+
+    private static Held held(String mode) {
+        return switch (mode) {
+            case "BACKTEST" -> Held.BACKTEST;
+            case "PAPER" -> Held.PAPER;
+            case "LIVE" -> Held.LIVE;
+            case null, default -> Held.UNKNOWN;
+        };
     }
 
     /** The journal {@code output} holds, if any, and of which kind of run. */
@@ -123,7 +134,7 @@ public final class RunFolderGuard {
         if (Files.exists(JournalPointer.file(output), LinkOption.NOFOLLOW_LINKS)) {
             try {
                 String mode = JournalPointer.read(output).mode();
-                return "BACKTEST".equals(mode) ? Held.BACKTEST : "PAPER".equals(mode) ? Held.PAPER : Held.UNKNOWN;
+                return held(mode);
             } catch (RuntimeException e) {
                 return Held.UNKNOWN;
             }
@@ -141,8 +152,7 @@ public final class RunFolderGuard {
             if (!records.hasNext()) return Held.NONE;
             JournalRecord first = records.next();
             if (RunJournal.decoder().decode(first.type(), first.payload()) instanceof RunJournal.RunStarted started) {
-                return "BACKTEST".equals(started.mode()) ? Held.BACKTEST : "PAPER".equals(started.mode()) ? Held.PAPER
-                        : Held.UNKNOWN;
+                return held(started.mode());
             }
             return Held.UNKNOWN;
         } catch (RuntimeException e) {

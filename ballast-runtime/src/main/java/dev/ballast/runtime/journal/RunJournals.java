@@ -1,5 +1,6 @@
 package dev.ballast.runtime.journal;
 
+import dev.ballast.model.RunMode;
 import dev.ballast.runtime.folder.RunFolder;
 import dev.ballast.runtime.plan.ConfigException;
 import dev.ballast.runtime.plan.JournalSettings;
@@ -47,7 +48,8 @@ public final class RunJournals {
      * A file journal without a complete record (its run stopped before journaling its start) is no such record, and
      * is replaced.
      */
-    public static Opened open(JournalSettings settings, boolean backtest, Path output, Path configFile) {
+    public static Opened open(JournalSettings settings, RunMode mode, Path output, Path configFile) {
+        boolean backtest = mode == RunMode.BACKTEST;
         Path dir = journalDir(output);
         if (!backtest) refuseExistingJournal(output, dir);
         if (settings.store() == JournalSettings.Store.FILE) {
@@ -67,7 +69,7 @@ public final class RunJournals {
             throw new ConfigException(configFile + ": journal.postgres: " + e.getMessage(), e);
         }
         // Only now that the new journal is open is the previous one's pointer replaced: a failed start leaves it.
-        new JournalPointer(pg.url(), runId, backtest ? "BACKTEST" : "PAPER").write(output);
+        new JournalPointer(pg.url(), runId, mode.name()).write(output);
         deleteOldSegments(dir);
         RunJournal journal = new RunJournal(new JournalWriter(store), store, settings.marketData(), null);
         if (backtest) journal.waitWhenFull();

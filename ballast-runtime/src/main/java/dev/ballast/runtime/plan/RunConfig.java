@@ -31,9 +31,32 @@ public record RunConfig(Run run, Data data, List<InstrumentSpec> instruments, Li
     public record StrategyConfig(String id, String type, List<String> symbols, Map<String, Object> params) {
     }
 
-    /** The paper broker: latency, share of bar volume, slippage and commission models, the zone for DAY expiry. */
-    public record Broker(Long latencyMs, BigDecimal maxVolumeShare, Slippage slippage, Commission commission, String zone,
-                         Long seed) {
+    /**
+     * The broker: the venue a live run trades with ({@code type}: paper, the default, fix or alpaca, with its section),
+     * and the paper venue's latency, share of bar volume, slippage and commission models, the zone for DAY expiry.
+     */
+    public record Broker(String type, Long latencyMs, BigDecimal maxVolumeShare, Slippage slippage, Commission commission,
+                         String zone, Long seed, Fix fix, Alpaca alpaca) {
+    }
+
+    /**
+     * A FIX 4.4 venue: host and port ({@code portEnv} names an environment variable that overrides the port), the
+     * session's CompIDs, heartbeat, whether sequence numbers reset (all off by default), the message rate limit, how
+     * long a status query may take, the account (tag 1), and where the Logon password comes from.
+     */
+    public record Fix(String host, Integer port, String portEnv, String senderCompId, String targetCompId,
+                      Integer heartbeatSeconds, Boolean resetOnLogon, Boolean resetOnLogout, Boolean resetOnDisconnect,
+                      Integer maxMessagesPerSecond, Long queryTimeoutMs, String account, String passwordEnv,
+                      String credentialsFile) {
+    }
+
+    /**
+     * Alpaca: the trading and stream URLs (default: the paper endpoint), the environment variables or the
+     * owner-only credentials file holding the key id and secret, how long a silent stream counts as alive, the
+     * request rate limit and how long a status query may take.
+     */
+    public record Alpaca(String tradingUrl, String streamUrl, String keyIdEnv, String secretKeyEnv,
+                         String credentialsFile, Long streamSilenceMs, Integer maxRequestsPerMinute, Long queryTimeoutMs) {
     }
 
     /** Slippage model: {@code none}, {@code fixed} (bps) or {@code volume} (bps plus impact). */

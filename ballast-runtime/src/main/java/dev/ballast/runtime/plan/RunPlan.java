@@ -20,7 +20,7 @@ import dev.ballast.model.StrategyId;
 
 /**
  * A validated run: every value of the configuration checked and turned into the engine's types, paths
- * resolved against the configuration's folder. What the backtest and paper commands execute. Immutable
+ * resolved against the configuration's folder. What the backtest, paper and live commands execute. Immutable
  * (the strategies are fresh instances for this run).
  *
  * @param risk       the risk limits: the account's, each strategy's (only tightening), breakers, trading-day zone
@@ -31,18 +31,31 @@ import dev.ballast.model.StrategyId;
  * @param journal    the run journal: on or off, market data, fsync policy
  * @param metricsPort loopback port of the Prometheus endpoint for paper runs (0 = any free port), null when not configured
  * @param onStop     what a run stopped by an operator or a signal does with its open orders ({@code paper.onStop})
+ * @param venue      where a live run sends its orders ({@code broker.type}); backtests and paper runs use the paper venue
  */
 public record RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
                       List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
                       List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
                       IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
                       StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents,
-                      JournalSettings journal, OpenOrdersOnStop onStop) {
+                      JournalSettings journal, OpenOrdersOnStop onStop, VenuePlan venue) {
 
     public RunPlan {
         documents = documents == null ? Map.of() : Map.copyOf(documents);
         journal = journal == null ? JournalSettings.DEFAULT : journal;
         onStop = onStop == null ? OpenOrdersOnStop.CANCEL : onStop;
+        venue = venue == null ? VenuePlan.PAPER : venue;
+    }
+
+    /** A plan trading with the paper venue. */
+    public RunPlan(Path configFile, String name, Money initialCash, Path output, MarketDataKind dataKind,
+                   List<Path> dataFiles, CsvOptions csvOptions, List<Instrument> instruments,
+                   List<StrategySpec> strategies, PaperBrokerSettings broker, RiskConfig risk,
+                   IsolationPolicy isolation, double paperSpeed, Integer metricsPort,
+                   StatisticsSettings statistics, AlertBands alertBands, Map<StrategyId, DocumentOrigin> documents,
+                   JournalSettings journal, OpenOrdersOnStop onStop) {
+        this(configFile, name, initialCash, output, dataKind, dataFiles, csvOptions, instruments, strategies, broker, risk,
+                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, journal, onStop, VenuePlan.PAPER);
     }
 
     /** A plan whose stopped runs cancel their open orders (the default). */
@@ -70,6 +83,6 @@ public record RunPlan(Path configFile, String name, Money initialCash, Path outp
     public RunPlan skippingBadRows() {
         return new RunPlan(configFile, name, initialCash, output, dataKind, dataFiles,
                 csvOptions.withPolicy(BadRowPolicy.SKIP), instruments, strategies, broker, risk,
-                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, journal, onStop);
+                isolation, paperSpeed, metricsPort, statistics, alertBands, documents, journal, onStop, venue);
     }
 }

@@ -121,7 +121,7 @@ public final class RunPlanner {
                 strategies, broker(values, config.broker()), RiskPlanner.plan(values, config.risk(), strategies.stream().map(spec -> spec.id().toString()).toList(), documentRisk), isolation(values, config.isolation()),
                 speed(values, config.paper()), metricsPort(values, config.metrics()), statistics(values, config.analytics()),
                 alertBands(values, config.analytics()), documents, journal(values, config.journal()),
-                onStop(values, config.paper()));
+                onStop(values, config.paper()), VenuePlanner.plan(values, config.broker(), System::getenv));
     }
 
     private static JournalSettings journal(Values values, RunConfig.Journal journal) {

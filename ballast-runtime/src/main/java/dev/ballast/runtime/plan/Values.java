@@ -24,6 +24,11 @@ final class Values {
         return folder.resolve(path).normalize();
     }
 
+    /** The file and key, for a message that names where a value came from. */
+    String where(String key) {
+        return file + ": " + key;
+    }
+
     ConfigException error(String key, String message) {
         return new ConfigException(file + ": " + key + ": " + message);
     }

@@ -1,5 +1,6 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.model.RunMode;
 import dev.ballast.runtime.journal.JournalAccess;
 import dev.ballast.engine.journal.store.FileJournalStore;
 import dev.ballast.runtime.journal.RunJournals;
@@ -126,9 +127,9 @@ public final class PaperResume implements AutoCloseable {
     }
 
     private void check(Path givenConfig) {
-        if (!"PAPER".equals(started.mode())) {
+        if (!"PAPER".equals(started.mode()) && !"LIVE".equals(started.mode())) {
             throw new ConfigException("--resume " + runDir + ": the journal is of a " + started.mode().toLowerCase()
-                    + " run; only paper runs resume (a backtest is simply run again)");
+                    + " run; only paper and live runs resume (a backtest is simply run again)");
         }
         Path config = Path.of(started.configFile());
         if (!Files.isRegularFile(config)) {
@@ -164,6 +165,11 @@ public final class PaperResume implements AutoCloseable {
     /** The replay speed the run started at (0 for max). */
     public double speed() {
         return started.speed() == null || started.speed().equals("max") ? 0 : Double.parseDouble(started.speed());
+    }
+
+    /** How the run traded: PAPER or LIVE (its resume trades the same way). */
+    public RunMode mode() {
+        return RunMode.valueOf(started.mode());
     }
 
     public Path config() {

@@ -6,7 +6,6 @@ import dev.ballast.model.event.StrategyRequest;
 import java.time.Instant;
 import dev.ballast.engine.RealtimeRunner;
 import dev.ballast.engine.TradingEngine;
-import dev.ballast.engine.broker.BrokerState;
 import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.RunJournal;
 import dev.ballast.model.event.BrokerReconciled;
@@ -15,9 +14,6 @@ import dev.ballast.model.event.JournalFailed;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Brings a real-time run back after its process died: the run is re-executed from its journal
@@ -144,33 +140,13 @@ public final class RunRecovery {
     }
 
     private void reconcile() {
-        BrokerState state;
-        try {
-            state = broker.queryState().get(queryTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            unknown(e.getCause() == null ? e.toString() : e.getCause().toString());
-            return;
-        } catch (TimeoutException e) {
-            unknown("no answer within " + queryTimeout);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            unknown("interrupted");
-            return;
-        }
-        var open = engine.orders().openOrders();
-        List<String> differences = Reconciliation.differences(open, broker.heldOrders(), engine.portfolio(), engine.replay().inFlightReports(), state,
-                id -> engine.orders().order(id) != null);
-        int positions = (int) engine.portfolio().symbols().stream()
-                .filter(s -> engine.portfolio().accountQuantityRaw(s) != 0).count();
-        engine.replay().publish(new BrokerReconciled(differences.isEmpty(), differences, open.size(), positions,
-                engine.clock().nanos()));
-        if (differences.isEmpty()) {
+        VenueReconciliation.Result result = VenueReconciliation.reconcile(engine, broker, queryTimeout);
+        detail = result.detail();
+        if (result.matched()) {
             outcome = Outcome.RECONCILED;
-            broker.release(state); // the paper venue still takes the orders it already had as its rebuild
             brokerRecovered.run();
         } else {
-            halt(String.join("; ", differences)); // as reapply() rebuilds it from the journaled event
+            outcome = Outcome.HALTED_UNRECONCILED;
         }
     }
 
@@ -186,20 +162,6 @@ public final class RunRecovery {
             engine.risk().onReconciliationFailed(String.join("; ", earlier.mismatches()));
             broker.replayRefuse("reconciliation with the broker failed");
         }
-    }
-
-    private void unknown(String why) {
-        String line = "broker state unknown (query failed: " + why + "); it is not taken for flat";
-        engine.replay().publish(new BrokerReconciled(false, List.of(line), engine.orders().openOrders().size(), 0,
-                engine.clock().nanos()));
-        halt(line);
-    }
-
-    private void halt(String why) {
-        outcome = Outcome.HALTED_UNRECONCILED;
-        detail = why;
-        engine.risk().onReconciliationFailed(why);
-        broker.refuseHeld("reconciliation with the broker failed");
     }
 
     public Outcome outcome() {
