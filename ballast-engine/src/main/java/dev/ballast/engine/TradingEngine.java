@@ -33,6 +33,8 @@ import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Event;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import dev.ballast.model.event.MarketData;
 import dev.ballast.model.event.OperatorCommand;
 import dev.ballast.model.event.QuarantineReason;
@@ -148,7 +150,9 @@ public final class TradingEngine implements AutoCloseable {
         if (settings.mode().realTime()) {
             // Real-time strategies read snapshots: publish one before they hear of the fill.
             events.subscribe(event -> {
-                if (event instanceof FillBooked) publishSnapshot();
+                if (event instanceof FillBooked || event instanceof FillCorrectionBooked || event instanceof FillBustBooked) {
+                    publishSnapshot();
+                }
             });
         }
         events.subscribe(strategies);

@@ -67,4 +67,26 @@ public record Order(ClientOrderId id, StrategyId strategyId, OrderRequest reques
         Price average = Price.ofRaw(FixedPoint.divide(notional.raw(), filled.raw()));
         return new Order(id, strategyId, request, status, filled, notional, average, createdAt, now, bracketRole, parent);
     }
+
+    /**
+     * This order after the venue busted ({@code replacement} null) or corrected ({@code replacement}) an earlier fill
+     * of {@code quantity} at {@code price}: the filled quantity and notional move by the difference, exactly as if
+     * only the surviving fills had been applied. The status is kept (a venue does not re-work an order for a bust);
+     * an open order's quantity moves with its filled quantity, so its leaves stay what the venue last said.
+     */
+    public Order withFillRestated(Quantity quantity, Price price, Quantity newQuantity, Price newPrice, long now) {
+        Quantity filled = filledQuantity.minus(quantity);
+        Money notional = filledNotional.minus(Money.notional(quantity, price, 1));
+        if (newQuantity != null) {
+            filled = filled.plus(newQuantity);
+            notional = notional.plus(Money.notional(newQuantity, newPrice, 1));
+        }
+        Price average = filled.isPositive() ? Price.ofRaw(FixedPoint.divide(notional.raw(), filled.raw())) : null;
+        OrderRequest terms = request;
+        if (status.isOpen()) {
+            Quantity delta = filled.minus(filledQuantity);
+            terms = request.withQuantity(request.quantity().plus(delta));
+        }
+        return new Order(id, strategyId, terms, status, filled, notional, average, createdAt, now, bracketRole, parent);
+    }
 }

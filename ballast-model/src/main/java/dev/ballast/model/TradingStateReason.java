@@ -26,5 +26,10 @@ public enum TradingStateReason {
     /** The journal failed: Ballast never trades unaudited. */
     JOURNAL_FAILURE,
     /** After a restart the broker did not match the engine, or could not be asked. */
-    RECONCILIATION_FAILED
+    RECONCILIATION_FAILED,
+    /**
+     * The venue corrected or busted a trade the books do not hold (or hold for another order): the books and the
+     * venue disagree, so the account stops taking risk until an operator has looked.
+     */
+    UNBOOKABLE_TRADE_CORRECTION
 }

@@ -12,6 +12,8 @@ import dev.ballast.model.StrategyId;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,9 +44,21 @@ final class EngineTap implements EngineEventListener {
 
     @Override
     public void on(EngineEvent event) {
-        if (event instanceof FillBooked booked) {
-            if (recentFills.size() == RunHandle.RECENT_FILLS) recentFills.removeFirst();
-            recentFills.addLast(booked);
+        switch (event) {
+            case FillBooked booked -> {
+                if (recentFills.size() == RunHandle.RECENT_FILLS) recentFills.removeFirst();
+                recentFills.addLast(booked);
+            }
+            // The recent fills are fills that stand, as in fills.csv: a corrected one in its place, a busted one gone.
+            case FillCorrectionBooked corrected -> {
+                for (int i = recentFills.size(); i > 0; i--) {
+                    FillBooked booked = recentFills.pollFirst();
+                    recentFills.addLast(booked.fill().tradeId().equals(corrected.corrected().tradeId())
+                            ? new FillBooked(corrected.corrected(), booked.strategyId(), booked.timestamp()) : booked);
+                }
+            }
+            case FillBustBooked busted -> recentFills.removeIf(b -> b.fill().tradeId().equals(busted.original().tradeId()));
+            default -> { }
         }
         // Most runs have no subscriber: one read of the copy-on-write list's size, no iterator, per event.
         if (feeds.isEmpty()) return;

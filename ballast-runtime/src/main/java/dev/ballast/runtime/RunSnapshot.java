@@ -22,7 +22,7 @@ import java.util.Map;
  * @param ended           whether the run had ended (the snapshot is its final state)
  * @param positions       the account's positions by symbol (open, or closed with realized P&L)
  * @param openOrders      orders not yet in a final state
- * @param recentFills     the last fills booked, oldest first (at most {@link RunHandle#RECENT_FILLS})
+ * @param recentFills     the last fills booked and standing, oldest first (at most {@link RunHandle#RECENT_FILLS}; a corrected one with its corrected figures, a busted one left out)
  * @param accountRisk     the account's trading state and limit use
  * @param strategies      each strategy's state, trading state, limit use and P&L, in the run's order
  * @param journal         the journal's progress, or null when the run is not journaled

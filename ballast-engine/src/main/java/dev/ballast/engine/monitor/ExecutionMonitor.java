@@ -12,6 +12,8 @@ import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.ExecutionAlert;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OperatorCommandRefused;
 import dev.ballast.model.event.OrderUpdated;
@@ -141,6 +143,19 @@ public final class ExecutionMonitor implements EngineEventListener {
             case StrategyUnquarantined unquarantined -> { }
             case OperatorCommandRefused refused -> { }
             case RiskActionRequested requested -> { } // its cancels and orders are tracked as orders
+            // The order's filled quantity and average price (slippage, shortfall) follow its OrderUpdated.
+            case FillBustBooked busted -> {
+                fills--;
+                Tracker tracker = trackers.get(busted.original().orderId());
+                if (tracker != null) tracker.commission = tracker.commission.minus(busted.original().commission());
+            }
+            case FillCorrectionBooked corrected -> {
+                Tracker tracker = trackers.get(corrected.original().orderId());
+                if (tracker != null) {
+                    tracker.commission = tracker.commission.minus(corrected.original().commission())
+                            .plus(corrected.corrected().commission());
+                }
+            }
         }
     }
 
@@ -148,6 +163,8 @@ public final class ExecutionMonitor implements EngineEventListener {
         Order order = updated.order();
         Tracker tracker = trackers.computeIfAbsent(order.id(), id -> new Tracker());
         tracker.order = order;
+        // A booked correction or bust restates the order in its status: no new milestone to time.
+        if (updated.previous() == order.status() && order.status().isTerminal()) return;
         long now = updated.timestamp();
         switch (order.status()) {
             case SUBMITTED -> tracker.submittedAt = now;
@@ -248,6 +265,7 @@ public final class ExecutionMonitor implements EngineEventListener {
         return refusedRequests;
     }
 
+    /** Fills booked and still standing (a busted trade no longer counts). */
     public long fillCount() {
         return fills;
     }

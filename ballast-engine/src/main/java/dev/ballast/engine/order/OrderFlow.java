@@ -8,6 +8,7 @@ import dev.ballast.engine.bus.EngineEventListener;
 
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.engine.monitor.ExecutionMonitor;
+import dev.ballast.engine.portfolio.BookedFill;
 import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.risk.RiskDecision;
 import dev.ballast.engine.risk.RiskManager;
@@ -29,6 +30,10 @@ import dev.ballast.model.event.CancelOrder;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillBusted;
+import dev.ballast.model.event.FillCorrected;
+import dev.ballast.model.event.FillCorrectionBooked;
 import dev.ballast.model.event.ModifyOrder;
 import dev.ballast.model.event.OperatorCommandRefused;
 import dev.ballast.model.event.OrderUpdated;
@@ -100,12 +105,20 @@ public final class OrderFlow implements EngineEventListener {
         }
     }
 
-    /** Applies a broker report. A fill is booked before anything else sees it, and never twice. */
+    /**
+     * Applies a broker report. A fill is booked before anything else sees it, and never twice; so is a venue's
+     * correction or bust of one.
+     */
     public void onBrokerReport(BrokerReport report) {
-        if (!(report instanceof Fill fill)) {
-            orders.onReport(report);
-            return;
+        switch (report) {
+            case Fill fill -> bookFill(fill);
+            case FillBusted busted -> restate(busted.orderId(), busted.tradeId(), busted.bustId(), null);
+            case FillCorrected corrected -> restate(corrected.orderId(), corrected.tradeId(), corrected.correctionId(), corrected);
+            default -> orders.onReport(report);
         }
+    }
+
+    private void bookFill(Fill fill) {
         if (orders.isDuplicateFill(fill)) {
             events.publish(new AnomalyFlagged(Anomaly.DUPLICATE_FILL, fill.orderId(),
                     "trade " + fill.tradeId() + " was already booked; the repeated report is ignored", clock.nanos()));
@@ -116,6 +129,40 @@ public final class OrderFlow implements EngineEventListener {
         portfolio.book(fill, owner);
         orders.onReport(fill);
         events.publish(new FillBooked(fill, owner, clock.nanos()));
+    }
+
+    /**
+     * Books a venue's bust ({@code correction} null) or correction of trade {@code tradeId}: the portfolio first, then
+     * the order, then {@link FillBustBooked} or {@link FillCorrectionBooked} for everyone else; once per id. A trade
+     * the books do not hold for that order, or a correction to no quantity (the venue busts for that), cannot be
+     * booked: flagged, and the account halts, as the books and the venue disagree.
+     */
+    private void restate(ClientOrderId orderId, String tradeId, String id, FillCorrected correction) {
+        String what = correction == null ? "bust " : "correction ";
+        if (orders.isDuplicateCorrection(id)) {
+            events.publish(new AnomalyFlagged(Anomaly.DUPLICATE_TRADE_CORRECTION, orderId,
+                    what + id + " of trade " + tradeId + " was already booked; the repeated report is ignored", clock.nanos()));
+            return;
+        }
+        BookedFill booked = portfolio.bookedFill(tradeId);
+        String unbookable = booked == null ? "trade " + tradeId + " is not on the books (never booked, or already busted)"
+                : !booked.fill().orderId().equals(orderId) ? "trade " + tradeId + " was booked for order " + booked.fill().orderId()
+                : correction != null && !correction.quantity().isPositive() ? "a correction to quantity " + correction.quantity()
+                : null;
+        if (unbookable != null) {
+            String detail = what + id + " of trade " + tradeId + " for order " + orderId + " cannot be booked: " + unbookable
+                    + "; the account halts";
+            events.publish(new AnomalyFlagged(Anomaly.TRADE_CORRECTION_NOT_BOOKED, orderId, detail, clock.nanos()));
+            risk.onUnbookableTradeCorrection(detail);
+            return;
+        }
+        Fill original = booked.fill();
+        Fill replacement = correction == null ? null : new Fill(original.orderId(), tradeId, original.symbol(), original.side(),
+                correction.quantity(), correction.price(), correction.commission(), original.timestamp());
+        portfolio.restate(tradeId, replacement);
+        orders.restateFill(id, original, replacement);
+        events.publish(correction == null ? new FillBustBooked(original, id, booked.owner(), clock.nanos())
+                : new FillCorrectionBooked(original, replacement, id, booked.owner(), clock.nanos()));
     }
 
     /**
@@ -285,6 +332,8 @@ public final class OrderFlow implements EngineEventListener {
                     rebalanceSibling(order);
                 }
             }
+            case FillBustBooked busted -> afterRestatement(busted.original().orderId());
+            case FillCorrectionBooked corrected -> afterRestatement(corrected.original().orderId());
             case RiskActionRequested request -> {
                 switch (request.action()) {
                     case CANCEL_OPEN_ORDERS -> cancelOpenOrders(request.strategyId());
@@ -317,6 +366,39 @@ public final class OrderFlow implements EngineEventListener {
     private Quantity reduceOnlySize(StrategyId strategyId, Order entry) {
         long held = entry.side().sign() * portfolio.position(strategyId, entry.symbol()).quantity().raw();
         return held > 0 && held < entry.filledQuantity().raw() ? Quantity.ofRaw(held) : entry.filledQuantity();
+    }
+
+    /**
+     * A venue's correction or bust changed what a bracket's order filled. For an armed entry, the exits now cover what
+     * it filled, capped at what the strategy holds on its side: resized to what is still open, or canceled when
+     * nothing is (a busted entry leaves nothing to exit). For an exit, its sibling is rebalanced as after a fill.
+     */
+    private void afterRestatement(ClientOrderId orderId) {
+        Order order = orders.order(orderId);
+        if (order == null) return;
+        if (order.parent() != null && order.bracketRole().isExit()) {
+            rebalanceSibling(order);
+            return;
+        }
+        Bracket bracket = bracketsByEntry.get(order.id());
+        if (order.bracketRole() != BracketRole.ENTRY || bracket == null || !armedEntries.contains(order.id())) return;
+        long held = Math.max(0, order.side().sign() * portfolio.position(bracket.strategyId(), order.symbol()).quantity().raw());
+        long covered = Math.min(order.filledQuantity().raw(), held);
+        exitSizes.put(order.id(), Quantity.ofRaw(covered));
+        Order takeProfit = orders.order(bracket.takeProfitId());
+        Order stopLoss = orders.order(bracket.stopLossId());
+        long exited = (takeProfit == null ? 0 : takeProfit.filledQuantity().raw())
+                + (stopLoss == null ? 0 : stopLoss.filledQuantity().raw());
+        long stillOpen = covered - exited;
+        for (Order exit : new Order[] {takeProfit, stopLoss}) {
+            if (exit == null || !exit.status().isOpen()) continue;
+            if (stillOpen <= 0) {
+                orders.requestCancel(exit.id());
+            } else {
+                Quantity target = Quantity.ofRaw(exit.filledQuantity().raw() + stillOpen);
+                if (!target.equals(exit.quantity())) orders.requestModify(exit.id(), target, null, null);
+            }
+        }
     }
 
     /** After an exit fills, the other exit covers exactly what is still open of the entry, or cancels. */

@@ -59,6 +59,8 @@ public final class OrderManager implements OpenOrders {
     private final Map<StrategyId, Set<ClientOrderId>> openByStrategy = new LinkedHashMap<>();
     private final Map<Symbol, long[]> openLeavesBySymbol = new HashMap<>();
     private final Set<String> seenTradeIds = new HashSet<>();
+    /** The ids of the venue's corrections and busts already booked, to recognise a repeated report. */
+    private final Set<String> bookedCorrectionIds = new HashSet<>();
     private int openCount;
 
     public OrderManager(Clock clock, EngineEventBus events, BrokerageInterface broker) {
@@ -122,6 +124,31 @@ public final class OrderManager implements OpenOrders {
         return seenTradeIds.contains(fill.tradeId());
     }
 
+    /** Whether a correction or bust with this id (the venue's) was already booked (a repeated report). */
+    public boolean isDuplicateCorrection(String correctionId) {
+        return bookedCorrectionIds.contains(correctionId);
+    }
+
+    /**
+     * Applies a venue's bust ({@code replacement} null) or correction of the booked fill {@code original} to its order,
+     * after the portfolio booked it: the filled quantity and average price become those of the surviving fills; the
+     * status stays (a busted fill does not re-work a finished order); an open order keeps its leaves (the venue says
+     * when it re-works them, with a replace). Published as an update of the order in its status. An order this engine
+     * does not know (an unattributed fill) has nothing to change.
+     */
+    public void restateFill(String correctionId, Fill original, Fill replacement) {
+        bookedCorrectionIds.add(correctionId);
+        Order order = orders.get(original.orderId());
+        if (order == null) return;
+        Order restated = order.withFillRestated(original.quantity(), original.price(),
+                replacement == null ? null : replacement.quantity(), replacement == null ? null : replacement.price(),
+                clock.nanos());
+        adjustOpenLeaves(order, -1);
+        orders.put(order.id(), restated);
+        adjustOpenLeaves(restated, +1);
+        events.publish(new OrderUpdated(restated, order.status(), clock.nanos()));
+    }
+
     /** Applies a broker report to its order. For fills, call after the portfolio booked the fill. */
     public void onReport(BrokerReport report) {
         Order order = orders.get(report.orderId());
@@ -138,12 +165,8 @@ public final class OrderManager implements OpenOrders {
             case OrderRejected rejected -> transition(order, OrderStatus.REJECTED);
             case OrderCanceled canceled -> transition(order, OrderStatus.CANCELED);
             case OrderExpired expired -> transition(order, OrderStatus.EXPIRED);
-            // Not yet re-booked: flagged, so that the difference between the books and the venue is never silent.
-            case FillCorrected corrected -> flag(Anomaly.TRADE_CORRECTION_NOT_BOOKED, corrected.orderId(),
-                    "trade " + corrected.tradeId() + " corrected by the venue to " + corrected.quantity() + " at "
-                            + corrected.price() + "; the books still hold the original");
-            case FillBusted busted -> flag(Anomaly.TRADE_CORRECTION_NOT_BOOKED, busted.orderId(),
-                    "trade " + busted.tradeId() + " busted by the venue; the books still hold it");
+            case FillCorrected corrected -> throw new AssertionError("booked by the order flow (portfolio first)");
+            case FillBusted busted -> throw new AssertionError("booked by the order flow (portfolio first)");
             case CancelRejected rejected -> {
                 if (order.status() == OrderStatus.PENDING_CANCEL) transition(order, restoredStatus(order));
             }

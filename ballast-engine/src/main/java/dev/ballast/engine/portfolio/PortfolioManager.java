@@ -25,6 +25,11 @@ import java.util.TreeMap;
  * positions are the net of all strategies' positions in a symbol; a fill for an unknown order books
  * to {@link #UNATTRIBUTED} so that real money is never lost.
  *
+ * <p>Every booked fill is kept by trade id, so that a venue's correction or bust of it can be booked exactly
+ * ({@link #restate}): cash and fees move by the difference, and the positions it touched (the account's and its
+ * owner's in that symbol) are re-derived by applying that symbol's surviving fills again in booking order, so that
+ * the books equal those of a run that only ever saw the surviving (corrected) fills.
+ *
  * <p>Owned by the engine thread; not thread-safe. Other threads read {@link PortfolioSnapshot}s.
  */
 public final class PortfolioManager {
@@ -33,6 +38,9 @@ public final class PortfolioManager {
 
     private final Map<Symbol, SymbolBook> symbols = new HashMap<>();
     private final Map<StrategyId, StrategyBook> strategies = new LinkedHashMap<>();
+    /** The last booking of each trade id (a correction replaces it; a bust removes it). */
+    private final Map<String, BookedFill> bookedByTrade = new HashMap<>();
+    private long bookings;
     private final long initialCash;
     private long cash;
     private long fees;
@@ -55,21 +63,95 @@ public final class PortfolioManager {
     /** Books a fill for {@code owner}: cash, fees, the owner's position and the account's. */
     public void book(Fill fill, StrategyId owner) {
         SymbolBook book = symbolBook(fill.symbol());
-        long signedQuantity = fill.side().sign() * fill.quantity().raw();
-        long notional = Money.notional(Quantity.ofRaw(signedQuantity), fill.price(), book.instrument.multiplier()).raw();
-        long commission = fill.commission().raw();
-
-        cash = Math.subtractExact(Math.subtractExact(cash, notional), commission);
-        fees = Math.addExact(fees, commission);
+        BookedFill booked = new BookedFill(++bookings, fill, owner);
+        long signedQuantity = signedQuantity(fill);
+        long notional = notional(fill, book);
+        moveCash(fill, owner, -1, notional);
         book.account.apply(signedQuantity, fill.price().raw(), notional);
-
-        StrategyBook strategy = strategies.computeIfAbsent(owner, id -> new StrategyBook());
-        strategy.ledger(fill.symbol(), book.instrument.multiplier()).apply(signedQuantity, fill.price().raw(), notional);
-        strategy.fees = Math.addExact(strategy.fees, commission);
-        strategy.cashFlow = Math.subtractExact(Math.subtractExact(strategy.cashFlow, notional), commission);
+        strategies.get(owner).ledger(fill.symbol(), book.instrument.multiplier()).apply(signedQuantity, fill.price().raw(), notional);
+        book.history.put(booked.sequence(), booked);
+        bookedByTrade.put(fill.tradeId(), booked);
 
         if (!book.hasPrice) book.setPrice(fill.price().raw());
         revalue(book);
+    }
+
+    /** The last booking of trade {@code tradeId} (as corrected), or {@code null} if none stands (never booked, or busted). */
+    public BookedFill bookedFill(String tradeId) {
+        return bookedByTrade.get(tradeId);
+    }
+
+    /**
+     * Books a venue's bust ({@code replacement} null) or correction ({@code replacement}: the same trade with its new
+     * quantity, price and commission) of the booked trade {@code tradeId}. Cash and fees (the account's and the
+     * owner's) move back by the original's notional and commission, then by the replacement's; the account's and the
+     * owner's positions in the symbol are re-derived from the symbol's surviving fills in booking order (a corrected
+     * fill keeps its place), which fixes their quantity, cost basis and realized P&L exactly.
+     *
+     * @throws IllegalStateException if the trade is not booked, or the replacement is not the same trade
+     */
+    public void restate(String tradeId, Fill replacement) {
+        BookedFill original = bookedByTrade.get(tradeId);
+        if (original == null) throw new IllegalStateException("trade " + tradeId + " is not booked");
+        Fill fill = original.fill();
+        if (replacement != null && (!replacement.tradeId().equals(tradeId) || !replacement.symbol().equals(fill.symbol())
+                || replacement.side() != fill.side() || !replacement.orderId().equals(fill.orderId()))) {
+            throw new IllegalStateException("a correction of trade " + tradeId + " must keep its order, symbol and side");
+        }
+        SymbolBook book = symbolBook(fill.symbol());
+        moveCash(fill, original.owner(), +1, notional(fill, book));
+        if (replacement == null) {
+            book.history.remove(original.sequence());
+            bookedByTrade.remove(tradeId);
+        } else {
+            BookedFill corrected = new BookedFill(original.sequence(), replacement, original.owner());
+            moveCash(replacement, original.owner(), -1, notional(replacement, book));
+            book.history.put(original.sequence(), corrected); // same key: keeps its place in booking order
+            bookedByTrade.put(tradeId, corrected);
+        }
+        rederive(book, original.owner());
+        revalue(book);
+    }
+
+    /** Moves cash and fees (account and owner) by a fill's notional and commission: {@code sign} -1 books, +1 reverses. */
+    private void moveCash(Fill fill, StrategyId owner, int sign, long notional) {
+        long outflow = Math.addExact(notional, fill.commission().raw());
+        long commission = fill.commission().raw();
+        StrategyBook strategy = strategies.computeIfAbsent(owner, id -> new StrategyBook());
+        if (sign < 0) {
+            cash = Math.subtractExact(cash, outflow);
+            fees = Math.addExact(fees, commission);
+            strategy.fees = Math.addExact(strategy.fees, commission);
+            strategy.cashFlow = Math.subtractExact(strategy.cashFlow, outflow);
+        } else {
+            cash = Math.addExact(cash, outflow);
+            fees = Math.subtractExact(fees, commission);
+            strategy.fees = Math.subtractExact(strategy.fees, commission);
+            strategy.cashFlow = Math.addExact(strategy.cashFlow, outflow);
+        }
+    }
+
+    /** Applies the symbol's surviving fills again, in booking order, to the account's ledger and {@code owner}'s. */
+    private void rederive(SymbolBook book, StrategyId owner) {
+        PositionLedger mine = strategies.get(owner).ledger(book.instrument.symbol(), book.instrument.multiplier());
+        book.account.reset();
+        mine.reset();
+        for (BookedFill booked : book.history.values()) {
+            Fill fill = booked.fill();
+            long signedQuantity = signedQuantity(fill);
+            long notional = notional(fill, book);
+            book.account.apply(signedQuantity, fill.price().raw(), notional);
+            if (booked.owner().equals(owner)) mine.apply(signedQuantity, fill.price().raw(), notional);
+        }
+    }
+
+    private static long signedQuantity(Fill fill) {
+        return fill.side().sign() * fill.quantity().raw();
+    }
+
+    /** A fill's signed notional (positive buys), rounded once: booking and reversing use the same figure. */
+    private static long notional(Fill fill, SymbolBook book) {
+        return Money.notional(Quantity.ofRaw(signedQuantity(fill)), fill.price(), book.instrument.multiplier()).raw();
     }
 
     /** Marks {@code symbol} at {@code price}; unknown symbols are ignored (they cannot hold positions). */
@@ -355,6 +437,8 @@ public final class PortfolioManager {
     private static final class SymbolBook {
         final Instrument instrument;
         final PositionLedger account;
+        /** The fills standing in this symbol by booking sequence, in booking order (corrected in place, busts removed). */
+        final Map<Long, BookedFill> history = new LinkedHashMap<>();
         long lastPrice;
         boolean hasPrice;
         long marketValue;

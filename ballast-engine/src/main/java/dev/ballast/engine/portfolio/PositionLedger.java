@@ -63,6 +63,13 @@ final class PositionLedger {
         return realizedNow;
     }
 
+    /** Empties the ledger, to re-apply a position's surviving fills after a trade was corrected or busted. */
+    void reset() {
+        quantity = 0;
+        costBasis = 0;
+        realized = 0;
+    }
+
     long quantity() {
         return quantity;
     }

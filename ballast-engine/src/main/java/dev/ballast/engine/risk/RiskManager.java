@@ -409,6 +409,18 @@ public final class RiskManager {
         }
     }
 
+    /**
+     * The venue corrected or busted a trade the books cannot re-book (unknown trade id, another order's trade, an
+     * impossible correction): the books and the venue disagree, so the account halts and its open orders are asked to
+     * cancel until an operator has reconciled them.
+     */
+    public void onUnbookableTradeCorrection(String detail) {
+        if (states.escalate(RiskScope.ACCOUNT, TradingState.HALTED, TradingStateReason.UNBOOKABLE_TRADE_CORRECTION, detail,
+                Long.MAX_VALUE)) {
+            actions.cancelOpenOrders(RiskScope.ACCOUNT, "unbookable trade correction");
+        }
+    }
+
     private static RiskScope scopeOf(StrategyId strategyId) {
         return strategyId == null ? RiskScope.ACCOUNT : RiskScope.of(strategyId);
     }

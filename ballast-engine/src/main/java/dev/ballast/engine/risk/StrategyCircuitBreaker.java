@@ -16,6 +16,8 @@ import dev.ballast.model.TradingState;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.RequestRefused;
@@ -124,6 +126,8 @@ public final class StrategyCircuitBreaker {
                 Tracker tracker = tracker(booked.strategyId());
                 if (tracker != null && tracker.limits != null) onFill(tracker, booked);
             }
+            case FillCorrectionBooked corrected -> resync(corrected.strategyId(), corrected.corrected().symbol());
+            case FillBustBooked busted -> resync(busted.strategyId(), busted.original().symbol());
             case OrderUpdated updated -> {
                 OrderStatus status = updated.order().status();
                 if (status == OrderStatus.SUBMITTED && updated.previous() == OrderStatus.INITIALIZED) {
@@ -186,6 +190,18 @@ public final class StrategyCircuitBreaker {
         tracker.realized = realized;
         tracker.trade(result);
         checkTrades(tracker, booked.timestamp());
+    }
+
+    /**
+     * A venue corrected or busted a fill of the strategy (the books are already restated): its position in the symbol
+     * and the realized P&L the next trade is measured from are taken from the books again, so that the next trade's
+     * result is its own. Trades already counted keep their results.
+     */
+    private void resync(StrategyId strategyId, Symbol symbol) {
+        Tracker tracker = tracker(strategyId);
+        if (tracker == null || tracker.limits == null) return;
+        tracker.positions.put(symbol, new long[] {portfolio.position(strategyId, symbol).quantity().raw()});
+        tracker.realized = portfolio.strategyPnl(strategyId).realized().raw();
     }
 
     private void checkTrades(Tracker t, long now) {

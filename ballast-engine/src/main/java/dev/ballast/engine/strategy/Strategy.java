@@ -2,6 +2,8 @@ package dev.ballast.engine.strategy;
 
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import dev.ballast.model.event.Quote;
 import dev.ballast.model.event.TradeTick;
 import dev.ballast.model.Order;
@@ -33,6 +35,18 @@ public interface Strategy {
 
     /** One of this strategy's orders filled, in part or in full; called after {@link #onOrderEvent}. */
     default void onFill(Fill fill) {}
+
+    /**
+     * The venue corrected one of this strategy's fills (new quantity, price or commission), and the books now hold the
+     * corrected fill; called after {@link #onOrderEvent} with the order's restated filled quantity.
+     */
+    default void onFillCorrected(FillCorrectionBooked correction) {}
+
+    /**
+     * The venue busted one of this strategy's fills: it never happened and the books no longer hold it; called after
+     * {@link #onOrderEvent} with the order's reduced filled quantity.
+     */
+    default void onFillBusted(FillBustBooked bust) {}
 
     /** Called once at the end of the run (not after a quarantine). */
     default void onStop() {}

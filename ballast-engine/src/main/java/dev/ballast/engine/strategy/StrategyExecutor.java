@@ -11,6 +11,8 @@ import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import dev.ballast.model.event.MarketData;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.QuarantineReason;
@@ -120,12 +122,14 @@ public final class StrategyExecutor implements EngineEventListener, AutoCloseabl
         for (StrategyHost host : targets) deliver(host, data);
     }
 
-    /** Delivers each order change and fill to the strategy that owns the order. */
+    /** Delivers each order change and fill, and each booked correction or bust of a fill, to the strategy that owns it. */
     @Override
     public void on(EngineEvent event) {
         switch (event) {
             case OrderUpdated updated -> deliverTo(updated.order().strategyId(), updated.order());
             case FillBooked booked -> deliverTo(booked.strategyId(), booked.fill());
+            case FillCorrectionBooked corrected -> deliverTo(corrected.strategyId(), corrected);
+            case FillBustBooked busted -> deliverTo(busted.strategyId(), busted);
             default -> { }
         }
     }

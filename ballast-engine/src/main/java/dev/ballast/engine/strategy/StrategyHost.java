@@ -6,6 +6,8 @@ import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import dev.ballast.model.event.MarketData;
 import dev.ballast.model.event.QuarantineReason;
 import dev.ballast.model.event.Quote;
@@ -181,6 +183,8 @@ final class StrategyHost {
             case Quote quote -> strategy.onQuote(quote);
             case Order order -> strategy.onOrderEvent(order);
             case Fill fill -> strategy.onFill(fill);
+            case FillCorrectionBooked correction -> strategy.onFillCorrected(correction);
+            case FillBustBooked bust -> strategy.onFillBusted(bust);
             case Lifecycle.START -> strategy.onStart(context);
             case Lifecycle.STOP -> strategy.onStop();
             default -> throw new IllegalArgumentException("not a strategy event: " + event);
@@ -196,6 +200,8 @@ final class StrategyHost {
             case Quote quote -> "onQuote";
             case Order order -> "onOrderEvent";
             case Fill fill -> "onFill";
+            case FillCorrectionBooked correction -> "onFillCorrected";
+            case FillBustBooked bust -> "onFillBusted";
             case Lifecycle lifecycle -> lifecycle == Lifecycle.START ? "onStart" : "onStop";
             default -> "callback";
         };

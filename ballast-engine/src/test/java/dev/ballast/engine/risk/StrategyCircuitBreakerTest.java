@@ -21,6 +21,7 @@ import dev.ballast.model.TradingState;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
 import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.RequestRefused;
@@ -280,6 +281,23 @@ class StrategyCircuitBreakerTest {
         f.trades(S1, "-1", "-1", "0", "-1", "-1", "0.01", "-1", "-1");
         assertThat(f.state(S1)).isEqualTo(TradingState.ACTIVE);
         f.trades(S1, "-1");
+        assertThat(f.state(S1)).isEqualTo(TradingState.HALTED);
+    }
+
+    @Test
+    void aBustedClosingFillIsNotChargedToTheNextTrade() {
+        Fixture f = new Fixture(maxLosses(0));
+        f.fill(S1, OrderSide.BUY, 1, "1000", "0");
+        f.fill(S1, OrderSide.SELL, 1, "1100", "0"); // a trade of +100 (t2)
+        // The venue busts the sale: the strategy is long 1 again, and realized nothing.
+        Fill sale = f.portfolio.bookedFill("t2").fill();
+        f.portfolio.restate("t2", null);
+        f.event(new FillBustBooked(sale, "b-1", S1, f.now));
+        // Sold at cost: a trade of 0, then a new long opened, not a trade (read wrongly, a loss of 100).
+        f.fill(S1, OrderSide.SELL, 1, "1000", "0");
+        f.fill(S1, OrderSide.BUY, 1, "1000", "0");
+        assertThat(f.state(S1)).isEqualTo(TradingState.ACTIVE);
+        f.fill(S1, OrderSide.SELL, 1, "999.99", "0"); // a real loss of 0.01
         assertThat(f.state(S1)).isEqualTo(TradingState.HALTED);
     }
 

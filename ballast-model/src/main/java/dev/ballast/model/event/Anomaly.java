@@ -10,5 +10,7 @@ public enum Anomaly {
     DUPLICATE_ORDER_ID,
     REPORT_FOR_UNKNOWN_ORDER,
     /** A corrected or busted trade the engine cannot re-book (see FillCorrected, FillBusted). */
-    TRADE_CORRECTION_NOT_BOOKED
+    TRADE_CORRECTION_NOT_BOOKED,
+    /** A correction or bust whose id was already booked: the repeated report is ignored. */
+    DUPLICATE_TRADE_CORRECTION
 }

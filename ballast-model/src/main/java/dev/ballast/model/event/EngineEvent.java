@@ -6,6 +6,6 @@ package dev.ballast.model.event;
  */
 public sealed interface EngineEvent permits OrderUpdated, OrderDenied, FillBooked, StrategyQuarantined, AnomalyFlagged,
         RequestRefused, TradingStateChanged, OrderApproved, ExecutionAlert, BrokerReconciled, StrategyUnquarantined,
-        OperatorCommandRefused, RiskActionRequested {
+        OperatorCommandRefused, RiskActionRequested, FillCorrectionBooked, FillBustBooked {
     long timestamp();
 }

@@ -9,6 +9,8 @@ import dev.ballast.model.Instrument;
 import dev.ballast.model.Money;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,12 +20,13 @@ import java.util.List;
 
 /**
  * Rebuilds a run's final portfolio from its journal alone: the fills it booked, each for the strategy that owned
- * it, in journal order, marked at the prices the run ended on ({@link RunJournal.RunFinished}). Positions, cash,
+ * it, in journal order, with the venue's corrections and busts of them booked where the journal has them, marked at the prices the run ended on ({@link RunJournal.RunFinished}). Positions, cash,
  * fees and P&L are exact (fixed-point), so the rebuilt account must equal the one the run recorded to the last
  * unit; {@link #differences} says where it does not.
  */
 public final class PortfolioReplay {
     /** What the replay produced, and the run's own final record. */
+    /** {@code fills}: the fills standing at the end (booked, less those busted). */
     public record Result(PortfolioManager portfolio, RunJournal.RunFinished finished, long fills, List<String> differences) {
         public boolean matches() {
             return finished != null && differences.isEmpty();
@@ -50,6 +53,16 @@ public final class PortfolioReplay {
                     if (!portfolio.strategyIds().contains(booked.strategyId())) portfolio.addStrategy(booked.strategyId());
                     portfolio.book(booked.fill(), booked.strategyId());
                     fills++;
+                }
+                // A venue's correction or bust of a booked trade, booked as the engine booked it (PortfolioManager#restate).
+                case "FillCorrectionBooked" -> {
+                    FillCorrectionBooked corrected = (FillCorrectionBooked) decoder.decode(record.type(), record.payload());
+                    portfolio.restate(corrected.corrected().tradeId(), corrected.corrected());
+                }
+                case "FillBustBooked" -> {
+                    FillBustBooked busted = (FillBustBooked) decoder.decode(record.type(), record.payload());
+                    portfolio.restate(busted.original().tradeId(), null);
+                    fills--;
                 }
                 case "RunFinished" -> finished = (RunJournal.RunFinished) decoder.decode(record.type(), record.payload());
                 // A stopped run's end record holds the account it left, as a RunFinished would.

@@ -25,6 +25,7 @@ import dev.ballast.model.Order;
 import dev.ballast.model.Price;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.FillBooked;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.StrategyQuarantined;
@@ -123,7 +124,7 @@ public final class JournalResults {
         RunPlan plan = plan(run, started);
         Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
         Map<ClientOrderId, Money> commissions = new LinkedHashMap<>();
-        List<FillBooked> fills = new ArrayList<>();
+        FillRecorder standing = new FillRecorder();
         List<TradingStateChanged> states = new ArrayList<>();
         List<StrategyQuarantined> quarantines = new ArrayList<>();
         while (records.hasNext()) {
@@ -133,16 +134,15 @@ public final class JournalResults {
                     Order order = ((OrderUpdated) decoder.decode(record.type(), record.payload())).order();
                     orders.put(order.id(), order);
                 }
-                case "FillBooked" -> {
-                    FillBooked booked = (FillBooked) decoder.decode(record.type(), record.payload());
-                    fills.add(booked);
-                    commissions.merge(booked.fill().orderId(), booked.fill().commission(), Money::plus);
-                }
+                case "FillBooked", "FillCorrectionBooked", "FillBustBooked" ->
+                        standing.on((EngineEvent) decoder.decode(record.type(), record.payload()));
                 case "TradingStateChanged" -> states.add((TradingStateChanged) decoder.decode(record.type(), record.payload()));
                 case "StrategyQuarantined" -> quarantines.add((StrategyQuarantined) decoder.decode(record.type(), record.payload()));
                 default -> { }
             }
         }
+        List<FillBooked> fills = standing.fills();
+        for (FillBooked booked : fills) commissions.merge(booked.fill().orderId(), booked.fill().commission(), Money::plus);
         PortfolioReplay.Result replay = PortfolioReplay.replay(store.read(1), plan.initialCash(), plan.instruments());
         if (!replay.matches()) {
             throw new ConfigException(run + ": the journal's fills do not rebuild the account it recorded at its end ("

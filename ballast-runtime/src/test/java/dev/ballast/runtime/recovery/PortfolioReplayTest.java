@@ -14,6 +14,8 @@ import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -28,12 +30,16 @@ class PortfolioReplayTest {
     private static final List<Instrument> INSTRUMENTS = List.of(Instrument.equity(XYZ, "USD"));
 
     private static List<JournalRecord> journal(RunJournal.RunFinished finished, Fill... fills) {
-        List<JournalRecord> records = new ArrayList<>();
-        byte[] previous = JournalRecord.GENESIS;
-        long sequence = 1;
         List<Record> events = new ArrayList<>();
         for (Fill fill : fills) events.add(new FillBooked(fill, S, fill.timestamp()));
         events.add(finished);
+        return chained(events);
+    }
+
+    private static List<JournalRecord> chained(List<Record> events) {
+        List<JournalRecord> records = new ArrayList<>();
+        byte[] previous = JournalRecord.GENESIS;
+        long sequence = 1;
         for (Record event : events) {
             JournalRecord r = JournalRecord.chained(previous, sequence++, 0, 0, RecordCodec.typeOf(event), RecordCodec.encode(event));
             previous = r.hash();
@@ -63,6 +69,32 @@ class PortfolioReplayTest {
         assertThat(result.fills()).isEqualTo(2);
         assertThat(result.portfolio().equity()).isEqualTo(original.equity());
         assertThat(result.portfolio().accountPosition(XYZ).quantity()).isEqualTo(Quantity.of("6"));
+    }
+
+    @Test
+    void correctionsAndBustsInTheJournalAreBookedAsTheEngineBookedThem() {
+        Fill buy = fill("a", OrderSide.BUY, "10", "100.01", "1");
+        Fill sell = fill("b", OrderSide.SELL, "4", "101.37", "0.5");
+        Fill corrected = new Fill(buy.orderId(), buy.tradeId(), XYZ, OrderSide.BUY, Quantity.of("8"), Price.of("99.5"),
+                Money.of("0.8"), buy.timestamp());
+        PortfolioManager original = new PortfolioManager(Money.ofUnits(100_000), INSTRUMENTS);
+        original.addStrategy(S);
+        original.book(buy, S);
+        original.book(sell, S);
+        original.restate(buy.tradeId(), corrected);
+        original.restate(sell.tradeId(), null);
+        original.mark(XYZ, Price.of("99.99"));
+        RunJournal.RunFinished finished = PortfolioReplay.finished("t", "end of data", original, 5);
+
+        PortfolioReplay.Result result = PortfolioReplay.replay(chained(List.of(new FillBooked(buy, S, 1),
+                new FillBooked(sell, S, 2), new FillCorrectionBooked(buy, corrected, "c-1", S, 3),
+                new FillBustBooked(sell, "b-1", S, 4), finished)).iterator(), Money.ofUnits(100_000), INSTRUMENTS);
+
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.fills()).isEqualTo(1);
+        assertThat(result.portfolio().accountPosition(XYZ)).isEqualTo(original.accountPosition(XYZ));
+        assertThat(result.portfolio().accountPosition(XYZ).quantity()).isEqualTo(Quantity.of("8"));
+        assertThat(result.portfolio().cash()).isEqualTo(Money.of("99203.2"));
     }
 
     @Test

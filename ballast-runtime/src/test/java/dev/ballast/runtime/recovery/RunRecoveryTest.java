@@ -11,13 +11,20 @@ import dev.ballast.model.RiskReason;
 import dev.ballast.engine.EngineFixtures;
 import dev.ballast.engine.EngineSettings;
 import dev.ballast.engine.journal.store.MemoryJournalStore;
+import dev.ballast.engine.portfolio.PortfolioManager;
 import dev.ballast.engine.ScriptedStrategy;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerReportSink;
 import dev.ballast.engine.broker.BrokerState;
 import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.broker.paper.PaperBroker;
+import dev.ballast.engine.clock.Clock;
+import dev.ballast.engine.clock.InputClock;
+import dev.ballast.engine.clock.ReplayClock;
 import dev.ballast.engine.clock.SimulatedClock;
+import dev.ballast.engine.ProgressListener;
+import dev.ballast.engine.RealtimeRunner;
+import dev.ballast.engine.data.InMemoryMarketDataSource;
 import dev.ballast.engine.journal.store.JournalRecord;
 import dev.ballast.engine.journal.JournalWriter;
 import dev.ballast.engine.journal.codec.RecordCodec;
@@ -40,7 +47,9 @@ import dev.ballast.model.TradingState;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.EngineEvent;
+import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBusted;
 import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.SubmitOrder;
 import org.junit.jupiter.api.Test;
@@ -51,6 +60,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -70,14 +80,32 @@ class RunRecoveryTest {
         final PaperBroker paper;
         final List<ClientOrderId> submitted = new ArrayList<>();
         Function<BrokerState, CompletableFuture<BrokerState>> answer = CompletableFuture::completedFuture;
+        /** When set, the venue busts this order's fill right after reporting it (as a live venue may, later). */
+        ClientOrderId bustFillOf;
 
-        Venue(SimulatedClock clock) {
+        Venue(Clock clock) {
             Map<Symbol, Instrument> instruments = EngineFixtures.equities(XYZ).stream()
                     .collect(Collectors.toMap(Instrument::symbol, Function.identity()));
             paper = new PaperBroker(clock, instruments, EngineFixtures.frictionless());
         }
 
-        @Override public void connect(BrokerReportSink sink) { paper.connect(sink); }
+        @Override public void connect(BrokerReportSink sink) {
+            paper.connect(BrokerReportSink.reportsOnly(report -> {
+                sink.report(report);
+                if (report instanceof Fill fill && fill.orderId().equals(bustFillOf)) {
+                    // From a thread of the venue's, as a live adapter reports: the engine takes it as an input of its
+                    // own (after the data it is handling). Joined, so that it is queued before the engine looks.
+                    Thread venueThread = Thread.ofPlatform().start(() -> sink.report(
+                            new FillBusted(fill.orderId(), fill.tradeId(), "bust-" + fill.tradeId(), fill.timestamp())));
+                    try {
+                        venueThread.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while the venue reported a bust", e);
+                    }
+                }
+            }));
+        }
         @Override public void submit(Order order) { submitted.add(order.id()); paper.submit(order); }
         @Override public void cancel(ClientOrderId id) { paper.cancel(id); }
         @Override public void modify(ClientOrderId id, Quantity q, Price l, Price s) { paper.modify(id, q, l, s); }
@@ -162,6 +190,69 @@ class RunRecoveryTest {
         assertThat(store.types().subList(stored, stored + 2)).containsExactly("RunResumed", "BrokerReconciled");
         assertThat(store.types()).filteredOn("FillBooked"::equals).hasSize(4);
         assertThat(JournalVerifier.verify(store).ok()).isTrue();
+    }
+
+    /** A paper run as {@code ballast paper} runs it: an input clock at the fastest replay, the real-time runner. */
+    private static Run paperRun(MemoryJournalStore store, JournaledBroker.Phase phase, ClientOrderId bustFillOf) {
+        InputClock clock = new InputClock(new ReplayClock(0));
+        Venue venue = new Venue(clock);
+        venue.bustFillOf = bustFillOf;
+        RunJournal journal = new RunJournal(new JournalWriter(store, 1024, 64), store, false, null);
+        JournaledBroker gate = new JournaledBroker(venue, journal, clock, phase, Duration.ofSeconds(5), true);
+        EngineSettings settings = new EngineSettings(RunMode.PAPER, Money.ofUnits(100_000),
+                EngineFixtures.equities(XYZ), RiskConfig.defaults(), IsolationPolicy.defaults());
+        TradingEngine engine = new TradingEngine(settings, clock, gate, List.of(buyer()), m -> {
+            throw new AssertionError(m);
+        });
+        List<EngineEvent> events = new CopyOnWriteArrayList<>();
+        engine.subscribe(events::add);
+        return new Run(engine, venue, gate, journal, events);
+    }
+
+    @Test
+    void aPaperJournalHoldingABustResumesToTheBooksOfTheUninterruptedRun() {
+        ClientOrderId busted = ClientOrderId.of("s-2");
+        MemoryJournalStore whole = new MemoryJournalStore();
+        Run uninterrupted = paperRun(whole, JournaledBroker.Phase.LIVE, busted);
+        uninterrupted.engine().attachJournal(uninterrupted.journal(), new RunJournal.RunStarted("t", "PAPER", List.of(),
+                "t", "25", false, "EVERY_BATCH", null, null, "max", 0));
+        RealtimeRunner.run(uninterrupted.engine(), InMemoryMarketDataSource.of(bars(5)), 0, ProgressListener.NONE);
+        uninterrupted.journal().close();
+        assertThat(whole.types()).containsSubsequence("Fill", "FillBooked", "FillBusted", "OrderUpdated", "FillBustBooked");
+        // The process dies right after it booked the bust: what is durable is the journal up to there.
+        MemoryJournalStore store = new MemoryJournalStore();
+        store.records.addAll(whole.records.subList(0, whole.types().indexOf("FillBustBooked") + 1));
+
+        // The venue of the second life busts nothing: the bust comes back from the journal. Its books no longer hold the
+        // busted share (the paper venue under it does not know of busts: taken off its answer).
+        Run second = paperRun(store, JournaledBroker.Phase.REPLAYING, null);
+        second.venue().answer = state -> CompletableFuture.completedFuture(new BrokerState(state.openOrders(),
+                Map.of(XYZ, state.positions().get(XYZ).minus(Quantity.ofUnits(1))), state.knownOrders()));
+        RunRecovery recovery = new RunRecovery(second.engine(), second.gate(), second.journal(), store.read(2), "t",
+                Duration.ofSeconds(1), () -> { });
+        recovery.attach();
+        RealtimeRunner.run(second.engine(), InMemoryMarketDataSource.of(bars(5)), 0, ProgressListener.NONE, recovery::replay);
+        recovery.atEnd();
+        second.journal().close();
+
+        assertThat(recovery.outcome()).as(recovery.detail()).isEqualTo(RunRecovery.Outcome.RECONCILED);
+        PortfolioManager expected = uninterrupted.engine().portfolio();
+        PortfolioManager resumed = second.engine().portfolio();
+        // Four fills, one busted: three bought.
+        assertThat(resumed.accountQuantityRaw(XYZ)).isEqualTo(Quantity.ofUnits(3).raw());
+        assertThat(resumed.accountPosition(XYZ)).isEqualTo(expected.accountPosition(XYZ));
+        assertThat(resumed.position(S, XYZ)).isEqualTo(expected.position(S, XYZ));
+        assertThat(resumed.cash()).isEqualTo(expected.cash());
+        assertThat(resumed.fees()).isEqualTo(expected.fees());
+        assertThat(resumed.realizedPnl()).isEqualTo(expected.realizedPnl());
+        assertThat(second.engine().orders().order(busted)).isEqualTo(uninterrupted.engine().orders().order(busted));
+        assertThat(second.engine().orders().order(busted).filledQuantity()).isEqualTo(Quantity.ZERO);
+        // The journal alone rebuilds the same books.
+        PortfolioManager replayed = PortfolioReplay.replay(whole.read(1), Money.ofUnits(100_000),
+                EngineFixtures.equities(XYZ)).portfolio();
+        assertThat(replayed.cash()).isEqualTo(expected.cash());
+        assertThat(replayed.accountQuantityRaw(XYZ)).isEqualTo(expected.accountQuantityRaw(XYZ));
+        assertThat(replayed.position(S, XYZ).costBasis()).isEqualTo(expected.position(S, XYZ).costBasis());
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.ballast.model.Symbol;
 import dev.ballast.model.event.EngineEvent;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,13 +26,19 @@ import java.util.function.ToLongFunction;
  * Builds {@link ClosedTrade}s from the booked fills: per strategy and symbol, a queue of open lots; a fill
  * against the position's direction closes lots first in, first out, and what is left of it (a flip) opens
  * a new lot the other way. Fees are split pro rata to quantity, exactly (the parts of a fee add up to
- * it). Also counts each strategy's traded notional and fees for turnover. Engine thread only.
+ * it). Also counts each strategy's traded notional and fees for turnover. A venue's correction or bust of a fill
+ * rebuilds everything from the fills standing (a corrected one in its place), so the trades are those of a run that
+ * only ever saw them. Engine thread only.
  */
 public final class TradeRecorder implements EngineEventListener {
     private final ToLongFunction<Symbol> multiplier;
     private final Map<StrategyId, Map<Symbol, ArrayDeque<Lot>>> books = new LinkedHashMap<>();
     private final List<ClosedTrade> trades = new ArrayList<>();
     private final Map<StrategyId, long[]> notionalAndFees = new LinkedHashMap<>();
+    /** Every fill booked and standing, in booking order: what a correction or bust rebuilds from. */
+    private final List<StandingFill> standing = new ArrayList<>();
+
+    private record StandingFill(StrategyId strategy, Fill fill) {}
 
     /** @param multiplier the contract multiplier of a symbol (notional = quantity x price x multiplier) */
     public TradeRecorder(ToLongFunction<Symbol> multiplier) {
@@ -58,11 +66,40 @@ public final class TradeRecorder implements EngineEventListener {
 
     @Override
     public void on(EngineEvent event) {
-        if (event instanceof FillBooked booked) onFill(booked.strategyId(), booked.fill());
+        switch (event) {
+            case FillBooked booked -> onFill(booked.strategyId(), booked.fill());
+            case FillCorrectionBooked corrected -> restate(corrected.corrected().tradeId(), corrected.corrected());
+            case FillBustBooked busted -> restate(busted.original().tradeId(), null);
+            default -> { }
+        }
     }
 
     /** Books one fill of {@code strategy}. */
     public void onFill(StrategyId strategy, Fill fill) {
+        standing.add(new StandingFill(strategy, fill));
+        apply(strategy, fill);
+    }
+
+    /** The last standing fill with {@code tradeId} corrected ({@code replacement}) or busted (null), then a rebuild. */
+    private void restate(String tradeId, Fill replacement) {
+        for (int i = standing.size() - 1; i >= 0; i--) {
+            StandingFill fill = standing.get(i);
+            if (!fill.fill().tradeId().equals(tradeId)) continue;
+            if (replacement == null) {
+                standing.remove(i);
+            } else {
+                standing.set(i, new StandingFill(fill.strategy(), replacement));
+            }
+            break;
+        }
+        books.clear();
+        trades.clear();
+        notionalAndFees.clear();
+        signs.clear();
+        for (StandingFill fill : standing) apply(fill.strategy(), fill.fill());
+    }
+
+    private void apply(StrategyId strategy, Fill fill) {
         long mult = Math.max(1, multiplier.applyAsLong(fill.symbol()));
         int sign = fill.side().sign();
         long remaining = fill.quantity().raw();

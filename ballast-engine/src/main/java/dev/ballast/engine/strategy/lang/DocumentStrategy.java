@@ -16,6 +16,8 @@ import dev.ballast.model.Quantity;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -51,7 +53,8 @@ import java.util.Map;
  *       rounded up when below), by {@link StrategyContext#modify}. It never moves against the position.</li>
  * </ul>
  *
- * <p>The position is tracked from this strategy's own fills, so a bar costs no portfolio look-up.
+ * <p>The position is tracked from this strategy's own fills (and the venue's corrections and busts of them), so a bar costs
+ * no portfolio look-up.
  * Cost per bar: one HashMap look-up, the series update and the conditions' nodes; it allocates only
  * when it orders. Threading: one callback at a time, like every {@link Strategy}.
  */
@@ -254,10 +257,28 @@ public final class DocumentStrategy implements Strategy {
 
     @Override
     public void onFill(Fill fill) {
+        move(fill, +1);
+    }
+
+    /** The venue corrected a fill: the position moves by the difference, as the books did. */
+    @Override
+    public void onFillCorrected(FillCorrectionBooked correction) {
+        move(correction.original(), -1);
+        move(correction.corrected(), +1);
+    }
+
+    /** The venue busted a fill: it never happened. */
+    @Override
+    public void onFillBusted(FillBustBooked bust) {
+        move(bust.original(), -1);
+    }
+
+    /** Adds ({@code sign} +1) or takes back (-1) a fill's signed quantity. */
+    private void move(Fill fill, int sign) {
         State s = states.get(fill.symbol());
         if (s == null) return;
         long signed = fill.side() == OrderSide.BUY ? fill.quantity().raw() : -fill.quantity().raw();
-        s.position += signed;
+        s.position += sign * signed;
     }
 
     /** Per-symbol state, touched only from the strategy's callbacks. */

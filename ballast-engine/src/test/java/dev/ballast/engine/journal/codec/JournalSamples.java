@@ -26,6 +26,8 @@ import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.ExecutionAlert;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import dev.ballast.model.event.FlattenPositions;
 import dev.ballast.model.event.HaltTrading;
 import dev.ballast.model.event.JournalFailed;
@@ -129,6 +131,9 @@ final class JournalSamples {
         put(s, new OrderDenied(Order.initialized(ClientOrderId.of("sma-5"), SMA, limitBuy(), T, BracketRole.TAKE_PROFIT,
                 ID), RiskReason.MAX_ORDER_NOTIONAL, "notional 1,964.80 above 1,000", T));
         put(s, new FillBooked(fill(), SMA, T));
+        put(s, new FillCorrectionBooked(fill(), new Fill(ID, "t-1", AAPL, OrderSide.SELL, Quantity.of("0.5"),
+                Price.of("101.25"), Money.of("0.01"), T), "VENUE-e-9", SMA, T));
+        put(s, new FillBustBooked(fill(), "VENUE-e-10", SMA, T));
         put(s, new StrategyQuarantined(SMA, QuarantineReason.OVERRAN_TIME_BUDGET, "took 51 ms", 3, T));
         put(s, new StrategyUnquarantined(SMA, "alice", "checked\nby hand", T));
         put(s, new OperatorCommandRefused("UnquarantineStrategy", SMA, "alice", "strategy sma was quarantined for a fault",

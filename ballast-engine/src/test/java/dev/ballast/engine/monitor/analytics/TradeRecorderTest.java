@@ -9,6 +9,8 @@ import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.FillBooked;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -125,6 +127,34 @@ class TradeRecorderTest {
             assertThat(t.direction()).isEqualTo(ClosedTrade.Direction.SHORT);
             assertThat(t.grossPnl()).isEqualTo(Money.of("975"));
             assertThat(t.pnl()).isEqualTo(Money.of("967"));
+        });
+    }
+
+    @Test
+    void aBustedOrCorrectedFillRebuildsTheTradesAsIfOnlyTheStandingFillsHadBeenBooked() {
+        Fill buy = new Fill(ClientOrderId.of("o1"), "T-1", X, OrderSide.BUY, Quantity.of("10"), Price.of("100"), Money.of("1"), 1);
+        Fill sell = new Fill(ClientOrderId.of("o2"), "T-2", X, OrderSide.SELL, Quantity.of("10"), Price.of("120"), Money.of("1"), 2);
+        Fill buyAgain = new Fill(ClientOrderId.of("o3"), "T-3", X, OrderSide.BUY, Quantity.of("4"), Price.of("90"), Money.of("1"), 3);
+        recorder.on(new FillBooked(buy, A, 1));
+        recorder.on(new FillBooked(sell, A, 2));
+        recorder.on(new FillBooked(buyAgain, A, 3));
+        assertThat(recorder.trades()).hasSize(1);
+
+        Fill corrected = new Fill(ClientOrderId.of("o1"), "T-1", X, OrderSide.BUY, Quantity.of("6"), Price.of("101"), Money.of("2"), 1);
+        recorder.on(new FillCorrectionBooked(buy, corrected, "C-1", A, 10));
+        recorder.on(new FillBustBooked(buyAgain, "B-1", A, 11));
+
+        TradeRecorder fromScratch = new TradeRecorder();
+        fromScratch.on(new FillBooked(corrected, A, 1));
+        fromScratch.on(new FillBooked(sell, A, 2));
+        assertThat(recorder.trades()).isEqualTo(fromScratch.trades());
+        assertThat(recorder.openSince(null)).isEqualTo(fromScratch.openSince(null));
+        assertThat(recorder.fees(A)).isEqualTo(Money.of("3"));
+        assertThat(recorder.tradedNotional(A)).isEqualTo(fromScratch.tradedNotional(A));
+        // Closed 6 long (101 -> 120), then short 4 at 120 still open.
+        assertThat(recorder.trades()).singleElement().satisfies(t -> {
+            assertThat(t.quantity()).isEqualTo(Quantity.of("6"));
+            assertThat(t.grossPnl()).isEqualTo(Money.of("114"));
         });
     }
 }

@@ -21,6 +21,8 @@ import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.Fill;
+import dev.ballast.model.event.FillBustBooked;
+import dev.ballast.model.event.FillCorrectionBooked;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -143,6 +145,29 @@ class DocumentStrategyTest {
         ctx.fill(s, ctx.ids.get(1), ctx.submitted.get(1), "8.5");
         s.onBar(bar("4")); // flat, short entry
         assertThat(ctx.submitted.get(2).side()).isEqualTo(OrderSide.SELL);
+    }
+
+    @Test
+    void aBustedEntryLeavesItFlatAndACorrectedOneExitsWhatItHolds() {
+        Fake ctx = new Fake();
+        DocumentStrategy s = strategy(null);
+        s.onStart(ctx);
+        s.onBar(bar("11"));
+        ctx.fill(s, ctx.ids.get(0), ctx.submitted.get(0), "12");
+        Fill entry = new Fill(ctx.ids.get(0), "t" + ctx.ids.get(0), AAA, OrderSide.BUY, Quantity.ofUnits(10), Price.of("12"),
+                Money.ZERO, 0);
+        s.onFillBusted(new FillBustBooked(entry, "b-1", ID, 1));
+        s.onBar(bar("13")); // flat again: the entry signal enters again
+        assertThat(ctx.submitted).hasSize(2);
+        assertThat(ctx.submitted.get(1).side()).isEqualTo(OrderSide.BUY);
+        ctx.fill(s, ctx.ids.get(1), ctx.submitted.get(1), "13");
+        Fill second = new Fill(ctx.ids.get(1), "t" + ctx.ids.get(1), AAA, OrderSide.BUY, Quantity.ofUnits(10), Price.of("13"),
+                Money.ZERO, 0);
+        s.onFillCorrected(new FillCorrectionBooked(second, new Fill(second.orderId(), second.tradeId(), AAA, OrderSide.BUY,
+                Quantity.ofUnits(6), Price.of("13"), Money.ZERO, 0), "c-1", ID, 2));
+        s.onBar(bar("8.5")); // exit: what it holds after the correction
+        assertThat(ctx.submitted.get(2).side()).isEqualTo(OrderSide.SELL);
+        assertThat(ctx.submitted.get(2).quantity()).isEqualTo(Quantity.ofUnits(6));
     }
 
     @Test
