@@ -10,6 +10,10 @@ import dev.ballast.cli.report.ReportException;
 import dev.ballast.engine.data.MarketDataException;
 import dev.ballast.engine.journal.store.JournalException;
 import picocli.CommandLine;
+
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 
 import java.io.UncheckedIOException;
@@ -49,7 +53,17 @@ public final class BallastCli {
     public static final int JOURNAL_FAILED = 8;
 
     public static void main(String[] args) {
+        quietLibraryLogging();
         System.exit(run(args));
+    }
+
+    /**
+     * The terminal shows what the run says (its summary, its warnings, its errors), not the libraries' logs: the
+     * console shows warnings and worse (a FIX engine logs every socket option and timer at INFO). Only the command
+     * line does this; tests and embedders keep their own logging.
+     */
+    private static void quietLibraryLogging() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) handler.setLevel(Level.WARNING);
     }
 
     /** Runs the command line and returns its exit code (for tests). */

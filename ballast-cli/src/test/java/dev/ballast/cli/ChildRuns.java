@@ -45,13 +45,20 @@ final class ChildRuns {
 
     /** Starts {@code ballast ARGS} on this test's class path, its output (and errors) into {@code log}. */
     static Process start(Path log, List<String> args) throws IOException {
+        return start(log, args, Map.of());
+    }
+
+    /** As {@link #start(Path, List)}, with {@code env} added to the child's environment. */
+    static Process start(Path log, List<String> args, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.ballast.cli.BallastCli");
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         LOGS.put(process.pid(), log);
         return process;
     }

@@ -5,6 +5,10 @@ import dev.ballast.model.event.MarketData;
 import dev.ballast.model.event.StopEngine;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -43,6 +47,15 @@ public final class RealtimeRunner {
      */
     public static RunResult run(TradingEngine engine, MarketDataSource source, double speed, ProgressListener progress,
                                 BeforeFeed beforeFeed) {
+        return run(engine, source, speed, progress, beforeFeed, Duration.ZERO);
+    }
+
+    /**
+     * @param settle how long the end of the data waits for orders still awaiting the venue's answer (a live venue
+     *               answers on its own time; the paper venue's answers are all applied by {@link TradingEngine#finish})
+     */
+    public static RunResult run(TradingEngine engine, MarketDataSource source, double speed, ProgressListener progress,
+                                BeforeFeed beforeFeed, Duration settle) {
         if (speed < 0 || Double.isNaN(speed)) throw new IllegalArgumentException("speed must be 0 (max) or positive, was " + speed);
         long started = System.nanoTime();
         AtomicLong count = new AtomicLong();
@@ -57,6 +70,7 @@ public final class RealtimeRunner {
         Thread feed = Thread.ofPlatform().daemon().name("ballast-feed").start(() -> {
             try {
                 replay(engine, source, speed, count, first, last, progress);
+                if (!settle.isZero()) awaitSettled(engine, settle);
                 // Stopped before its data ran out (an operator): that stop is the run's only one.
                 if (!engine.stopRequested()) engine.post(StopEngine.endOfData("end of data", engine.clock().nanos()));
             } catch (RuntimeException e) {
@@ -106,6 +120,24 @@ public final class RealtimeRunner {
             long n = count.incrementAndGet();
             if ((n & 0xFFFF) == 0) progress.progress(n, data.timestamp());
             if (engine.stopRequested()) return;
+        }
+    }
+
+    /** Feed thread: waits, at most {@code settle}, until no order awaits the venue's answer. */
+    private static void awaitSettled(TradingEngine engine, Duration settle) {
+        long deadline = System.nanoTime() + settle.toNanos();
+        while (!engine.stopRequested() && System.nanoTime() < deadline) {
+            CompletableFuture<Boolean> awaiting = new CompletableFuture<>();
+            engine.runOnEngineThread(() -> awaiting.complete(engine.orders().awaitingVenue()));
+            try {
+                if (!awaiting.get(settle.toNanos(), TimeUnit.NANOSECONDS)) return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
 

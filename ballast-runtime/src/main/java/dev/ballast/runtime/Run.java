@@ -43,6 +43,7 @@ import dev.ballast.runtime.results.FillRecorder;
 import dev.ballast.runtime.results.ResultWriter;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -252,13 +253,15 @@ public final class Run {
             VenueReconciliation.Result[] atStart = {null};
             RealtimeRunner.BeforeFeed beforeFeed = paper != null && resume != null ? paper.recovery()::replay
                     : live != null ? feed -> {
+                        live.awaitConnected();
                         atStart[0] = paper.reconcileAtStart(engine, live.queryTimeout());
                         return RealtimeRunner.Replayed.NONE;
                     }
                     : RealtimeRunner.BeforeFeed.NONE;
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, data, progress)
-                    : RealtimeRunner.run(engine, data, speed, progress, beforeFeed);
+                    : RealtimeRunner.run(engine, data, speed, progress, beforeFeed,
+                    live != null ? live.queryTimeout() : Duration.ZERO);
             RunAnalytics figures = analytics ? RunAnalytics.compute(engine.monitor(), engine.portfolio(), trades, sampler,
                     plan.statistics(), live != null ? plan.venue().type() : BROKER) : null;
             return new Assembled(engine, result, fills, figures, atStart[0]);

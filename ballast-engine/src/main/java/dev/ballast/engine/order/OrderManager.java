@@ -11,6 +11,7 @@ import dev.ballast.model.Order;
 import dev.ballast.model.OrderRequest;
 import dev.ballast.model.OrderSide;
 import dev.ballast.model.OrderStatus;
+import dev.ballast.model.OrderType;
 import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
 import dev.ballast.model.StrategyId;
@@ -332,6 +333,25 @@ public final class OrderManager implements OpenOrders {
         List<Order> result = new ArrayList<>(openCount);
         for (Set<ClientOrderId> ids : openByStrategy.values()) for (ClientOrderId id : ids) result.add(orders.get(id));
         return result;
+    }
+
+    /**
+     * Whether some order waits for the venue's answer: sent and not yet acknowledged, a cancel or modify not yet
+     * answered, or a market order not yet filled. A live run's end waits for these (a fill still on its way would
+     * otherwise reach the venue's books and not the engine's).
+     */
+    public boolean awaitingVenue() {
+        for (Set<ClientOrderId> ids : openByStrategy.values()) {
+            for (ClientOrderId id : ids) {
+                Order order = orders.get(id);
+                OrderStatus status = order.status();
+                if (status == OrderStatus.SUBMITTED || status == OrderStatus.PENDING_CANCEL
+                        || status == OrderStatus.PENDING_REPLACE || order.request().type() == OrderType.MARKET) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

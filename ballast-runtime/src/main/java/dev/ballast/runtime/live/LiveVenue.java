@@ -41,6 +41,18 @@ public final class LiveVenue implements AutoCloseable {
         start.run();
     }
 
+    /**
+     * Waits, at most the query timeout, for the adapter to log on (a new run's reconciliation needs the session); a
+     * venue still unreachable then is reconciled all the same, and that fails: the account halts.
+     */
+    public void awaitConnected() {
+        try {
+            reconnects.awaitConnected(queryTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public Duration queryTimeout() {
         return queryTimeout;
     }

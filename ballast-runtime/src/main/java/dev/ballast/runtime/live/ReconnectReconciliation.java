@@ -9,6 +9,7 @@ import dev.ballast.runtime.recovery.JournaledBroker;
 import dev.ballast.runtime.recovery.VenueReconciliation;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * After a live venue's connection came back: a lost connection halted the account (the engine cannot know what its
@@ -27,6 +28,7 @@ final class ReconnectReconciliation {
     private TradingEngine engine;
     private JournaledBroker gate;
     private boolean loggedOnBefore;
+    private boolean connected;
 
     ReconnectReconciliation(Duration queryTimeout) {
         this.queryTimeout = queryTimeout;
@@ -38,16 +40,29 @@ final class ReconnectReconciliation {
         this.gate = gate;
     }
 
-    /** The adapter is connected (again). */
-    void connected() {
+    /** The adapter's connection changed. */
+    void changed(boolean up) {
         TradingEngine target;
         synchronized (this) {
+            connected = up;
+            notifyAll();
+            if (!up) return;
             boolean reconnect = loggedOnBefore;
             loggedOnBefore = true;
             if (!reconnect || engine == null) return;
             target = engine;
         }
         target.runOnEngineThread(() -> reconcile(target));
+    }
+
+    /** Waits, at most {@code timeout}, until the adapter is connected; whether it is. */
+    synchronized boolean awaitConnected(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long left;
+        while (!connected && (left = deadline - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return connected;
     }
 
     private void reconcile(TradingEngine target) {

@@ -30,7 +30,8 @@ public final class VenueReconciliation {
         try {
             state = broker.queryState().get(queryTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            return unknown(engine, broker, e.getCause() == null ? e.toString() : e.getCause().toString());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return unknown(engine, broker, cause.getMessage() != null ? cause.getMessage() : cause.toString());
         } catch (TimeoutException e) {
             return unknown(engine, broker, "no answer within " + queryTimeout);
         } catch (InterruptedException e) {

@@ -37,6 +37,8 @@ final class FixApplication implements Application {
     private final ExecutionReports executions;
     private final StateQueries queries;
     private final RequestRejects requestRejects;
+    /** The adapter is closing: the logout that follows is its own, not a lost connection. */
+    private volatile boolean closing;
 
     FixApplication(Secret password, String venue, Clock clock, BrokerReportSink sink, ExecutionReports executions,
                    StateQueries queries, RequestRejects requestRejects) {
@@ -59,9 +61,18 @@ final class FixApplication implements Application {
         sink.connectionChanged(new BrokerConnectionChanged(true, "FIX session " + sessionId + " logged on", clock.nanos()));
     }
 
+    /** Marks the coming logout as the adapter's own (see {@link FixBroker#close}). */
+    void closing() {
+        closing = true;
+    }
+
     @Override
     public void onLogout(SessionID sessionId) {
-        LOG.warning(() -> "FIX session " + sessionId + " logged out or disconnected");
+        if (closing) {
+            LOG.info(() -> "FIX session " + sessionId + " logged out: the adapter closed it");
+        } else {
+            LOG.warning(() -> "FIX session " + sessionId + " logged out or disconnected");
+        }
         queries.failAll("the FIX session to " + venue + " went down before the venue answered");
         sink.connectionChanged(new BrokerConnectionChanged(false, "FIX session " + sessionId
                 + " logged out or disconnected", clock.nanos()));

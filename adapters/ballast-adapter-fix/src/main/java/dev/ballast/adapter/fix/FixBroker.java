@@ -58,6 +58,7 @@ public final class FixBroker implements BrokerageInterface, AutoCloseable {
     private final StateQueries queries;
     private BrokerReportSink sink;
     private SocketInitiator initiator;
+    private FixApplication application;
 
     public FixBroker(FixSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -90,7 +91,7 @@ public final class FixBroker implements BrokerageInterface, AutoCloseable {
         if (sink == null) throw new IllegalStateException("connect(sink) must come before start()");
         if (initiator != null) throw new IllegalStateException("the FIX broker is already started");
         ExecutionReports executions = new ExecutionReports(settings.targetCompId(), chains, clock, sink);
-        FixApplication application = new FixApplication(settings.password(), settings.targetCompId(), clock, sink,
+        application = new FixApplication(settings.password(), settings.targetCompId(), clock, sink,
                 executions, queries, new RequestRejects(chains, clock, sink));
         SessionSettings sessionSettings = sessionSettings();
         try {
@@ -161,6 +162,7 @@ public final class FixBroker implements BrokerageInterface, AutoCloseable {
 
     @Override
     public void close() {
+        if (application != null) application.closing();
         sender.close();
         if (initiator != null) initiator.stop();
         queries.failAll("the FIX adapter closed before the venue answered");
