@@ -115,7 +115,10 @@ class RunOptions {
             if (metrics != null) run.attach(metrics::attach);
             Run built = run.build();
             signals = mode.realTime() ? SignalStop.install(built.handle(), err) : null;
-            outcome = built.execute();
+            try (LiveStatusLine status = mode == RunMode.LIVE && !quiet && System.console() != null
+                    ? LiveStatusLine.start(built.handle(), err) : null) {
+                outcome = built.execute();
+            }
         } catch (RuntimeException e) {
             if (signals != null) signals.close();
             throw e;

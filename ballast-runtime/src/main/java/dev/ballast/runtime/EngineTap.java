@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@link RunHandle}'s part on the engine thread: an engine listener that hands every event to each subscriber's
@@ -33,8 +34,11 @@ final class EngineTap implements EngineEventListener {
     private final List<StrategyId> strategyIds;
     private final ArrayDeque<FillBooked> recentFills = new ArrayDeque<>(RunHandle.RECENT_FILLS);
     private final Map<ClientOrderId, Price> arrivals;
+    private final Supplier<RunSnapshot.VenueStatus> venue;
 
-    EngineTap(TradingEngine engine, RunJournal journal, List<SubscriberFeed> feeds, Map<ClientOrderId, Price> arrivals) {
+    EngineTap(TradingEngine engine, RunJournal journal, List<SubscriberFeed> feeds, Map<ClientOrderId, Price> arrivals,
+              Supplier<RunSnapshot.VenueStatus> venue) {
+        this.venue = venue;
         this.engine = engine;
         this.journal = journal;
         this.feeds = feeds;
@@ -88,6 +92,6 @@ final class EngineTap implements EngineEventListener {
         RunSnapshot.JournalStatus journalStatus = journal == null ? null
                 : new RunSnapshot.JournalStatus(journal.records(), journal.head().toString(), journal.failed());
         return new RunSnapshot(now, engine.eventsProcessed(), ended, account, portfolio.snapshot(now).accountPositions(),
-                engine.orders().openOrders(), List.copyOf(recentFills), risk.get(0), strategies, journalStatus);
+                engine.orders().openOrders(), List.copyOf(recentFills), risk.get(0), strategies, journalStatus, venue.get());
     }
 }

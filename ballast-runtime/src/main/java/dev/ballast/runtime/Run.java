@@ -243,6 +243,10 @@ public final class Run {
             RunSampler sampler = analytics ? new RunSampler(engine.portfolio()) : null;
             if (sampler != null) engine.monitor().setEquityObserver(sampler);
             engine.monitor().setAlertBands(plan.alertBands());
+            if (live != null) {
+                String type = plan.venue().type();
+                handle.venue(() -> new RunSnapshot.VenueStatus(type, live.connected()));
+            }
             engine.subscribe(handle.bind(engine, journal));
             attachments.forEach(attachment -> attachment.accept(handle));
             // The adapter connects now that the engine takes its reports; the gate holds orders until reconciled.

@@ -20,6 +20,7 @@ import dev.ballast.model.event.UnquarantineStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -96,6 +97,7 @@ public final class RunHandle {
     private volatile RunSnapshot latest;
     private volatile boolean closed;
     private volatile StopEngine stopAsked;
+    private volatile Supplier<RunSnapshot.VenueStatus> venue = () -> RunSnapshot.VenueStatus.PAPER;
 
     RunHandle(String runName, Set<StrategyId> strategies, OpenOrdersOnStop onStop) {
         this.runName = runName;
@@ -264,8 +266,13 @@ public final class RunHandle {
      * Engine thread, before the first event: binds the handle to the assembled engine and sends early commands.
      * Returns the engine listener that feeds the subscribers and keeps the recent fills.
      */
+    /** Where snapshots read the venue's status from (set by the run before {@link #bind}). */
+    void venue(Supplier<RunSnapshot.VenueStatus> venue) {
+        this.venue = venue;
+    }
+
     EngineTap bind(TradingEngine engine, RunJournal journal) {
-        EngineTap tap = new EngineTap(engine, journal, feeds, arrivals);
+        EngineTap tap = new EngineTap(engine, journal, feeds, arrivals, venue);
         synchronized (early) {
             this.tap = tap;
             this.latest = tap.snapshot(false);

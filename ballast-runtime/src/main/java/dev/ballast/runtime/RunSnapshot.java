@@ -26,10 +26,12 @@ import java.util.Map;
  * @param accountRisk     the account's trading state and limit use
  * @param strategies      each strategy's state, trading state, limit use and P&L, in the run's order
  * @param journal         the journal's progress, or null when the run is not journaled
+ * @param venue           the venue the run trades with and whether it is connected
  */
 public record RunSnapshot(long time, long eventsProcessed, boolean ended, Account account,
                           Map<Symbol, Position> positions, List<Order> openOrders, List<FillBooked> recentFills,
-                          ScopeRisk accountRisk, List<StrategyStatus> strategies, JournalStatus journal) {
+                          ScopeRisk accountRisk, List<StrategyStatus> strategies, JournalStatus journal,
+                          VenueStatus venue) {
     public RunSnapshot {
         positions = Map.copyOf(positions);
         openOrders = List.copyOf(openOrders);
@@ -54,6 +56,12 @@ public record RunSnapshot(long time, long eventsProcessed, boolean ended, Accoun
      * One strategy: whether it runs (ACTIVE, QUARANTINED, STOPPED), its trading state and limit use, its P&L.
      */
     public record StrategyStatus(StrategyId id, StrategyState state, ScopeRisk risk, StrategyPnl pnl) {
+    }
+
+    /** The venue: its type ({@code paper}, {@code fix}, {@code alpaca}) and whether its adapter is connected. */
+    public record VenueStatus(String type, boolean connected) {
+        /** The paper venue, part of the run's own process: always there. */
+        public static final VenueStatus PAPER = new VenueStatus("paper", true);
     }
 
     /** The journal: records stored so far, the chain head of the last one, whether it failed. */

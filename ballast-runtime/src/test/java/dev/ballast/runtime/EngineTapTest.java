@@ -37,7 +37,8 @@ class EngineTapTest {
     void theRecentFillsOfASnapshotAreTheStandingOnesCorrectedInPlace() {
         try (TradingEngine engine = EngineFixtures.backtest(Money.ofUnits(100_000), EngineFixtures.equities(XYZ),
                 EngineFixtures.frictionless(), RiskLimits.defaults(), IsolationPolicy.defaults(), List.of())) {
-            EngineTap tap = new EngineTap(engine, null, new CopyOnWriteArrayList<>(), new HashMap<>());
+            EngineTap tap = new EngineTap(engine, null, new CopyOnWriteArrayList<>(), new HashMap<>(),
+                    () -> RunSnapshot.VenueStatus.PAPER);
             Fill first = fill("T-1", "10");
             Fill second = fill("T-2", "5");
             Fill third = fill("T-3", "1");

@@ -53,6 +53,11 @@ public final class LiveVenue implements AutoCloseable {
         }
     }
 
+    /** Whether the adapter is connected to the venue now. Any thread. */
+    public boolean connected() {
+        return reconnects.connected();
+    }
+
     public Duration queryTimeout() {
         return queryTimeout;
     }

@@ -55,6 +55,10 @@ final class ReconnectReconciliation {
         target.runOnEngineThread(() -> reconcile(target));
     }
 
+    synchronized boolean connected() {
+        return connected;
+    }
+
     /** Waits, at most {@code timeout}, until the adapter is connected; whether it is. */
     synchronized boolean awaitConnected(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
