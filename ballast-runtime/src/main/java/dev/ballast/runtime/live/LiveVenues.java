@@ -43,9 +43,8 @@ public final class LiveVenues {
     private static LiveVenue venue(BrokerageInterface adapter, Runnable start, AutoCloseable close, String prefix,
                                    Duration queryTimeout) {
         ReconnectReconciliation reconnects = new ReconnectReconciliation(queryTimeout);
-        VenueOrderIds broker = new VenueOrderIds(adapter, prefix, change -> {
-            reconnects.changed(change.connected());
-        });
+        VenueOrderIds broker = new VenueOrderIds(adapter, prefix, change -> reconnects.changed(change.connected()),
+                reconnects::reported);
         return new LiveVenue(broker, start, close, queryTimeout, reconnects);
     }
 }
