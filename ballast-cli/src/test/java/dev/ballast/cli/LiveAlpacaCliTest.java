@@ -8,6 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,10 +119,13 @@ class LiveAlpacaCliTest {
             Process child = start(config, run, envCredentials(), "--speed", SLOW_SPEED);
             await(child, () -> fake.orderPosts().size() >= 3, "three orders reach the fake");
             fake.stallStream(); // the socket stays open; nothing passes either way, pings go unanswered
+            int postedAtStall = fake.orderPosts().size();
             await(child, fake::isStreaming, "the adapter gives up the silent stream and listens again");
             int postedBeforeResume = fake.orderPosts().size();
             String log = ended(child);
 
+            assertThat(postedBeforeResume).as("orders filled while the stream was silent (their fills reach the run only "
+                    + "through the reconnection's state query)").isGreaterThan(postedAtStall);
             assertThat(fake.orderPosts().size()).as("trading resumed after the reconnection: " + log)
                     .isGreaterThan(postedBeforeResume);
             String states = audit(run, "TradingStateChanged");
@@ -156,7 +162,43 @@ class LiveAlpacaCliTest {
         }
     }
 
+    @Test
+    void fillsTheAccountHadBeforeTheRunStartedAreNotBookedInTheRun() throws Exception {
+        try (AlpacaFake fake = pricedFake()) {
+            // An earlier run's round trip on the same account, flat again, with a profit of 1000.
+            fake.setPrice("SYM000", "90");
+            postOrder(fake, "Bearlier-sma-1", "buy");
+            fake.setPrice("SYM000", "100");
+            postOrder(fake, "Bearlier-sma-2", "sell");
+            String firstClose = Files.readAllLines(DATA).get(1).split(",")[5];
+            fake.setPrice("SYM000", firstClose);
+            Path run = dir.resolve("run");
+
+            String log = ended(start(config(fake, ""), run, envCredentials()));
+
+            assertThat(log).contains("Venue alpaca reconciled before the first order");
+            List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
+            assertThat(fills).as("the earlier run's fills are not this run's").noneMatch(row -> row.contains("Bearlier-"));
+            assertThat(netPositions(run)).isEqualTo(fakeNet(fake, sentIds(fake).subList(2, sentIds(fake).size())));
+        }
+    }
+
     // ---- the fake, the configuration, the child ----
+
+    /** Posts a market order for 100 SYM000 to the fake, as another client of the account would. */
+    private static void postOrder(AlpacaFake fake, String clientOrderId, String side) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(fake.tradingUrl().resolve("/v2/orders"))
+                .header("APCA-API-KEY-ID", AlpacaFake.KEY_ID).header("APCA-API-SECRET-KEY", AlpacaFake.SECRET)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"SYM000\",\"qty\":\"100\",\"side\":\"" + side
+                        + "\",\"type\":\"market\",\"time_in_force\":\"day\",\"client_order_id\":\"" + clientOrderId + "\"}"))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+        assertThat(fake.status(clientOrderId)).isEqualTo("filled");
+    }
 
     /** A fake that fills market orders at the first close of each symbol of the example's data. */
     private static AlpacaFake pricedFake() throws IOException {
@@ -276,10 +318,15 @@ class LiveAlpacaCliTest {
 
     /** Net quantity per symbol of the orders the fake filled (market orders fill whole, at once). */
     private static Map<String, BigDecimal> fakeNet(AlpacaFake fake) {
+        return fakeNet(fake, sentIds(fake));
+    }
+
+    /** As {@link #fakeNet(AlpacaFake)}, of these client order ids only. */
+    private static Map<String, BigDecimal> fakeNet(AlpacaFake fake, List<String> ids) {
         Map<String, BigDecimal> net = new TreeMap<>();
         for (JsonNode post : fake.orderPosts()) {
             String id = post.path("client_order_id").asText();
-            if (fake.ordersWithClientId(id) == 0 || !"filled".equals(fake.status(id))) continue;
+            if (!ids.contains(id) || fake.ordersWithClientId(id) == 0 || !"filled".equals(fake.status(id))) continue;
             BigDecimal quantity = new BigDecimal(post.path("qty").asText());
             net.merge(post.path("symbol").asText(), "buy".equals(post.path("side").asText()) ? quantity : quantity.negate(),
                     BigDecimal::add);
