@@ -46,8 +46,9 @@ public final class LiveVenues {
     private static LiveVenue venue(BrokerageInterface adapter, Runnable start, AutoCloseable close, String prefix,
                                    Duration queryTimeout) {
         ReconnectReconciliation reconnects = new ReconnectReconciliation(queryTimeout);
-        VenueOrderIds broker = new VenueOrderIds(adapter, prefix, change -> reconnects.changed(change.connected()),
-                reconnects::reported);
+        VenueOrderIds broker = new VenueOrderIds(adapter, prefix, change -> {
+            reconnects.changed(change.connected());
+        });
         return new LiveVenue(broker, start, close, queryTimeout, reconnects);
     }
 }

@@ -4,14 +4,11 @@ import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.risk.RiskScope;
 import dev.ballast.model.TradingState;
 import dev.ballast.model.TradingStateReason;
-import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.event.ResumeTrading;
 import dev.ballast.runtime.recovery.JournaledBroker;
 import dev.ballast.runtime.recovery.VenueReconciliation;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,13 +17,9 @@ import java.util.concurrent.TimeUnit;
  * missed meanwhile come in as reports first), and only when it matches does trading resume, by a journaled
  * {@link ResumeTrading} from {@value #OPERATOR}. A venue that differs or does not answer leaves the account HALTED with
  * the reason; so does a halt for any other reason, which an operator lifts. The first logon of a run is not a
- * reconnection (the run reconciles at its start). The fills the venue reports while answering the state query (those
- * its stream missed) reach the engine's queue before the answer, yet are applied only after this reconciliation,
- * which holds the engine thread: they are counted as in flight, or every reconnection after a missed fill would
- * compare the venue with a stale engine and stay halted.
+ * reconnection (the run reconciles at its start).
  *
- * <p>Threading: {@link #changed} and {@link #reported} are called on the adapter's threads; the reconciliation runs
- * on the engine thread.
+ * <p>Threading: {@link #changed} is called on the adapter's thread; the reconciliation runs on the engine thread.
  */
 final class ReconnectReconciliation {
     static final String OPERATOR = "ballast:reconnect";
@@ -36,8 +29,6 @@ final class ReconnectReconciliation {
     private JournaledBroker gate;
     private boolean loggedOnBefore;
     private boolean connected;
-    /** The reports passed on to the engine while a reconnection's state query is out; null when none is. */
-    private List<BrokerReport> duringQuery;
 
     ReconnectReconciliation(Duration queryTimeout) {
         this.queryTimeout = queryTimeout;
@@ -64,15 +55,6 @@ final class ReconnectReconciliation {
         target.runOnEngineThread(() -> reconcile(target));
     }
 
-    /** A report on its way to the engine's queue (called before it is queued). */
-    synchronized void reported(BrokerReport report) {
-        if (duringQuery != null) duringQuery.add(report);
-    }
-
-    private synchronized List<BrokerReport> reportedDuringQuery() {
-        return duringQuery == null ? List.of() : List.copyOf(duringQuery);
-    }
-
     /** Waits, at most {@code timeout}, until the adapter is connected; whether it is. */
     synchronized boolean awaitConnected(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -89,17 +71,7 @@ final class ReconnectReconciliation {
                 || target.risk().states().reason(account) != TradingStateReason.BROKER_DISCONNECTED) {
             return; // not halted by the disconnection: nothing this may lift
         }
-        synchronized (this) {
-            duringQuery = new ArrayList<>();
-        }
-        VenueReconciliation.Result result;
-        try {
-            result = VenueReconciliation.reconcile(target, gate, queryTimeout, this::reportedDuringQuery);
-        } finally {
-            synchronized (this) {
-                duringQuery = null;
-            }
-        }
+        VenueReconciliation.Result result = VenueReconciliation.reconcile(target, gate, queryTimeout);
         if (result.matched()) {
             target.post(new ResumeTrading(null, OPERATOR, "the venue reconnected and its orders and positions match the "
                     + "engine's", target.clock().nanos()));

@@ -43,18 +43,12 @@ final class VenueOrderIds implements BrokerageInterface {
     private final BrokerageInterface venue;
     private final String prefix;
     private final Consumer<BrokerConnectionChanged> connections;
-    private final Consumer<BrokerReport> reports;
 
-    /**
-     * @param connections told of every connection change, after the engine (for {@link ReconnectReconciliation})
-     * @param reports     told of every report, under the engine's ids, before the engine (the same)
-     */
-    VenueOrderIds(BrokerageInterface venue, String prefix, Consumer<BrokerConnectionChanged> connections,
-                  Consumer<BrokerReport> reports) {
+    /** @param connections told of every connection change, after the engine (for {@link ReconnectReconciliation}) */
+    VenueOrderIds(BrokerageInterface venue, String prefix, Consumer<BrokerConnectionChanged> connections) {
         this.venue = venue;
         this.prefix = prefix;
         this.connections = connections;
-        this.reports = reports;
     }
 
     @Override
@@ -62,9 +56,7 @@ final class VenueOrderIds implements BrokerageInterface {
         venue.connect(new BrokerReportSink() {
             @Override
             public void report(BrokerReport report) {
-                BrokerReport translated = toEngine(report);
-                reports.accept(translated);
-                sink.report(translated);
+                sink.report(toEngine(report));
             }
 
             @Override

@@ -4,16 +4,12 @@ import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerState;
 import dev.ballast.model.Order;
 import dev.ballast.model.event.BrokerReconciled;
-import dev.ballast.model.event.BrokerReport;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * Asks the venue what it holds and compares it with the engine, before anything the write-ahead gate holds back goes
@@ -30,17 +26,6 @@ public final class VenueReconciliation {
     private VenueReconciliation() {}
 
     public static Result reconcile(TradingEngine engine, JournaledBroker broker, Duration queryTimeout) {
-        return reconcile(engine, broker, queryTimeout, List::of);
-    }
-
-    /**
-     * As {@link #reconcile(TradingEngine, JournaledBroker, Duration)}, counting also {@code unapplied}: reports the
-     * venue sent that wait in the engine's queue, not applied yet (read once the venue answered). A venue that
-     * reports the fills it finds while answering the query (missed while its connection was down) sends them before
-     * its answer, but the engine thread, busy here, applies them only after.
-     */
-    public static Result reconcile(TradingEngine engine, JournaledBroker broker, Duration queryTimeout,
-                                   Supplier<? extends Collection<BrokerReport>> unapplied) {
         BrokerState state;
         try {
             state = broker.queryState().get(queryTimeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -54,10 +39,8 @@ public final class VenueReconciliation {
             return unknown(engine, broker, "interrupted");
         }
         List<Order> open = engine.orders().openOrders();
-        List<BrokerReport> inFlight = new ArrayList<>(engine.replay().inFlightReports());
-        inFlight.addAll(unapplied.get());
         List<String> differences = Reconciliation.differences(open, broker.heldOrders(), engine.portfolio(),
-                inFlight, state, id -> engine.orders().order(id) != null);
+                engine.replay().inFlightReports(), state, id -> engine.orders().order(id) != null);
         int positions = (int) engine.portfolio().symbols().stream()
                 .filter(s -> engine.portfolio().accountQuantityRaw(s) != 0).count();
         engine.replay().publish(new BrokerReconciled(differences.isEmpty(), differences, open.size(), positions,

@@ -66,7 +66,7 @@ class VenueOrderIdsTest {
         }
     };
 
-    private final VenueOrderIds ids = new VenueOrderIds(venue, "Babc1234-", seen::add, report -> { });
+    private final VenueOrderIds ids = new VenueOrderIds(venue, "Babc1234-", seen::add);
 
     VenueOrderIdsTest() {
         ids.connect(new BrokerReportSink() {
