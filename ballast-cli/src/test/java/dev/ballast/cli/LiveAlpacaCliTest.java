@@ -138,8 +138,9 @@ class LiveAlpacaCliTest {
                     .as("at the start and after the reconnection: " + reconciled).isGreaterThanOrEqualTo(2);
             List<String> sent = sentIds(fake);
             assertThat(new HashSet<>(sent)).as("no client order id is posted twice").hasSize(sent.size());
-            assertThat(netPositions(run)).as("fills made while the stream was silent are booked once, from the activities")
-                    .isEqualTo(fakeNet(fake));
+            assertThat(netPositions(run)).as("fills made while the stream was silent are booked once, from the activities; "
+                    + "the venue's connection and the account's states:%n%s", audit(run, "BrokerConnectionChanged,"
+                    + "BrokerReconciled,TradingStateChanged,AnomalyFlagged,FillBooked")).isEqualTo(fakeNet(fake));
             CliRun verify = CliRun.of("audit", "verify", run.toString());
             assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
             assertSecretNowhere(log, run);
