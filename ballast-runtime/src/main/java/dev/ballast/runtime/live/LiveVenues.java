@@ -10,6 +10,7 @@ import dev.ballast.runtime.plan.VenuePlan;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Opens the venue a live run's plan names, through its adapter module. */
 public final class LiveVenues {
@@ -17,7 +18,8 @@ public final class LiveVenues {
 
     /**
      * The venue of {@code plan}, its ids prefixed for this run (a new prefix when {@code fresh}, the run folder's
-     * when resuming). Credentials are read now, from the environment or the owner-only file the plan names. A FIX
+     * when resuming; Alpaca lists orders and fills from the run's first start, see {@link VenueSince}). Credentials
+     * are read now, from the environment or the owner-only file the plan names. A FIX
      * session keeps its sequence numbers in the run folder ({@code venue/fix-store}), so a resume continues them.
      */
     public static LiveVenue open(VenuePlan plan, Clock clock, Path runDir, boolean fresh) {
@@ -31,9 +33,10 @@ public final class LiveVenues {
                 yield venue(adapter, adapter::start, adapter, prefix, fix.queryTimeout());
             }
             case VenuePlan.Alpaca alpaca -> {
+                Instant since = fresh ? VenueSince.create(runDir) : VenueSince.read(runDir);
                 AlpacaBroker adapter = new AlpacaBroker(new AlpacaSettings(alpaca.tradingUrl(), alpaca.streamUrl(),
                         alpaca.keyId().resolve().reveal(), alpaca.secretKey().resolve(), alpaca.streamSilence(),
-                        alpaca.maxRequestsPerMinute(), alpaca.queryTimeout()), clock);
+                        alpaca.maxRequestsPerMinute(), alpaca.queryTimeout()), clock, since);
                 yield venue(adapter, adapter::start, adapter, prefix, alpaca.queryTimeout());
             }
             case VenuePlan.Paper paper -> throw new IllegalArgumentException("the paper venue is built by the run itself");

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * the reason; so does a halt for any other reason, which an operator lifts. The first logon of a run is not a
  * reconnection (the run reconciles at its start).
  *
- * <p>Threading: {@link #connected} is called on the adapter's thread; the reconciliation runs on the engine thread.
+ * <p>Threading: {@link #changed} is called on the adapter's thread; the reconciliation runs on the engine thread.
  */
 final class ReconnectReconciliation {
     static final String OPERATOR = "ballast:reconnect";

@@ -54,11 +54,20 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
     private volatile BrokerReportSink sink;
     private volatile boolean started;
 
+    /** An adapter whose run starts now by {@code clock}, which must then be a wall clock. */
     public AlpacaBroker(AlpacaSettings settings, Clock clock) {
+        this(settings, clock, Instant.ofEpochSecond(0, clock.nanos()));
+    }
+
+    /**
+     * @param clock    stamps the reports (the engine's time)
+     * @param runStart when the run first started, in wall-clock time: state queries read the orders and fills
+     *                 Alpaca lists from then on (earlier ones are not this run's)
+     */
+    public AlpacaBroker(AlpacaSettings settings, Clock clock, Instant runStart) {
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.queryTimeout()).executor(workers).build();
         AlpacaRestClient rest = new AlpacaRestClient(settings, http);
-        Instant runStart = Instant.ofEpochSecond(0, clock.nanos());
         this.sender = new OrderSender(rest, orders, RetryPolicy.DEFAULT, clock, System::currentTimeMillis, this::report);
         this.stateQuery = new StateQuery(rest, orders, executions, clock, runStart, this::report);
         this.translator = new TradeUpdateTranslator(orders, executions, clock);
