@@ -106,6 +106,8 @@ class LiveAlpacaCliTest {
             assertThat(errors.getFirst()).contains(credentials.toString()).contains("chmod 600");
             assertThat(log).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(AlpacaFake.SECRET);
             assertThat(fake.orderPosts()).as("nothing reaches the venue").isEmpty();
+            assertThat(run.resolve("journal")).as("refused before the run writes anything").doesNotExist();
+            assertThat(run.resolve("venue")).doesNotExist();
         }
     }
 

@@ -140,6 +140,7 @@ public final class Run {
     }
 
     private RunOutcome executeOnce() {
+        if (mode == RunMode.LIVE) LiveVenues.checkCredentials(plan.venue());
         RunJournals.Opened opened = !journaled ? null
                 : resume != null ? RunJournals.reopen(output, plan.journal(), plan.configFile())
                 : RunJournals.open(plan.journal(), mode, output, plan.configFile());

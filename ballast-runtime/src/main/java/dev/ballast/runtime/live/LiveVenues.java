@@ -22,6 +22,23 @@ public final class LiveVenues {
      * are read now, from the environment or the owner-only file the plan names. A FIX
      * session keeps its sequence numbers in the run folder ({@code venue/fix-store}), so a resume continues them.
      */
+    /**
+     * Reads the credentials {@code plan} names, so that a missing or exposed one is refused (a {@code ConfigException}
+     * naming it) before the run writes anything: its journal, its prefix.
+     */
+    public static void checkCredentials(VenuePlan plan) {
+        switch (plan) {
+            case VenuePlan.Fix fix -> {
+                if (fix.password() != null) fix.password().resolve();
+            }
+            case VenuePlan.Alpaca alpaca -> {
+                alpaca.keyId().resolve();
+                alpaca.secretKey().resolve();
+            }
+            case VenuePlan.Paper paper -> { }
+        }
+    }
+
     public static LiveVenue open(VenuePlan plan, Clock clock, Path runDir, boolean fresh) {
         String prefix = fresh ? OrderIdPrefix.create(runDir) : OrderIdPrefix.read(runDir);
         return switch (plan) {
