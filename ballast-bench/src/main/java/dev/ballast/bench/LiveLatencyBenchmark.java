@@ -128,6 +128,8 @@ public final class LiveLatencyBenchmark {
         System.out.printf("%s: %d timed ticks of %d order(s) after %d warm-up ticks; fsync %s; engine idle %s%n", name,
                 s.ticks(), s.burst(), s.warmupTicks(), s.fsync().mode(), s.idle());
         check(name, "tick_to_order", p.tickToOrder.getTotalCount(), timedOrders);
+        check(name, "tick_to_strategy", p.tickToStrategy.getTotalCount(), s.ticks());
+        check(name, "strategy_to_gate", p.strategyToGate.getTotalCount(), s.ticks());
         check(name, "write_ahead_wait", p.writeAheadWait.getTotalCount(), timedOrders);
         check(name, "report_to_fill_booked", p.fillToBooked.getTotalCount(), timedOrders);
         check(name, "fsyncs_per_burst", p.fsyncsPerBurst.getTotalCount(), s.ticks());
@@ -139,6 +141,10 @@ public final class LiveLatencyBenchmark {
         if (s.burst() == 1) {
             System.out.println(LatencyFigures.line(name + "_tick_to_order", p.tickToOrder));
             System.out.println(LatencyFigures.line(name + "_tick_to_order_without_write_ahead", p.tickToOrderWithoutWait));
+            // Where the time goes: tick_to_order = tick_to_strategy + strategy_to_gate + write_ahead_wait + encode.
+            System.out.println(LatencyFigures.line(name + "_part_tick_to_strategy", p.tickToStrategy));
+            System.out.println(LatencyFigures.line(name + "_part_strategy_to_gate", p.strategyToGate));
+            System.out.println(LatencyFigures.line(name + "_part_encode", p.encode));
         }
         System.out.println(LatencyFigures.line(name + "_write_ahead_wait", p.writeAheadWait));
         if (s.burst() > 1) {

@@ -3,7 +3,8 @@ package dev.ballast.bench;
 import org.HdrHistogram.Histogram;
 
 /**
- * The live-path benchmark's timestamps and histograms. The feed thread stamps a tick's post; on the engine thread the
+ * The live-path benchmark's timestamps and histograms. The feed thread stamps a tick's post, the strategy thread the
+ * start of the strategy's callback for it ({@link #strategyCalled}); on the engine thread the
  * write-ahead gate's entry ({@link #gateEntered}), the order's arrival at the adapter once its journal record is
  * durable ({@link #durable}) and its message encoded ({@link #orderOut}); the venue thread stamps a fill report's
  * delivery ({@link #fillSent}) and the engine thread its booking ({@link #fillBooked}). Each histogram is written by
@@ -12,6 +13,9 @@ import org.HdrHistogram.Histogram;
 final class LivePathProbe {
     final Histogram tickToOrder = LatencyFigures.histogram();
     final Histogram tickToOrderWithoutWait = LatencyFigures.histogram();
+    final Histogram tickToStrategy = LatencyFigures.histogram();
+    final Histogram strategyToGate = LatencyFigures.histogram();
+    final Histogram encode = LatencyFigures.histogram();
     final Histogram writeAheadWait = LatencyFigures.histogram();
     final Histogram burstWriteAhead = LatencyFigures.histogram();
     final Histogram fsyncsPerBurst = new Histogram(1_000_000, 3);
@@ -23,8 +27,10 @@ final class LivePathProbe {
     volatile boolean recording;
     volatile long tickPostedAt;
     private volatile long fillSentAt;
+    private volatile long strategyCalledAt;
     /** Engine thread only. */
     private long gateAt;
+    private long durableAt;
     private long burstGateAt;
     private long burstAppendsAt;
     private long waitedThisTick;
@@ -36,10 +42,17 @@ final class LivePathProbe {
         this.store = store;
     }
 
+    /** Strategy thread: the strategy's callback for the tick starts. */
+    void strategyCalled(long now) {
+        strategyCalledAt = now;
+        if (recording) LatencyFigures.record(tickToStrategy, now - tickPostedAt);
+    }
+
     /** Engine thread: the order reaches the write-ahead gate (its journal record is queued). */
     void gateEntered(long now) {
         gateAt = now;
         if (ordersOut % burst == 0) {
+            if (recording) LatencyFigures.record(strategyToGate, now - strategyCalledAt);
             burstGateAt = now;
             burstAppendsAt = store.appends();
             waitedThisTick = 0;
@@ -48,6 +61,7 @@ final class LivePathProbe {
 
     /** Engine thread: the gate let the order through (its journal record is durable). */
     void durable(long now) {
+        durableAt = now;
         long wait = now - gateAt;
         waitedThisTick += wait;
         if (!recording) return;
@@ -63,6 +77,7 @@ final class LivePathProbe {
         encodedChars += message.length();
         ordersOut++;
         if (!recording) return;
+        LatencyFigures.record(encode, now - durableAt);
         long sincePost = now - tickPostedAt;
         LatencyFigures.record(tickToOrder, sincePost);
         LatencyFigures.record(tickToOrderWithoutWait, sincePost - waitedThisTick);

@@ -118,7 +118,7 @@ final class LivePathRun {
                 65_536);
         EngineSettings engineSettings = new EngineSettings(RunMode.LIVE, Money.ofUnits(10_000_000),
                 List.of(Instrument.equity(SYMBOL, "USD")), RiskConfig.of(RiskLimits.defaults()), isolation);
-        StrategySpec spec = new StrategySpec(StrategyId.of("ticks"), new TickTrader(s.burst()), List.of(SYMBOL));
+        StrategySpec spec = new StrategySpec(StrategyId.of("ticks"), new TickTrader(s.burst(), probe), List.of(SYMBOL));
         Semaphore accepted = new Semaphore(0);
         Semaphore booked = new Semaphore(0);
         Semaphore tickDone = new Semaphore(0);

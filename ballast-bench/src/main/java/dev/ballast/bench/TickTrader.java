@@ -9,16 +9,19 @@ import dev.ballast.model.event.TradeTick;
 
 /**
  * The live-path benchmark's strategy: on every trade tick it sends {@code burst} market orders for one unit,
- * alternately buying and selling, so the position stays near flat however long the run. Strategy thread only.
+ * alternately buying and selling, so the position stays near flat however long the run; it stamps the start of each
+ * tick's callback. Strategy thread only.
  */
 final class TickTrader implements Strategy {
     private final int burst;
+    private final LivePathProbe probe;
     private StrategyContext context;
     private boolean buy = true;
 
-    TickTrader(int burst) {
+    TickTrader(int burst, LivePathProbe probe) {
         if (burst < 1) throw new IllegalArgumentException("a burst is at least one order, was " + burst);
         this.burst = burst;
+        this.probe = probe;
     }
 
     @Override
@@ -28,6 +31,7 @@ final class TickTrader implements Strategy {
 
     @Override
     public void onTrade(TradeTick trade) {
+        probe.strategyCalled(System.nanoTime());
         for (int i = 0; i < burst; i++) {
             context.submit(OrderRequest.market(trade.symbol(), buy ? OrderSide.BUY : OrderSide.SELL, Quantity.ofUnits(1)));
             buy = !buy;

@@ -19,6 +19,9 @@ class LiveLatencyBenchmarkTest {
         assertThat(r.probe().tickToOrderWithoutWait.getTotalCount()).isEqualTo(1_000);
         assertThat(r.probe().writeAheadWait.getTotalCount()).isEqualTo(1_000);
         assertThat(r.probe().fillToBooked.getTotalCount()).isEqualTo(1_000);
+        assertThat(r.probe().tickToStrategy.getTotalCount()).isEqualTo(1_000);
+        assertThat(r.probe().strategyToGate.getTotalCount()).isEqualTo(1_000);
+        assertThat(r.probe().encode.getTotalCount()).isEqualTo(1_000);
         assertThat(r.orders()).isEqualTo(1_100);
         assertThat(r.fillsBooked()).isEqualTo(1_100);
         assertThat(r.journalVerified()).startsWith("ok");
