@@ -14,6 +14,13 @@ final class Gc {
         return total;
     }
 
+    /** The heap in use after a full collection (of what is still reachable). */
+    static long retainedHeap() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
     static long millis() {
         long total = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) total += Math.max(0, gc.getCollectionTime());

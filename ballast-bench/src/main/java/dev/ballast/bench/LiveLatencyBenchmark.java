@@ -160,8 +160,10 @@ public final class LiveLatencyBenchmark {
             System.out.println(LatencyFigures.line(name + "_fix_submitted_orders_sync_write", p.adapterFileWrite));
         }
         System.out.printf("%s_run: %d orders out and filled, %d fills booked, %d journal records in %d appends, %.0f chars"
-                        + " per encoded order, gc %d collections %d ms%s%n", name, r.orders(), r.fillsBooked(),
-                r.journalRecords(), r.journalAppends(), (double) r.encodedChars() / r.orders(), r.gcCount(), r.gcMillis(),
+                        + " per encoded order, gc %d collections %d ms, heap retained after the run %d MiB (%d bytes per order)%s%n",
+                name, r.orders(), r.fillsBooked(), r.journalRecords(), r.journalAppends(),
+                (double) r.encodedChars() / r.orders(), r.gcCount(), r.gcMillis(), r.retainedHeapBytes() >> 20,
+                r.retainedHeapBytes() / r.orders(),
                 r.journalVerified() == null ? "" : ", journal chain verified: " + r.journalVerified());
     }
 

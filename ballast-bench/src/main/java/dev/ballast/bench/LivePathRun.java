@@ -88,7 +88,8 @@ final class LivePathRun {
 
     /** The probe's histograms, and what the run did. */
     record Result(Settings settings, LivePathProbe probe, long orders, long fillsBooked, long journalRecords,
-                  long journalAppends, String journalVerified, long encodedChars, long gcCount, long gcMillis) {
+                  long journalAppends, String journalVerified, long encodedChars, long gcCount, long gcMillis,
+                  long retainedHeapBytes) {
     }
 
     private LivePathRun() {
@@ -163,6 +164,7 @@ final class LivePathRun {
             }
             long gcCount = Gc.count() - gcCount0;
             long gcMillis = Gc.millis() - gcMillis0;
+            long retained = Gc.retainedHeap(); // the engine, adapter and venue still reachable: what the run keeps
             journal.close();
             if (journal.failed()) throw new IllegalStateException("the journal failed during the run");
             String verified = s.verifyJournal() ? verify(journalDir, journal.records()) : null;
@@ -170,7 +172,7 @@ final class LivePathRun {
                 throw new IllegalStateException(engine.orders().openOrderCount() + " orders still open at the end");
             }
             return new Result(s, probe, probe.ordersOut(), fills[0], journal.records(), store.appends(), verified,
-                    probe.encodedChars(), gcCount, gcMillis);
+                    probe.encodedChars(), gcCount, gcMillis, retained);
         }
     }
 
