@@ -63,6 +63,27 @@ class LiveLatencyBenchmarkTest {
     }
 
     @Test
+    void everyRunOfTheSmokePlanIsReportedWithItsHistogramCountsChecked() {
+        for (LivePathRun.Settings settings : LiveLatencyBenchmark.plan(new String[] {"--smoke"})) {
+            LiveLatencyBenchmark.report(LivePathRun.measure(settings));
+        }
+    }
+
+    @Test
+    void aReportWhoseHistogramsDoNotHoldTheTimedEventsFails() {
+        LivePathRun.Result r = LivePathRun.measure(new LivePathRun.Settings(VenueWire.Kind.FIX,
+                FsyncPolicy.defaultInterval(), 1, 10, 100, LivePathRun.Idle.SPIN, false, false));
+        LivePathRun.Settings claimsMore = new LivePathRun.Settings(VenueWire.Kind.FIX, FsyncPolicy.defaultInterval(), 1, 10,
+                101, LivePathRun.Idle.SPIN, false, false);
+        LivePathRun.Result miscounted = new LivePathRun.Result(claimsMore, r.probe(), r.orders(), r.fillsBooked(),
+                r.journalRecords(), r.journalAppends(), r.journalVerified(), r.encodedChars(), r.gcCount(), r.gcMillis(),
+                r.retainedHeapBytes());
+
+        assertThatThrownBy(() -> LiveLatencyBenchmark.report(miscounted))
+                .hasMessage("live_fix_interval_burst1_tick_to_order holds 100 values, expected 101");
+    }
+
+    @Test
     void aBadOptionIsRefusedWithItsName() {
         assertThatThrownBy(() -> LiveLatencyBenchmark.plan(new String[] {"--events", "many"}))
                 .hasMessage("--events must be a whole number, was many");

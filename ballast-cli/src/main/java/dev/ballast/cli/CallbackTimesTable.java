@@ -24,8 +24,8 @@ final class CallbackTimesTable {
                 String.format(Locale.ROOT, "%,d", summary.callbacks()), duration(summary.p50Nanos()),
                 duration(summary.p90Nanos()), duration(summary.p99Nanos()), duration(summary.maxNanos())));
         if (times.values().stream().anyMatch(CallbackTimeSummary::sampled)) {
-            out.printf(Locale.ROOT, "  (times of one callback in %d: timing every callback of a backtest would cost as much "
-                    + "as a short callback)%n", CallbackTimeSummary.BACKTEST_SAMPLE);
+            out.printf(Locale.ROOT, "  (times of a sample: one callback in %d of a backtest or a resume's re-execution, "
+                    + "where timing each would cost as much as a short callback)%n", CallbackTimeSummary.BACKTEST_SAMPLE);
         }
     }
 

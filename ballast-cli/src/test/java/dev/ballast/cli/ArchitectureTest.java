@@ -16,8 +16,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Dependencies point one way: cli -> runtime -> adapters (journal.postgres) and examples -> engine -> model; the model
- * uses nothing but the JDK; only the runtime assembles an engine.
+ * Dependencies point one way: cli -> runtime -> adapters (journal.postgres, the FIX and Alpaca brokers) and examples ->
+ * engine -> model; the model uses nothing but the JDK; only the runtime assembles an engine.
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -44,7 +44,21 @@ class ArchitectureTest {
     void engineDoesNotDependOnItsAdapters() {
         noClasses().that().resideInAPackage("dev.ballast.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ballast.journal..", "org.postgresql..",
-                        "com.zaxxer..", "org.flywaydb..")
+                        "com.zaxxer..", "org.flywaydb..", "dev.ballast.adapter..", "quickfix..", "io.javalin..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void brokerAdaptersKnowOnlyTheEngineAndTheModel() {
+        noClasses().that().resideInAPackage("dev.ballast.adapter..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ballast.cli..", "dev.ballast.runtime..",
+                        "dev.ballast.journal..", "dev.ballast.examples..", "picocli..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.ballast.adapter.fix..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ballast.adapter.alpaca..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.ballast.adapter.alpaca..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ballast.adapter.fix..")
                 .check(CLASSES);
     }
 

@@ -97,7 +97,7 @@ class LiveFixCliTest {
     }
 
     /** The first close of each symbol of the example's data: the venue's price for market orders. */
-    private static Map<Symbol, Price> firstCloses() throws IOException {
+    static Map<Symbol, Price> firstCloses() throws IOException {
         Map<Symbol, Price> closes = new LinkedHashMap<>();
         for (String line : Files.readAllLines(EXAMPLE.getParent().resolve("data").resolve("daily-5.csv")).subList(1, 6)) {
             String[] cells = line.split(",");

@@ -33,7 +33,10 @@ public interface EngineReplay {
     /** The earliest report scheduled for later, or null. */
     BrokerReport nextScheduled();
 
-    /** Reports already sent by the broker but stamped later, not yet applied (for reconciliation). */
+    /**
+     * Reports the broker has sent that the engine has not applied yet: stamped later, or waiting in the queue from other
+     * threads (for reconciliation).
+     */
     List<BrokerReport> inFlightReports();
 
     /** Where the engine is in its feed, for the journal's {@code DataPosition} marks. */

@@ -282,6 +282,9 @@ public final class TradingEngine implements AutoCloseable {
         public List<BrokerReport> inFlightReports() {
             List<BrokerReport> out = new ArrayList<>(scheduled.size());
             for (Scheduled s : scheduled) out.add(s.report);
+            // A live adapter's reports wait in the queue from other threads: a fill the venue resent after a
+            // reconnection is known there before the venue answers a status query sent after it.
+            for (Event event : external) if (event instanceof BrokerReport report) out.add(report);
             return out;
         }
 

@@ -251,13 +251,7 @@ public final class Run {
                 live.start();
             }
             VenueReconciliation.Result[] atStart = {null};
-            RealtimeRunner.BeforeFeed beforeFeed = paper != null && resume != null ? paper.recovery()::replay
-                    : live != null ? feed -> {
-                        live.awaitConnected();
-                        atStart[0] = paper.reconcileAtStart(engine, live.queryTimeout());
-                        return RealtimeRunner.Replayed.NONE;
-                    }
-                    : RealtimeRunner.BeforeFeed.NONE;
+            RealtimeRunner.BeforeFeed beforeFeed = beforeFeed(engine, paper, live, result -> atStart[0] = result);
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, data, progress)
                     : RealtimeRunner.run(engine, data, speed, progress, beforeFeed,
@@ -266,6 +260,27 @@ public final class Run {
                     plan.statistics(), live != null ? plan.venue().type() : BROKER) : null;
             return new Assembled(engine, result, fills, figures, atStart[0]);
         }
+    }
+
+    /**
+     * What the engine thread does before the feed starts: a resume re-executes the journal (reconciling the venue at its
+     * end); a new live run reconciles its venue before the first order. A live venue is given the time to log on first.
+     */
+    private RealtimeRunner.BeforeFeed beforeFeed(TradingEngine engine, VenueJournaling paper, LiveVenue live,
+                                                 Consumer<VenueReconciliation.Result> atStart) {
+        if (paper != null && resume != null) {
+            if (live == null) return paper.recovery()::replay;
+            return feed -> {
+                live.awaitConnected();
+                return paper.recovery().replay(feed);
+            };
+        }
+        if (live == null) return RealtimeRunner.BeforeFeed.NONE;
+        return feed -> {
+            live.awaitConnected();
+            atStart.accept(paper.reconcileAtStart(engine, live.queryTimeout()));
+            return RealtimeRunner.Replayed.NONE;
+        };
     }
 
     /** The run-start record: what ran (strategies, their classes and document hashes) and with which versions. */

@@ -20,6 +20,17 @@ public interface BrokerReportSink {
      */
     void connectionChanged(BrokerConnectionChanged change);
 
+    /**
+     * Runs {@code recorded} once every report this sink has been given so far is durable in the run's journal; at once
+     * when the run keeps no journal. An adapter whose venue sends again what it does not count as received (a FIX
+     * session's resend) counts a message received only then, so that a crash between a report's receipt and its
+     * journal record loses nothing. {@code recorded} may run on any thread; it never runs for a report the journal
+     * could not make durable.
+     */
+    default void whenRecorded(Runnable recorded) {
+        recorded.run();
+    }
+
     /** A sink that takes reports and has no use for connection changes (a simulated venue's tests). */
     static BrokerReportSink reportsOnly(Consumer<BrokerReport> reports) {
         return new BrokerReportSink() {

@@ -26,6 +26,7 @@ import dev.ballast.model.event.OpenOrdersOnStop;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * A run's audit trail: journals the run start, every input event the engine handles (strategy requests, broker
@@ -130,6 +131,7 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
     private boolean failed;
     private long lastSequence;
+    private ObjLongConsumer<Event> inputRecorded;
     private LongSupplier inputTime;
     private DataProgress dataProgress;
     private long markedDataEvents;
@@ -252,7 +254,16 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     @Override
     public void accept(Event event) {
         markDataPosition();
-        append(inputTime != null ? inputTime.getAsLong() : event.timestamp(), (Record) event);
+        long sequence = append(inputTime != null ? inputTime.getAsLong() : event.timestamp(), (Record) event);
+        if (sequence > 0 && inputRecorded != null) inputRecorded.accept(event, sequence);
+    }
+
+    /**
+     * Tells {@code listener}, on the engine thread, of every input journaled and its record number (to wait for it to
+     * be durable: see {@link #awaitDurable}). One listener; null removes it.
+     */
+    public void onInputRecorded(ObjLongConsumer<Event> listener) {
+        this.inputRecorded = listener;
     }
 
     /** An engine event, as it is published. */
@@ -271,8 +282,9 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         append(time, new DataPosition(events, time));
     }
 
-    private void append(long engineTime, Record event) {
-        if (failed) return;
+    /** Appends a record; its number, or -1 when the journal has failed. */
+    private long append(long engineTime, Record event) {
+        if (failed) return -1;
         long sequence;
         try {
             sequence = writer.append(engineTime, event);
@@ -281,13 +293,14 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
             failed = true;
             String detail = "cannot journal " + event.getClass().getSimpleName() + ": " + e.getMessage();
             for (Consumer<String> l : failureListeners) l.accept(detail);
-            return;
+            return -1;
         }
         if (sequence < 0) {
             failed = true; // the writer has told its failure listeners
-        } else {
-            lastSequence = sequence;
+            return -1;
         }
+        lastSequence = sequence;
+        return sequence;
     }
 
     /** Whether the journal has failed (the account is halted or about to be). */

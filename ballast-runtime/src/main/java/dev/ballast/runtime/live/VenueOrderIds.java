@@ -64,6 +64,11 @@ final class VenueOrderIds implements BrokerageInterface {
                 sink.connectionChanged(change);
                 connections.accept(change);
             }
+
+            @Override
+            public void whenRecorded(Runnable recorded) {
+                sink.whenRecorded(recorded);
+            }
         });
     }
 

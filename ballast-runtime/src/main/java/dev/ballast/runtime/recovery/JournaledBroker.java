@@ -181,10 +181,20 @@ public final class JournaledBroker implements BrokerageInterface {
         return notSentTwice;
     }
 
+    /**
+     * A live venue's reports count as received (see {@link BrokerReportSink#whenRecorded}) only once the journal holds
+     * them durably; the paper venue, which rebuilds by replay, needs no such receipt.
+     */
     @Override
     public void connect(BrokerReportSink sink) {
         this.sink = sink;
-        broker.connect(sink);
+        if (rebuildsByReplay) {
+            broker.connect(sink);
+        } else {
+            RecordedReports recorded = new RecordedReports(sink, journal, timeout);
+            journal.onInputRecorded(recorded::journaled);
+            broker.connect(recorded);
+        }
     }
 
     @Override

@@ -37,11 +37,13 @@ final class FixApplication implements Application {
     private final ExecutionReports executions;
     private final StateQueries queries;
     private final RequestRejects requestRejects;
+    private final RecordedSequence recorded;
     /** The adapter is closing: the logout that follows is its own, not a lost connection. */
     private volatile boolean closing;
 
     FixApplication(Secret password, String venue, Clock clock, BrokerReportSink sink, ExecutionReports executions,
-                   StateQueries queries, RequestRejects requestRejects) {
+                   StateQueries queries, RequestRejects requestRejects, RecordedSequence recorded) {
+        this.recorded = recorded;
         this.password = password;
         this.venue = venue;
         this.clock = clock;
@@ -102,6 +104,24 @@ final class FixApplication implements Application {
 
     @Override
     public void fromApp(Message message, SessionID sessionId) {
+        try {
+            handleApp(message);
+        } finally {
+            // Received, as far as a restart goes, once the journal holds what it said (see RecordedSequence).
+            int sequence = sequenceNumber(message);
+            if (sequence > 0) sink.whenRecorded(() -> recorded.advanceTo(sequence));
+        }
+    }
+
+    private static int sequenceNumber(Message message) {
+        try {
+            return message.getHeader().getInt(MsgSeqNum.FIELD);
+        } catch (FieldNotFound e) {
+            return 0;
+        }
+    }
+
+    private void handleApp(Message message) {
         handle(message, () -> {
             switch (message.getHeader().getString(MsgType.FIELD)) {
                 case MsgType.EXECUTION_REPORT -> {

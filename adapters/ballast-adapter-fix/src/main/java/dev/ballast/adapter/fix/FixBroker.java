@@ -91,11 +91,12 @@ public final class FixBroker implements BrokerageInterface, AutoCloseable {
         if (sink == null) throw new IllegalStateException("connect(sink) must come before start()");
         if (initiator != null) throw new IllegalStateException("the FIX broker is already started");
         ExecutionReports executions = new ExecutionReports(settings.targetCompId(), chains, clock, sink);
+        RecordedSequence recorded = new RecordedSequence(settings.storeDir());
         application = new FixApplication(settings.password(), settings.targetCompId(), clock, sink,
-                executions, queries, new RequestRejects(chains, clock, sink));
+                executions, queries, new RequestRejects(chains, clock, sink), recorded);
         SessionSettings sessionSettings = sessionSettings();
         try {
-            initiator = new SocketInitiator(application, new PasswordFreeStoreFactory(sessionSettings), sessionSettings,
+            initiator = new SocketInitiator(application, new PasswordFreeStoreFactory(sessionSettings, recorded), sessionSettings,
                     new SessionEventLogFactory(), new DefaultMessageFactory());
             sender.start();
             initiator.start();

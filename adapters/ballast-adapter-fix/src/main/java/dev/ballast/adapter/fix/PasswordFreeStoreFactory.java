@@ -11,6 +11,8 @@ import quickfix.field.Password;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.logging.Logger;
+import java.io.UncheckedIOException;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
@@ -22,17 +24,35 @@ import java.util.Date;
  * messages).
  */
 final class PasswordFreeStoreFactory implements MessageStoreFactory {
+    private static final Logger LOG = Logger.getLogger(PasswordFreeStoreFactory.class.getName());
     private static final String PASSWORD_FIELD = "\u0001" + Password.FIELD + "=";
 
     private final FileStoreFactory files;
+    private final RecordedSequence recorded;
 
-    PasswordFreeStoreFactory(SessionSettings settings) {
+    PasswordFreeStoreFactory(SessionSettings settings, RecordedSequence recorded) {
         this.files = new FileStoreFactory(settings);
+        this.recorded = recorded;
     }
 
+    /**
+     * The session's store; when it counts venue messages received that the run's journal never held (a crash came
+     * between), it is set back to expect the first of them, so that the venue sends them again.
+     */
     @Override
     public MessageStore create(SessionID sessionID) {
-        return new PasswordFreeStore(files.create(sessionID));
+        MessageStore store = files.create(sessionID);
+        int mark = recorded.value();
+        try {
+            if (mark > 0 && store.getNextTargetMsgSeqNum() > mark + 1) {
+                LOG.warning("FIX session " + sessionID + ": messages " + (mark + 1) + " to "
+                        + (store.getNextTargetMsgSeqNum() - 1) + " arrived but were never journaled; asking the venue again");
+                store.setNextTargetMsgSeqNum(mark + 1);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the FIX session store of " + sessionID + " back to message " + (mark + 1), e);
+        }
+        return new PasswordFreeStore(store);
     }
 
     /** The message without its password field; any other message unchanged. */

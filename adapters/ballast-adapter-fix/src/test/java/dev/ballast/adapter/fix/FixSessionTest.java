@@ -121,6 +121,27 @@ class FixSessionTest {
     }
 
     @Test
+    void messagesTheRunNeverJournaledAreSentAgainAfterARestart() throws IOException {
+        try (FixHarness fix = new FixHarness(root)) {
+            fix.venue.setAutoFill(false);
+            fix.broker.submit(order("s-1", OrderRequest.limit(AAPL, OrderSide.BUY, Quantity.of("5"), Price.of("90"))));
+            fix.sink.await(OrderAccepted.class);
+            fix.sink.recording = false; // from here the process dies before its journal holds anything
+            String execId = fix.venue.fill("s-1", Quantity.of("5"), Price.of("90"));
+            Fill lost = fix.sink.await(Fill.class);
+
+            fix.stopBroker();
+            fix.sink.reports.clear();
+            fix.sink.recording = true;
+            fix.startBroker();
+
+            Fill again = fix.sink.await(Fill.class);
+            assertThat(again.tradeId()).as("the venue sent the fill again (ExecID " + execId + ")").isEqualTo(lost.tradeId());
+            assertThat(again.quantity()).isEqualTo(Quantity.of("5"));
+        }
+    }
+
+    @Test
     void ordersWhileLoggedOutAreRefusedNotHeldForLater() {
         try (FixHarness fix = new FixHarness(root)) {
             fix.venue.logout();

@@ -16,6 +16,13 @@ final class RecordingSink implements BrokerReportSink {
 
     final List<BrokerReport> reports = new CopyOnWriteArrayList<>();
     final List<BrokerConnectionChanged> connections = new CopyOnWriteArrayList<>();
+    /** Whether the run's journal holds what it is given (false: a process about to die before it does). */
+    volatile boolean recording = true;
+
+    @Override
+    public void whenRecorded(Runnable recorded) {
+        if (recording) recorded.run();
+    }
 
     @Override
     public void report(BrokerReport report) {

@@ -1,0 +1,133 @@
+package dev.ballast.cli;
+
+import dev.ballast.adapter.fix.FixTestVenue;
+import dev.ballast.model.Price;
+import dev.ballast.model.Symbol;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.field.ClOrdID;
+import quickfix.field.OrderQty;
+import quickfix.field.Side;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A live run against a FIX venue, killed with SIGKILL at a random moment while it trades, then resumed with
+ * {@code ballast live --resume}: no client order id reaches the venue twice, no fill is lost or booked twice (fills the
+ * venue sent while the run was dead, and fills received but not yet journaled when it died, arrive again by the
+ * session's resend), the venue reconciles, the run trades on, and its books equal the venue's.
+ */
+@Tag("system") // child JVMs killed and resumed against a FIX session: run by Failsafe (./mvnw verify)
+class LiveFixCrashRecoveryTest {
+    private static final Path EXAMPLE = Path.of("..", "examples", "live-fix.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLiveRunKilledWhileItTradesResumesWithNothingSentTwiceAndTheVenuesBooks() throws Exception {
+        long seed = System.nanoTime();
+        String why = "seed " + seed;
+        Random random = new Random(seed);
+        try (FixTestVenue venue = new FixTestVenue(dir.resolve("venue"))) {
+            for (Map.Entry<Symbol, Price> price : LiveFixCliTest.firstCloses().entrySet()) venue.setPrice(price.getKey(), price.getValue());
+            Path config = exampleCopy();
+            Path run = dir.resolve("run");
+            Map<String, String> env = Map.of("BALLAST_FIX_PORT", Integer.toString(venue.port()));
+
+            Process first = ChildRuns.start(dir.resolve("first.log"), List.of("live", config.toString(), "--out", run.toString(), "-q"), env);
+            int killAfter = 3 + random.nextInt(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (venue.received("D").size() < killAfter && first.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(first.isAlive()).as(why + ": the run still trades when it is killed; "
+                    + Files.readString(dir.resolve("first.log"))).isTrue();
+            ChildRuns.kill(first);
+            int atKill = venue.received("D").size();
+
+            Path log = dir.resolve("resume.log");
+            Process resumed = ChildRuns.start(log, List.of("live", "--resume", run.toString(), "-q"), env);
+            assertThat(resumed.waitFor(300, TimeUnit.SECONDS)).as(why + ": the resume ends").isTrue();
+            String output = Files.readString(log);
+            assertThat(resumed.exitValue()).as(why + ": " + output).isZero();
+            List<String> sent = new ArrayList<>();
+            for (Message order : venue.received("D")) sent.add(order.getString(ClOrdID.FIELD));
+            assertThat(new HashSet<>(sent)).as(why + ": no client order id reaches the venue twice").hasSize(sent.size());
+            List<String> tradeIds = tradeIds(run);
+            assertThat(new HashSet<>(tradeIds)).as(why + ": no fill is booked twice").hasSize(tradeIds.size());
+            // A fill the adapter had received when the kill came, before the journal held it, is asked of the venue
+            // again (the session is set back to the last message the journal holds): the venue always reconciles.
+            assertThat(output).as(why).contains("broker reconciled");
+            assertThat(sent.size()).as(why + ": the resume traded on: " + output).isGreaterThan(atKill);
+            Map<String, Integer> byStatus = statuses(run);
+            assertThat(byStatus.keySet()).as(why + ": " + byStatus).isSubsetOf("FILLED", "DENIED");
+            assertThat(byStatus.get("FILLED")).as(why + ": every order the venue filled is filled in the run, once")
+                    .isEqualTo(sent.size());
+            assertThat(fillsNet(run)).as(why + ": the run's fills are the venue's").isEqualTo(venueNet(venue));
+            CliRun verify = CliRun.of("audit", "verify", run.toString());
+            assertThat(verify.exitCode()).as(why + ": " + verify.out()).isZero();
+        }
+    }
+
+    /** The example, its data path absolute (the copy is elsewhere); at max speed it trades for several seconds. */
+    private Path exampleCopy() throws IOException {
+        Path config = dir.resolve("live-fix.yaml");
+        Files.writeString(config, Files.readString(EXAMPLE)
+                .replace("files: [data/daily-5.csv]", "files: [" + EXAMPLE.toAbsolutePath().normalize().getParent()
+                        .resolve("data/daily-5.csv") + "]"));
+        return config;
+    }
+
+    private static List<String> tradeIds(Path run) throws IOException {
+        List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
+        List<String> ids = new ArrayList<>();
+        for (String line : fills.subList(1, fills.size())) ids.add(line.split(",")[1]);
+        return ids;
+    }
+
+    private static Map<String, Integer> statuses(Path run) throws IOException {
+        Map<String, Integer> byStatus = new TreeMap<>();
+        List<String> orders = Files.readAllLines(run.resolve("orders.csv"));
+        for (String row : orders.subList(1, orders.size())) byStatus.merge(row.split(",")[9], 1, Integer::sum);
+        return byStatus;
+    }
+
+    private static Map<String, BigDecimal> fillsNet(Path run) throws IOException {
+        Map<String, BigDecimal> net = new TreeMap<>();
+        List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
+        for (String line : fills.subList(1, fills.size())) {
+            String[] cells = line.split(",");
+            BigDecimal quantity = new BigDecimal(cells[6]);
+            net.merge(cells[4], "BUY".equals(cells[5]) ? quantity : quantity.negate(), BigDecimal::add);
+        }
+        net.replaceAll((symbol, quantity) -> quantity.stripTrailingZeros());
+        return net;
+    }
+
+    private static Map<String, BigDecimal> venueNet(FixTestVenue venue) throws FieldNotFound {
+        Map<String, BigDecimal> net = new TreeMap<>();
+        for (Message order : venue.received("D")) {
+            BigDecimal quantity = new BigDecimal(order.getString(OrderQty.FIELD));
+            net.merge(order.getString(quickfix.field.Symbol.FIELD), order.getChar(Side.FIELD) == Side.BUY ? quantity
+                    : quantity.negate(), BigDecimal::add);
+        }
+        net.replaceAll((symbol, quantity) -> quantity.stripTrailingZeros());
+        return net;
+    }
+}
