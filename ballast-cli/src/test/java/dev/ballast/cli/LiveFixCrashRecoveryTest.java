@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A live run against a FIX venue, killed with SIGKILL at a random moment while it trades, then resumed with
  * {@code ballast live --resume}: no client order id reaches the venue twice, no fill is lost or booked twice (fills the
  * venue sent while the run was dead, and fills received but not yet journaled when it died, arrive again by the
- * session's resend), the venue reconciles, the run trades on, and its books equal the venue's.
+ * session's resend), the venue reconciles, the run trades on, and its books equal the venue's. One moment is still
+ * resolved by halting: an order journaled whose message never left the process (see the test).
  */
 @Tag("system") // child JVMs killed and resumed against a FIX session: run by Failsafe (./mvnw verify)
 class LiveFixCrashRecoveryTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "live-fix.yaml");
+    private static final Pattern NEVER_REACHED = Pattern.compile(
+            "broker NOT reconciled, account HALTED: order (\\S+) is open in the engine \\(SUBMITTED\\) but not working at the broker");
 
     @TempDir
     Path dir;
@@ -59,6 +64,10 @@ class LiveFixCrashRecoveryTest {
             assertThat(first.isAlive()).as(why + ": the run still trades when it is killed; "
                     + Files.readString(dir.resolve("first.log"))).isTrue();
             ChildRuns.kill(first);
+            // The venue sees the connection end after every byte sent before it: what it received is then complete.
+            long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (venue.isLoggedOn() && System.nanoTime() < gone) Thread.sleep(5);
+            assertThat(venue.isLoggedOn()).as(why + ": the venue saw the killed run go").isFalse();
             int atKill = venue.received("D").size();
 
             Path log = dir.resolve("resume.log");
@@ -71,15 +80,25 @@ class LiveFixCrashRecoveryTest {
             assertThat(new HashSet<>(sent)).as(why + ": no client order id reaches the venue twice").hasSize(sent.size());
             List<String> tradeIds = tradeIds(run);
             assertThat(new HashSet<>(tradeIds)).as(why + ": no fill is booked twice").hasSize(tradeIds.size());
-            // A fill the adapter had received when the kill came, before the journal held it, is asked of the venue
-            // again (the session is set back to the last message the journal holds): the venue always reconciles.
-            assertThat(output).as(why).contains("broker reconciled");
-            assertThat(sent.size()).as(why + ": the resume traded on: " + output).isGreaterThan(atKill);
-            Map<String, Integer> byStatus = statuses(run);
-            assertThat(byStatus.keySet()).as(why + ": " + byStatus).isSubsetOf("FILLED", "DENIED");
-            assertThat(byStatus.get("FILLED")).as(why + ": every order the venue filled is filled in the run, once")
-                    .isEqualTo(sent.size());
-            assertThat(fillsNet(run)).as(why + ": the run's fills are the venue's").isEqualTo(venueNet(venue));
+            Matcher unreached = NEVER_REACHED.matcher(output);
+            if (unreached.find()) {
+                // Killed after the order's journal record, before its message left the process: the venue never had
+                // it. Telling that apart from an order the venue filled and forgot needs a definitive per-order
+                // answer from the venue, so the resume fails closed: halted, naming the order, nothing sent.
+                String order = prefix(run) + unreached.group(1);
+                assertThat(sent).as(why + ": " + order + " never reached the venue").doesNotContain(order);
+                assertThat(sent).as(why + ": a halted resume sends nothing").hasSize(atKill);
+            } else {
+                // A fill the adapter had received when the kill came, before the journal held it, is asked of the
+                // venue again (the session is set back to the last message the journal holds): the venue reconciles.
+                assertThat(output).as(why).contains("broker reconciled");
+                assertThat(sent.size()).as(why + ": the resume traded on: " + output).isGreaterThan(atKill);
+                Map<String, Integer> byStatus = statuses(run);
+                assertThat(byStatus.keySet()).as(why + ": " + byStatus).isSubsetOf("FILLED", "DENIED");
+                assertThat(byStatus.get("FILLED")).as(why + ": every order the venue filled is filled in the run, once")
+                        .isEqualTo(sent.size());
+                assertThat(fillsNet(run)).as(why + ": the run's fills are the venue's").isEqualTo(venueNet(venue));
+            }
             CliRun verify = CliRun.of("audit", "verify", run.toString());
             assertThat(verify.exitCode()).as(why + ": " + verify.out()).isZero();
         }
@@ -92,6 +111,10 @@ class LiveFixCrashRecoveryTest {
                 .replace("files: [data/daily-5.csv]", "files: [" + EXAMPLE.toAbsolutePath().normalize().getParent()
                         .resolve("data/daily-5.csv") + "]"));
         return config;
+    }
+
+    private static String prefix(Path run) throws IOException {
+        return Files.readString(run.resolve("venue").resolve("order-id-prefix")).strip();
     }
 
     private static List<String> tradeIds(Path run) throws IOException {

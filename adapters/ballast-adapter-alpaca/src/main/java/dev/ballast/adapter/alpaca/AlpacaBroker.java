@@ -18,6 +18,8 @@ import dev.ballast.model.event.ReplaceRejected;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +74,20 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
         this.stateQuery = new StateQuery(rest, orders, executions, clock, runStart, this::report);
         this.translator = new TradeUpdateTranslator(orders, executions, clock);
         this.stream = new TradeUpdateStream(settings, http, timer, new Listener());
-        this.lanes = new OrderLanes(workers, failure -> LOG.log(Level.WARNING, "Alpaca request failed", failure));
+        this.lanes = new OrderLanes(workers, AlpacaBroker::requestFailed);
+    }
+
+    /**
+     * A request that failed unexpectedly is a warning with its trace; one still queued when the adapter closed (its
+     * workers gone) is not a failure of the venue: one line, no trace.
+     */
+    private static void requestFailed(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof RejectedExecutionException) {
+            LOG.info("an Alpaca request still queued when the adapter closed was not sent");
+        } else {
+            LOG.log(Level.WARNING, "Alpaca request failed", cause);
+        }
     }
 
     @Override
