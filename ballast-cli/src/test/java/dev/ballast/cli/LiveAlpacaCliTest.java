@@ -61,11 +61,11 @@ class LiveAlpacaCliTest {
             String prefix = prefix(run);
             assertThat(sent).allMatch(id -> id.startsWith(prefix));
             assertThat(sent).allMatch(id -> fake.ordersWithClientId(id) == 1 && "filled".equals(fake.status(id)));
-            Map<String, Integer> byStatus = orderStatuses(run);
+            Map<String, Integer> byStatus = LiveBooks.orderStatuses(run);
             assertThat(byStatus.keySet()).as("every order sent filled; the others were denied by risk before the venue")
                     .isSubsetOf("FILLED", "DENIED");
             assertThat(byStatus.get("FILLED")).as(byStatus.toString()).isEqualTo(sent.size());
-            assertThat(netPositions(run)).as("the run's fills add up to what the fake filled").isEqualTo(fakeNet(fake));
+            assertThat(LiveBooks.netPositions(run)).as("the run's fills add up to what the fake filled").isEqualTo(fakeNet(fake));
             CliRun verify = CliRun.of("audit", "verify", run.toString());
             assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
             assertSecretNowhere(log, run);
@@ -140,7 +140,7 @@ class LiveAlpacaCliTest {
                     .as("at the start and after the reconnection: " + reconciled).isGreaterThanOrEqualTo(2);
             List<String> sent = sentIds(fake);
             assertThat(new HashSet<>(sent)).as("no client order id is posted twice").hasSize(sent.size());
-            assertThat(netPositions(run)).as("fills made while the stream was silent are booked once, from the activities; "
+            assertThat(LiveBooks.netPositions(run)).as("fills made while the stream was silent are booked once, from the activities; "
                     + "the venue's connection and the account's states:%n%s", audit(run, "BrokerConnectionChanged,"
                     + "BrokerReconciled,TradingStateChanged,AnomalyFlagged,FillBooked")).isEqualTo(fakeNet(fake));
             CliRun verify = CliRun.of("audit", "verify", run.toString());
@@ -182,7 +182,7 @@ class LiveAlpacaCliTest {
             assertThat(log).contains("Venue alpaca reconciled before the first order");
             List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
             assertThat(fills).as("the earlier run's fills are not this run's").noneMatch(row -> row.contains("Bearlier-"));
-            assertThat(netPositions(run)).isEqualTo(fakeNet(fake, sentIds(fake).subList(2, sentIds(fake).size())));
+            assertThat(LiveBooks.netPositions(run)).isEqualTo(fakeNet(fake, sentIds(fake).subList(2, sentIds(fake).size())));
         }
     }
 
@@ -298,25 +298,6 @@ class LiveAlpacaCliTest {
         List<String> ids = new ArrayList<>();
         for (JsonNode post : fake.orderPosts()) ids.add(post.path("client_order_id").asText());
         return ids;
-    }
-
-    private static Map<String, Integer> orderStatuses(Path run) throws IOException {
-        Map<String, Integer> byStatus = new TreeMap<>();
-        List<String> orders = Files.readAllLines(run.resolve("orders.csv"));
-        for (String row : orders.subList(1, orders.size())) byStatus.merge(row.split(",")[9], 1, Integer::sum);
-        return byStatus;
-    }
-
-    private static Map<String, BigDecimal> netPositions(Path run) throws IOException {
-        Map<String, BigDecimal> net = new TreeMap<>();
-        List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
-        for (String line : fills.subList(1, fills.size())) {
-            String[] cells = line.split(",");
-            BigDecimal quantity = new BigDecimal(cells[6]);
-            net.merge(cells[4], "BUY".equals(cells[5]) ? quantity : quantity.negate(), BigDecimal::add);
-        }
-        net.replaceAll((symbol, quantity) -> quantity.stripTrailingZeros());
-        return net;
     }
 
     /** Net quantity per symbol of the orders the fake filled (market orders fill whole, at once). */

@@ -6,14 +6,10 @@ import dev.ballast.model.Symbol;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
-import quickfix.field.OrderQty;
-import quickfix.field.Side;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +56,7 @@ class LiveFixCliTest {
             assertThat(byStatus.keySet()).as("every order sent filled; the others were denied by risk before the venue")
                     .isSubsetOf("FILLED", "DENIED");
             assertThat(byStatus.get("FILLED")).as(byStatus.toString()).isEqualTo(sent.size());
-            assertThat(netPositions(run)).as("the run's fills add up to what the venue filled").isEqualTo(venueNet(venue));
+            assertThat(LiveBooks.netPositions(run)).as("the run's fills add up to what the venue filled").isEqualTo(LiveBooks.venueNet(venue));
             CliRun verify = CliRun.of("audit", "verify", run.toString());
             assertThat(verify.exitCode()).as(verify.out()).isZero();
         }
@@ -106,26 +102,4 @@ class LiveFixCliTest {
         return closes;
     }
 
-    private static Map<String, BigDecimal> netPositions(Path run) throws IOException {
-        Map<String, BigDecimal> net = new TreeMap<>();
-        List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
-        for (String line : fills.subList(1, fills.size())) {
-            String[] cells = line.split(",");
-            BigDecimal quantity = new BigDecimal(cells[6]);
-            net.merge(cells[4], "BUY".equals(cells[5]) ? quantity : quantity.negate(), BigDecimal::add);
-        }
-        net.replaceAll((symbol, quantity) -> quantity.stripTrailingZeros());
-        return net;
-    }
-
-    private static Map<String, BigDecimal> venueNet(FixTestVenue venue) throws FieldNotFound {
-        Map<String, BigDecimal> net = new TreeMap<>();
-        for (Message order : venue.received("D")) {
-            BigDecimal quantity = new BigDecimal(order.getString(OrderQty.FIELD));
-            boolean buy = order.getChar(Side.FIELD) == Side.BUY;
-            net.merge(order.getString(quickfix.field.Symbol.FIELD), buy ? quantity : quantity.negate(), BigDecimal::add);
-        }
-        net.replaceAll((symbol, quantity) -> quantity.stripTrailingZeros());
-        return net;
-    }
 }

@@ -6,14 +6,10 @@ import dev.ballast.model.Symbol;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
-import quickfix.field.OrderQty;
-import quickfix.field.Side;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,11 +88,11 @@ class LiveFixCrashRecoveryTest {
                 // venue again (the session is set back to the last message the journal holds): the venue reconciles.
                 assertThat(output).as(why).contains("broker reconciled");
                 assertThat(sent.size()).as(why + ": the resume traded on: " + output).isGreaterThan(atKill);
-                Map<String, Integer> byStatus = statuses(run);
+                Map<String, Integer> byStatus = LiveBooks.orderStatuses(run);
                 assertThat(byStatus.keySet()).as(why + ": " + byStatus).isSubsetOf("FILLED", "DENIED");
                 assertThat(byStatus.get("FILLED")).as(why + ": every order the venue filled is filled in the run, once")
                         .isEqualTo(sent.size());
-                assertThat(fillsNet(run)).as(why + ": the run's fills are the venue's").isEqualTo(venueNet(venue));
+                assertThat(LiveBooks.netPositions(run)).as(why + ": the run's fills are the venue's").isEqualTo(LiveBooks.venueNet(venue));
             }
             CliRun verify = CliRun.of("audit", "verify", run.toString());
             assertThat(verify.exitCode()).as(why + ": " + verify.out()).isZero();
@@ -124,33 +119,4 @@ class LiveFixCrashRecoveryTest {
         return ids;
     }
 
-    private static Map<String, Integer> statuses(Path run) throws IOException {
-        Map<String, Integer> byStatus = new TreeMap<>();
-        List<String> orders = Files.readAllLines(run.resolve("orders.csv"));
-        for (String row : orders.subList(1, orders.size())) byStatus.merge(row.split(",")[9], 1, Integer::sum);
-        return byStatus;
-    }
-
-    private static Map<String, BigDecimal> fillsNet(Path run) throws IOException {
-        Map<String, BigDecimal> net = new TreeMap<>();
-        List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
-        for (String line : fills.subList(1, fills.size())) {
-            String[] cells = line.split(",");
-            BigDecimal quantity = new BigDecimal(cells[6]);
-            net.merge(cells[4], "BUY".equals(cells[5]) ? quantity : quantity.negate(), BigDecimal::add);
-        }
-        net.replaceAll((symbol, quantity) -> quantity.stripTrailingZeros());
-        return net;
-    }
-
-    private static Map<String, BigDecimal> venueNet(FixTestVenue venue) throws FieldNotFound {
-        Map<String, BigDecimal> net = new TreeMap<>();
-        for (Message order : venue.received("D")) {
-            BigDecimal quantity = new BigDecimal(order.getString(OrderQty.FIELD));
-            net.merge(order.getString(quickfix.field.Symbol.FIELD), order.getChar(Side.FIELD) == Side.BUY ? quantity
-                    : quantity.negate(), BigDecimal::add);
-        }
-        net.replaceAll((symbol, quantity) -> quantity.stripTrailingZeros());
-        return net;
-    }
 }
