@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +49,7 @@ class LiveFixCliTest {
             assertThat(sent).as("the SMA crossover trades").hasSizeGreaterThan(20);
             assertThat(new HashSet<>(sent)).as("no client order id reaches the venue twice").hasSize(sent.size());
             assertThat(sent).allMatch(id -> id.startsWith(prefix));
-            Map<String, Integer> byStatus = new TreeMap<>();
-            List<String> orders = Files.readAllLines(run.resolve("orders.csv"));
-            for (String row : orders.subList(1, orders.size())) byStatus.merge(row.split(",")[9], 1, Integer::sum);
+            Map<String, Integer> byStatus = LiveBooks.orderStatuses(run);
             assertThat(byStatus.keySet()).as("every order sent filled; the others were denied by risk before the venue")
                     .isSubsetOf("FILLED", "DENIED");
             assertThat(byStatus.get("FILLED")).as(byStatus.toString()).isEqualTo(sent.size());

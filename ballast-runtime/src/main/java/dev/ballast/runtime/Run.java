@@ -145,15 +145,15 @@ public final class Run {
                 : resume != null ? RunJournals.reopen(output, plan.journal(), plan.configFile())
                 : RunJournals.open(plan.journal(), mode, output, plan.configFile());
         RunJournal journal = opened == null ? null : opened.journal();
-        VenueJournaling paper = mode.realTime() && journal != null
+        VenueJournaling venueJournal = mode.realTime() && journal != null
                 ? new VenueJournaling(journal, output, resume, plan.name()) : null;
         List<String> fatal = new CopyOnWriteArrayList<>();
         Assembled run;
         RunRecovery recovery = null;
         try {
-            run = assembleAndRun(journal, paper, fatal);
-            if (paper != null && resume != null) {
-                recovery = paper.recovery();
+            run = assembleAndRun(journal, venueJournal, fatal);
+            if (venueJournal != null && resume != null) {
+                recovery = venueJournal.recovery();
                 recovery.atEnd();
             }
             if (journal != null && (recovery == null || recovery.outcome() != RunRecovery.Outcome.REFUSED)) {
@@ -172,7 +172,7 @@ public final class Run {
         } finally {
             // Stores everything still queued: the journal is complete when the run's results are written.
             if (journal != null) journal.close();
-            if (paper != null) paper.close();
+            if (venueJournal != null) venueJournal.close();
             // The final snapshot (with the closed journal's head); subscribers drain and close.
             handle.close();
         }
@@ -192,7 +192,7 @@ public final class Run {
     }
 
     /** Picks the clock and the venue for the mode (a live run's adapter, closed at the end), then wires and runs. */
-    private Assembled assembleAndRun(RunJournal journal, VenueJournaling paper, List<String> fatal) {
+    private Assembled assembleAndRun(RunJournal journal, VenueJournaling venueJournal, List<String> fatal) {
         // A backtest's time is the data's; a paper run replays files, so its time is the data's running on at the
         // replay speed, standing still while one input is handled (so the journal can replay it exactly).
         Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new InputClock(new ReplayClock(speed));
@@ -201,25 +201,25 @@ public final class Run {
         LiveVenue live = null;
         BrokerageInterface broker;
         if (mode == RunMode.LIVE && !(plan.venue() instanceof VenuePlan.Paper)) {
-            if (paper == null) {
+            if (venueJournal == null) {
                 throw new ConfigException("a live run writes every order ahead in its journal: it needs an output folder "
                         + "and journal.enabled: true");
             }
             live = LiveVenues.open(plan.venue(), clock, output, resume == null);
-            broker = paper.wrapLive(live.broker(), clock);
+            broker = venueJournal.wrapLive(live.broker(), clock);
         } else {
             PaperBroker venue = new PaperBroker(clock, instruments, plan.broker());
-            broker = paper == null ? venue : paper.wrap(venue, clock);
+            broker = venueJournal == null ? venue : venueJournal.wrap(venue, clock);
         }
         try {
-            return wireAndRun(journal, paper, fatal, clock, broker, live);
+            return wireAndRun(journal, venueJournal, fatal, clock, broker, live);
         } finally {
             if (live != null) live.close();
         }
     }
 
     /** Wires the engine to {@code broker}, its listeners and the caller's attachments, and runs it over the data. */
-    private Assembled wireAndRun(RunJournal journal, VenueJournaling paper, List<String> fatal, Clock clock,
+    private Assembled wireAndRun(RunJournal journal, VenueJournaling venueJournal, List<String> fatal, Clock clock,
                                  BrokerageInterface broker, LiveVenue live) {
         EngineSettings settings = new EngineSettings(mode, plan.initialCash(), plan.instruments(), plan.risk(),
                 plan.isolation());
@@ -232,8 +232,8 @@ public final class Run {
              TradingEngine engine = new TradingEngine(settings, clock, broker, plan.strategies(), fatalHandler)) {
             // Listeners in this order after the engine's own components: the journal (or the recovery matching the
             // re-executed run against it), the results' recorders, then what the caller attached.
-            if (paper != null && resume != null) {
-                paper.attachRecovery(engine);
+            if (venueJournal != null && resume != null) {
+                venueJournal.attachRecovery(engine);
             } else if (journal != null) {
                 engine.attachJournal(journal, runStarted());
             }
@@ -252,11 +252,11 @@ public final class Run {
             attachments.forEach(attachment -> attachment.accept(handle));
             // The adapter connects now that the engine takes its reports; the gate holds orders until reconciled.
             if (live != null) {
-                live.bind(engine, paper.gate());
+                live.bind(engine, venueJournal.gate());
                 live.start();
             }
             VenueReconciliation.Result[] atStart = {null};
-            RealtimeRunner.BeforeFeed beforeFeed = beforeFeed(engine, paper, live, result -> atStart[0] = result);
+            RealtimeRunner.BeforeFeed beforeFeed = beforeFeed(engine, venueJournal, live, result -> atStart[0] = result);
             RunResult result = mode == RunMode.BACKTEST
                     ? BacktestRunner.run(engine, data, progress)
                     : RealtimeRunner.run(engine, data, speed, progress, beforeFeed,
@@ -271,19 +271,19 @@ public final class Run {
      * What the engine thread does before the feed starts: a resume re-executes the journal (reconciling the venue at its
      * end); a new live run reconciles its venue before the first order. A live venue is given the time to log on first.
      */
-    private RealtimeRunner.BeforeFeed beforeFeed(TradingEngine engine, VenueJournaling paper, LiveVenue live,
+    private RealtimeRunner.BeforeFeed beforeFeed(TradingEngine engine, VenueJournaling venueJournal, LiveVenue live,
                                                  Consumer<VenueReconciliation.Result> atStart) {
-        if (paper != null && resume != null) {
-            if (live == null) return paper.recovery()::replay;
+        if (venueJournal != null && resume != null) {
+            if (live == null) return venueJournal.recovery()::replay;
             return feed -> {
                 live.awaitConnected();
-                return paper.recovery().replay(feed);
+                return venueJournal.recovery().replay(feed);
             };
         }
         if (live == null) return RealtimeRunner.BeforeFeed.NONE;
         return feed -> {
             live.awaitConnected();
-            atStart.accept(paper.reconcileAtStart(engine, live.queryTimeout()));
+            atStart.accept(venueJournal.reconcileAtStart(engine, live.queryTimeout()));
             return RealtimeRunner.Replayed.NONE;
         };
     }

@@ -331,16 +331,8 @@ public final class RunPlanner {
 
     /** "max" (0: as fast as possible), or a positive number such as 1 or 10 (an optional trailing x is allowed). */
     static double parseSpeed(Values values, String key, String text) {
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
-        if (trimmed.equals("max")) return 0;
-        if (trimmed.endsWith("x")) trimmed = trimmed.substring(0, trimmed.length() - 1);
-        try {
-            double speed = Double.parseDouble(trimmed);
-            if (speed > 0 && Double.isFinite(speed)) return speed;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw values.error(key, "must be 'max' or a positive number such as 1 or 10, was '" + text + "'");
+        return ReplaySpeeds.parse(text).orElseThrow(
+                () -> values.error(key, "must be 'max' or a positive number such as 1 or 10, was '" + text + "'"));
     }
 
     static ZoneId zone(Values values, String key, String zone) {
