@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,18 @@ final class LiveBooks {
         List<String> orders = Files.readAllLines(run.resolve("orders.csv"));
         for (String row : orders.subList(1, orders.size())) byStatus.merge(row.split(",")[9], 1, Integer::sum);
         return byStatus;
+    }
+
+    /** The ids of the run's orders (its {@code orders.csv}) in any of these statuses. */
+    static List<String> orderIds(Path run, String... statuses) throws IOException {
+        List<String> wanted = List.of(statuses);
+        List<String> orders = Files.readAllLines(run.resolve("orders.csv"));
+        List<String> ids = new ArrayList<>();
+        for (String row : orders.subList(1, orders.size())) {
+            String[] cells = row.split(",");
+            if (wanted.contains(cells[9])) ids.add(cells[0]);
+        }
+        return ids;
     }
 
     /** Net filled quantity per symbol of the run's {@code fills.csv}. */

@@ -52,4 +52,15 @@ public interface BrokerageInterface {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 getClass().getSimpleName() + " cannot report its open orders and positions"));
     }
+
+    /**
+     * Whether the order with this client order id may have left for the broker, from this process or an earlier one
+     * of the same run. {@code false} only on durable proof that it never did (the adapter keeps its own record of
+     * what it sends, written before it sends): after a crash between an order's journal record and its message
+     * leaving, reconciliation then closes the order in the engine instead of halting on an order the broker does not
+     * have. This default, which has no such record, says it may have.
+     */
+    default boolean mayHaveSent(ClientOrderId orderId) {
+        return true;
+    }
 }

@@ -106,6 +106,11 @@ final class VenueOrderIds implements BrokerageInterface {
         });
     }
 
+    @Override
+    public boolean mayHaveSent(ClientOrderId orderId) {
+        return venue.mayHaveSent(toVenue(orderId));
+    }
+
     ClientOrderId toVenue(ClientOrderId id) {
         return ClientOrderId.of(prefix + id.value());
     }

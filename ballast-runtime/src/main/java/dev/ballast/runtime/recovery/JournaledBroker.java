@@ -8,9 +8,11 @@ import dev.ballast.engine.broker.BrokerageInterface;
 import dev.ballast.engine.clock.Clock;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
+import dev.ballast.model.OrderStatus;
 import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
 import dev.ballast.model.event.MarketData;
+import dev.ballast.model.event.OrderCanceled;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.ReplaceRejected;
 
@@ -283,5 +285,22 @@ public final class JournaledBroker implements BrokerageInterface {
     @Override
     public CompletableFuture<BrokerState> queryState() {
         return broker.queryState();
+    }
+
+    @Override
+    public boolean mayHaveSent(ClientOrderId orderId) {
+        return broker.mayHaveSent(orderId);
+    }
+
+    /**
+     * Closes in the engine an order that reconciliation found never left for the broker (see
+     * {@link BrokerageInterface#mayHaveSent}), through the sink like any broker report, so that the journal holds it:
+     * an order still SUBMITTED is rejected, one whose cancel or replace was pending is canceled.
+     */
+    public void closeNeverSent(Order order) {
+        String why = "not sent: the run stopped after the order was journaled, before it left for the broker";
+        long now = clock.nanos();
+        sink.report(order.status() == OrderStatus.SUBMITTED ? new OrderRejected(order.id(), why, now)
+                : new OrderCanceled(order.id(), why, now));
     }
 }

@@ -2,11 +2,16 @@ package dev.ballast.runtime.recovery;
 
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerState;
+import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
+import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.event.BrokerReconciled;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +21,9 @@ import java.util.concurrent.TimeoutException;
  * out: after a resume's re-execution ({@link RunRecovery}), and when a live run starts, before its first order. The
  * outcome is published as {@link BrokerReconciled} (and so journaled). When they match, what was held back is
  * released; when they differ, or the venue does not answer in time (its state is unknown, never taken for flat), the
- * account HALTS with the differences as the reason and what was held back is rejected. Engine thread only.
+ * account HALTS with the differences as the reason and what was held back is rejected. An order the engine has open
+ * that the adapter proves never left (the process died between its journal record and its message) is no difference:
+ * it is closed in the engine, rejected or canceled, through the journal. Engine thread only.
  */
 public final class VenueReconciliation {
     /** Whether the venue matched the engine, and if not, why. */
@@ -39,17 +46,44 @@ public final class VenueReconciliation {
             return unknown(engine, broker, "interrupted");
         }
         List<Order> open = engine.orders().openOrders();
-        List<String> differences = Reconciliation.differences(open, broker.heldOrders(), engine.portfolio(),
-                engine.replay().inFlightReports(), state, id -> engine.orders().order(id) != null);
+        List<BrokerReport> inFlight = engine.replay().inFlightReports();
+        Set<ClientOrderId> held = broker.heldOrders();
+        List<Order> neverSent = neverSent(open, held, inFlight, state, broker);
+        Set<ClientOrderId> notAtBroker = new HashSet<>(held);
+        for (Order order : neverSent) notAtBroker.add(order.id());
+        List<String> differences = Reconciliation.differences(open, notAtBroker, engine.portfolio(), inFlight, state,
+                id -> engine.orders().order(id) != null);
         int positions = (int) engine.portfolio().symbols().stream()
                 .filter(s -> engine.portfolio().accountQuantityRaw(s) != 0).count();
         engine.replay().publish(new BrokerReconciled(differences.isEmpty(), differences, open.size(), positions,
                 engine.clock().nanos()));
+        // The broker never had them, by the adapter's own record: they end here whatever else the venue says.
+        neverSent.forEach(broker::closeNeverSent);
         if (differences.isEmpty()) {
             broker.release(state); // the paper venue still takes the orders it already had as its rebuild
             return new Result(true, null);
         }
         return halt(engine, broker, String.join("; ", differences)); // as a replay rebuilds it from the journaled event
+    }
+
+    /**
+     * The engine's open orders the venue neither works nor knows, that no report in flight names, that were not held
+     * back here, and that the adapter proves never left ({@link JournaledBroker#mayHaveSent}): the process died after
+     * journaling them, before they went out.
+     */
+    private static List<Order> neverSent(List<Order> open, Set<ClientOrderId> held, List<BrokerReport> inFlight,
+                                         BrokerState state, JournaledBroker broker) {
+        Set<ClientOrderId> reported = new HashSet<>();
+        for (BrokerReport report : inFlight) reported.add(report.orderId());
+        List<Order> out = new ArrayList<>();
+        for (Order order : open) {
+            ClientOrderId id = order.id();
+            if (!state.openOrders().containsKey(id) && !state.knownOrders().contains(id) && !reported.contains(id)
+                    && !held.contains(id) && !broker.mayHaveSent(id)) {
+                out.add(order);
+            }
+        }
+        return out;
     }
 
     private static Result unknown(TradingEngine engine, JournaledBroker broker, String why) {

@@ -37,6 +37,8 @@ import dev.ballast.engine.strategy.StrategySpec;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Money;
 import dev.ballast.model.Order;
+import dev.ballast.model.OrderStatus;
+import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.OrderRequest;
 import dev.ballast.model.OrderSide;
 import dev.ballast.model.Price;
@@ -82,6 +84,10 @@ class RunRecoveryTest {
         Function<BrokerState, CompletableFuture<BrokerState>> answer = CompletableFuture::completedFuture;
         /** When set, the venue busts this order's fill right after reporting it (as a live venue may, later). */
         ClientOrderId bustFillOf;
+        /** When set, this order never reaches the venue (the process dies after journaling it, before sending it). */
+        ClientOrderId lost;
+        /** Whether the adapter keeps a record of what it sends, and so can prove {@link #lost} never left. */
+        boolean recordsSends;
 
         Venue(Clock clock) {
             Map<Symbol, Instrument> instruments = EngineFixtures.equities(XYZ).stream()
@@ -106,7 +112,12 @@ class RunRecoveryTest {
                 }
             }));
         }
-        @Override public void submit(Order order) { submitted.add(order.id()); paper.submit(order); }
+        @Override public void submit(Order order) {
+            if (order.id().equals(lost)) return;
+            submitted.add(order.id());
+            paper.submit(order);
+        }
+        @Override public boolean mayHaveSent(ClientOrderId id) { return !recordsSends || !id.equals(lost); }
         @Override public void cancel(ClientOrderId id) { paper.cancel(id); }
         @Override public void modify(ClientOrderId id, Quantity q, Price l, Price s) { paper.modify(id, q, l, s); }
         @Override public void onMarketData(MarketData data) { paper.onMarketData(data); }
@@ -147,20 +158,33 @@ class RunRecoveryTest {
 
     /** The first life of the run: three bars journaled, then the process "dies" (nothing more is written). */
     private static MemoryJournalStore crashedAfterThreeBars() {
+        return crashedAfterThreeBars(null);
+    }
+
+    /** As {@link #crashedAfterThreeBars()}, but order {@code lost} was journaled and never left the process. */
+    private static MemoryJournalStore crashedAfterThreeBars(ClientOrderId lost) {
         MemoryJournalStore store = new MemoryJournalStore();
         Run first = run(store, JournaledBroker.Phase.LIVE);
+        first.venue().lost = lost;
         first.engine().attachJournal(first.journal(), new RunJournal.RunStarted("t", "PAPER", List.of(), "t", "25",
                 false, "EVERY_BATCH", null, null, "max", 0));
         EngineFixtures.runBacktest(first.engine(), bars(3));
         first.journal().close();
-        assertThat(first.venue().submitted).hasSize(3);
+        assertThat(first.venue().submitted).hasSize(lost == null ? 3 : 2);
         return store;
     }
 
     private static Run resume(MemoryJournalStore store,
                               Function<BrokerState, CompletableFuture<BrokerState>> answer, List<RunRecovery> out) {
+        return resume(store, answer, out, null, false);
+    }
+
+    private static Run resume(MemoryJournalStore store, Function<BrokerState, CompletableFuture<BrokerState>> answer,
+                              List<RunRecovery> out, ClientOrderId lost, boolean recordsSends) {
         Run second = run(store, JournaledBroker.Phase.REPLAYING);
         second.venue().answer = answer;
+        second.venue().lost = lost;
+        second.venue().recordsSends = recordsSends;
         Iterator<JournalRecord> stored = store.read(2);
         RunRecovery recovery = new RunRecovery(second.engine(), second.gate(), second.journal(), stored, "t",
                 Duration.ofSeconds(1), () -> { });
@@ -253,6 +277,40 @@ class RunRecoveryTest {
         assertThat(replayed.cash()).isEqualTo(expected.cash());
         assertThat(replayed.accountQuantityRaw(XYZ)).isEqualTo(expected.accountQuantityRaw(XYZ));
         assertThat(replayed.position(S, XYZ).costBasis()).isEqualTo(expected.position(S, XYZ).costBasis());
+    }
+
+    @Test
+    void anOrderTheAdapterProvesNeverLeftIsRejectedAndTheRunCarriesOn() {
+        // s-2, not s-3: the journal's last order is held back at a resume and sent then if the venue lacks it.
+        ClientOrderId lost = ClientOrderId.of("s-2");
+        MemoryJournalStore store = crashedAfterThreeBars(lost);
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(store, CompletableFuture::completedFuture, recovery, lost, true);
+
+        assertThat(recovery.getFirst().outcome()).as(recovery.getFirst().detail()).isEqualTo(RunRecovery.Outcome.RECONCILED);
+        assertThat(second.engine().orders().order(lost).status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(store.records).filteredOn(r -> r.type().equals("OrderRejected"))
+                .singleElement().extracting(r -> ((OrderRejected) RunJournal.decoder().decode(r.type(), r.payload())).reason())
+                .asString().contains("not sent").contains("before it left for the broker");
+        // s-1 filled before the crash, s-3 and s-4 after it; s-2 never reached the venue; s-5 is still working.
+        assertThat(second.engine().portfolio().accountQuantityRaw(XYZ)).isEqualTo(Quantity.ofUnits(3).raw());
+        assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.ACTIVE);
+        assertThat(second.venue().submitted).doesNotContain(lost).contains(ClientOrderId.of("s-3"), ClientOrderId.of("s-5"));
+        // The rejection is journaled: the journal alone rebuilds the same books.
+        assertThat(JournalVerifier.verify(store).ok()).isTrue();
+    }
+
+    @Test
+    void anOrderTheVenueLacksThatTheAdapterCannotVouchForHaltsTheAccount() {
+        // s-2, not s-3: the journal's last order is held back at a resume and sent then if the venue lacks it.
+        ClientOrderId lost = ClientOrderId.of("s-2");
+        MemoryJournalStore store = crashedAfterThreeBars(lost);
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(store, CompletableFuture::completedFuture, recovery, lost, false);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
+        assertThat(recovery.getFirst().detail()).contains("order s-2 is open in the engine (SUBMITTED) but not working at the broker");
+        assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.HALTED);
     }
 
     @Test

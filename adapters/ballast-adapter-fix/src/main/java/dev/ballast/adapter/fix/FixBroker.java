@@ -148,6 +148,15 @@ public final class FixBroker implements BrokerageInterface, AutoCloseable {
     }
 
     /**
+     * False when neither this process nor an earlier one of the run wrote the order to the adapter's list of sent
+     * orders, which is written before the order goes out: the order never left.
+     */
+    @Override
+    public boolean mayHaveSent(ClientOrderId orderId) {
+        return chains.terms(orderId) != null;
+    }
+
+    /**
      * Asks the venue for its open orders and positions. Fails at once when the session is not logged on, and after
      * {@link FixSettings#queryTimeout()} with what was not answered.
      */

@@ -80,13 +80,15 @@ final class OutboundSender implements AutoCloseable {
 
     private void sendNow(Outbound outbound) {
         try {
-            Message message = outbound.message().get();
             pace();
             Session current = session.get();
             if (current == null || !current.isLoggedOn()) {
                 outbound.notSent().accept("not sent: the FIX session is not logged on");
                 return;
             }
+            // Built only now, just before it goes: what building records (the adapter's list of sent orders) is then
+            // at most one message ahead of the session, never a queue's length.
+            Message message = outbound.message().get();
             // False: the session went down this instant and keeps the message to resend after the reconnect.
             if (!current.send(message)) {
                 LOG.warning(() -> outbound.what() + ": the session went down as it was sent; it is resent (PossDup) "

@@ -114,6 +114,9 @@ class FixSessionTest {
             fix.startBroker();
 
             assertThat(fix.venue.nextExpectedFromClient()).isGreaterThan(expectedFromClient);
+            // What it sent before is on its list of sent orders; an order it never had, it can vouch never left.
+            assertThat(fix.broker.mayHaveSent(ClientOrderId.of("s-1"))).isTrue();
+            assertThat(fix.broker.mayHaveSent(ClientOrderId.of("s-2"))).isFalse();
             // The restarted adapter cancels an order it sent before the restart, and maps the venue's answer back.
             fix.broker.cancel(ClientOrderId.of("s-1"));
             assertThat(fix.sink.await(OrderCanceled.class).orderId()).isEqualTo(ClientOrderId.of("s-1"));
@@ -155,6 +158,10 @@ class FixSessionTest {
             fix.venue.allowLogon();
             fix.sink.awaitConnected(true, 2);
             assertThat(fix.venue.received()).isEmpty();
+            // Refused before it was built: it never reached the list of sent orders, so a restart knows it never left.
+            fix.stopBroker();
+            fix.startBroker();
+            assertThat(fix.broker.mayHaveSent(ClientOrderId.of("s-1"))).isFalse();
         }
     }
 
