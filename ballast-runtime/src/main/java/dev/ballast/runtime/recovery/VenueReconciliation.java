@@ -46,7 +46,8 @@ public final class VenueReconciliation {
             return unknown(engine, broker, "interrupted");
         }
         List<Order> open = engine.orders().openOrders();
-        List<BrokerReport> inFlight = engine.replay().inFlightReports();
+        List<BrokerReport> inFlight = Reconciliation.notYetBooked(engine.replay().inFlightReports(),
+                engine.orders()::isDuplicateFill);
         Set<ClientOrderId> held = broker.heldOrders();
         List<Order> neverSent = neverSent(open, held, inFlight, state, broker);
         Set<ClientOrderId> notAtBroker = new HashSet<>(held);
