@@ -109,7 +109,8 @@ final class FixApplication implements Application {
         } finally {
             // Received, as far as a restart goes, once the journal holds what it said (see RecordedSequence).
             int sequence = sequenceNumber(message);
-            if (sequence > 0) sink.whenRecorded(() -> recorded.advanceTo(sequence));
+            int generation = recorded.generation();
+            if (sequence > 0) sink.whenRecorded(() -> recorded.advanceTo(generation, sequence));
         }
     }
 

@@ -52,7 +52,7 @@ final class PasswordFreeStoreFactory implements MessageStoreFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set the FIX session store of " + sessionID + " back to message " + (mark + 1), e);
         }
-        return new PasswordFreeStore(store);
+        return new PasswordFreeStore(store, recorded);
     }
 
     /** The message without its password field; any other message unchanged. */
@@ -68,8 +68,8 @@ final class PasswordFreeStoreFactory implements MessageStoreFactory {
         }
     }
 
-    /** Delegates to the file store, cleaning what it keeps. */
-    private record PasswordFreeStore(MessageStore delegate) implements MessageStore, Closeable {
+    /** Delegates to the file store, cleaning what it keeps; a reset of its sequence numbers resets the mark too. */
+    private record PasswordFreeStore(MessageStore delegate, RecordedSequence recorded) implements MessageStore, Closeable {
         @Override
         public boolean set(int sequence, String message) throws IOException {
             return delegate.set(sequence, withoutPassword(message));
@@ -123,6 +123,7 @@ final class PasswordFreeStoreFactory implements MessageStoreFactory {
         @Override
         public void reset() throws IOException {
             delegate.reset();
+            recorded.reset();
         }
 
         @Override
