@@ -1,5 +1,7 @@
 package dev.ballast.cli;
 
+import java.util.stream.Collectors;
+import dev.ballast.model.ClientOrderId;
 import dev.ballast.cli.lifecycle.RegistryRunCheck;
 import dev.ballast.cli.metrics.LiveMetrics;
 import dev.ballast.cli.report.HtmlReport;
@@ -147,6 +149,12 @@ class RunOptions {
             out.printf(Locale.ROOT, "Resumed %s: %,d journal records matched by re-execution; broker %s%n", output,
                     recovery.matchedRecords(), recovery.outcome() == RunRecovery.Outcome.RECONCILED ? "reconciled"
                             : "NOT reconciled, account HALTED: " + recovery.detail());
+            if (!recovery.closedNeverSent().isEmpty()) {
+                out.printf(Locale.ROOT, "  %d order(s) journaled whose messages never left before the crash were closed "
+                        + "(rejected, or canceled when a cancel was pending), never sent: %s%n",
+                        recovery.closedNeverSent().size(), TerminalText.safeLines(recovery.closedNeverSent().stream()
+                                .map(ClientOrderId::value).collect(Collectors.joining(", "))));
+            }
             if (recovery.unrecordedRequests() > 0) {
                 out.printf(Locale.ROOT, "  %d strategy request(s) sent just before the crash, never journaled, were "
                         + "handled as new%n", recovery.unrecordedRequests());

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("system") // child JVMs killed and resumed against a FIX session: run by Failsafe (./mvnw verify)
 class LiveFixCrashRecoveryTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "live-fix.yaml");
+    private static final Pattern CLOSED = Pattern.compile("never left before the crash were closed .*?, never sent: (.*)");
     private static final Pattern HALTED = Pattern.compile("broker NOT reconciled, account HALTED: (.*)");
     private static final Pattern NOT_AT_VENUE = Pattern.compile(
             "order (\\S+) is open in the engine \\(\\w+\\) but not working at the broker");
@@ -101,8 +102,17 @@ class LiveFixCrashRecoveryTest {
                 // or canceled by the resume, never sent.
                 Map<String, Integer> byStatus = LiveBooks.orderStatuses(run);
                 assertThat(byStatus.keySet()).as(why + ": " + byStatus).isSubsetOf("FILLED", "DENIED", "REJECTED", "CANCELED");
-                for (String closed : LiveBooks.orderIds(run, "REJECTED", "CANCELED")) {
+                List<String> rejectedOrCanceled = LiveBooks.orderIds(run, "REJECTED", "CANCELED");
+                for (String closed : rejectedOrCanceled) {
                     assertThat(sent).as(why + ": " + closed + " was closed by the resume, never sent").doesNotContain(prefix(run) + closed);
+                }
+                // Nothing else rejects or cancels here (the venue fills every order): those are the resume's, and it
+                // names them.
+                Matcher closedLine = CLOSED.matcher(output);
+                if (!rejectedOrCanceled.isEmpty()) {
+                    assertThat(closedLine.find()).as(why + ": the resume names the orders it closed: " + output).isTrue();
+                    assertThat(List.of(closedLine.group(1).strip().split(", "))).as(why)
+                            .containsExactlyInAnyOrderElementsOf(rejectedOrCanceled);
                 }
                 assertThat(byStatus.get("FILLED")).as(why + ": every order the venue filled is filled in the run, once")
                         .isEqualTo(sent.size());

@@ -181,7 +181,7 @@ public final class Run {
                 journal == null ? null : new RunOutcome.JournalSummary(opened.location(), journal.records(),
                         journal.head().toString(), journal.failed()),
                 recovery == null ? null : new RunOutcome.RecoverySummary(recovery.outcome(), recovery.detail(),
-                        recovery.matchedRecords(), recovery.unrecordedRequests()),
+                        recovery.matchedRecords(), recovery.unrecordedRequests(), recovery.closedNeverSent()),
                 fatal);
         if (resultFiles && !outcome.refused()) ResultWriter.write(output, outcome);
         return outcome;

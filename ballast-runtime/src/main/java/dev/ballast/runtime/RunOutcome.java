@@ -1,5 +1,6 @@
 package dev.ballast.runtime;
 
+import dev.ballast.model.ClientOrderId;
 import dev.ballast.runtime.recovery.VenueReconciliation;
 import dev.ballast.engine.RunResult;
 import dev.ballast.engine.TradingEngine;
@@ -55,6 +56,9 @@ public record RunOutcome(RunPlan plan, RunMode mode, Path output, RunResult resu
 
     /** How a resume ended: records matched by re-execution, requests never journaled, reconciliation. */
     public record RecoverySummary(RunRecovery.Outcome outcome, String detail, long matchedRecords,
-                                  int unrecordedRequests) {
+                                  int unrecordedRequests, List<ClientOrderId> closedNeverSent) {
+        public RecoverySummary {
+            closedNeverSent = List.copyOf(closedNeverSent);
+        }
     }
 }

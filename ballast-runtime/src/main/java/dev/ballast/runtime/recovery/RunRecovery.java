@@ -1,5 +1,6 @@
 package dev.ballast.runtime.recovery;
 
+import dev.ballast.model.ClientOrderId;
 import dev.ballast.engine.data.MarketDataSource;
 import dev.ballast.model.EpochNanos;
 import dev.ballast.model.event.StrategyRequest;
@@ -42,6 +43,7 @@ public final class RunRecovery {
     private volatile Outcome outcome = Outcome.REPLAYING;
     private volatile String detail;
     private boolean reconcileDue;
+    private List<ClientOrderId> closedNeverSent = List.of();
     private JournalReplay replay;
     private int unrecordedRequests;
 
@@ -142,6 +144,7 @@ public final class RunRecovery {
     private void reconcile() {
         VenueReconciliation.Result result = VenueReconciliation.reconcile(engine, broker, queryTimeout);
         detail = result.detail();
+        closedNeverSent = result.closedNeverSent();
         if (result.matched()) {
             outcome = Outcome.RECONCILED;
             brokerRecovered.run();
@@ -166,6 +169,11 @@ public final class RunRecovery {
 
     public Outcome outcome() {
         return outcome;
+    }
+
+    /** Orders the journal held whose messages never left before the crash: the reconciliation closed them. */
+    public List<ClientOrderId> closedNeverSent() {
+        return closedNeverSent;
     }
 
     /** Why the resume was refused or the account halted, or null. */

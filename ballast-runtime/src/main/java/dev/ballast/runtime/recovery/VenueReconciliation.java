@@ -26,8 +26,14 @@ import java.util.concurrent.TimeoutException;
  * it is closed in the engine, rejected or canceled, through the journal. Engine thread only.
  */
 public final class VenueReconciliation {
-    /** Whether the venue matched the engine, and if not, why. */
-    public record Result(boolean matched, String detail) {
+    /**
+     * Whether the venue matched the engine, and if not, why; and the orders closed because they never left (see
+     * {@link JournaledBroker#mayHaveSent}), in the engine's order.
+     */
+    public record Result(boolean matched, String detail, List<ClientOrderId> closedNeverSent) {
+        public Result {
+            closedNeverSent = List.copyOf(closedNeverSent);
+        }
     }
 
     private VenueReconciliation() {}
@@ -60,11 +66,12 @@ public final class VenueReconciliation {
                 engine.clock().nanos()));
         // The broker never had them, by the adapter's own record: they end here whatever else the venue says.
         neverSent.forEach(broker::closeNeverSent);
+        List<ClientOrderId> closed = neverSent.stream().map(Order::id).toList();
         if (differences.isEmpty()) {
             broker.release(state); // the paper venue still takes the orders it already had as its rebuild
-            return new Result(true, null);
+            return new Result(true, null, closed);
         }
-        return halt(engine, broker, String.join("; ", differences)); // as a replay rebuilds it from the journaled event
+        return halt(engine, broker, String.join("; ", differences), closed); // as a replay rebuilds it from the journaled event
     }
 
     /**
@@ -91,12 +98,12 @@ public final class VenueReconciliation {
         String line = "broker state unknown (query failed: " + why + "); it is not taken for flat";
         engine.replay().publish(new BrokerReconciled(false, List.of(line), engine.orders().openOrders().size(), 0,
                 engine.clock().nanos()));
-        return halt(engine, broker, line);
+        return halt(engine, broker, line, List.of());
     }
 
-    private static Result halt(TradingEngine engine, JournaledBroker broker, String why) {
+    private static Result halt(TradingEngine engine, JournaledBroker broker, String why, List<ClientOrderId> closed) {
         engine.risk().onReconciliationFailed(why);
         broker.refuseHeld("reconciliation with the broker failed");
-        return new Result(false, why);
+        return new Result(false, why, closed);
     }
 }
