@@ -88,6 +88,13 @@ class RunRecoveryTest {
         ClientOrderId lost;
         /** Whether the adapter keeps a record of what it sends, and so can prove {@link #lost} never left. */
         boolean recordsSends;
+        /**
+         * When set, a status query first reports again every fill reported so far, from a thread of the venue's (an
+         * adapter that lost its memory of what it reported, as the Alpaca adapter's query of the account's fills).
+         */
+        boolean reportsFillsAgainWhenAsked;
+        private final List<Fill> fills = new CopyOnWriteArrayList<>();
+        private BrokerReportSink sink;
 
         Venue(Clock clock) {
             Map<Symbol, Instrument> instruments = EngineFixtures.equities(XYZ).stream()
@@ -96,8 +103,10 @@ class RunRecoveryTest {
         }
 
         @Override public void connect(BrokerReportSink sink) {
+            this.sink = sink;
             paper.connect(BrokerReportSink.reportsOnly(report -> {
                 sink.report(report);
+                if (report instanceof Fill fill) fills.add(fill);
                 if (report instanceof Fill fill && fill.orderId().equals(bustFillOf)) {
                     // From a thread of the venue's, as a live adapter reports: the engine takes it as an input of its
                     // own (after the data it is handling). Joined, so that it is queued before the engine looks.
@@ -122,7 +131,18 @@ class RunRecoveryTest {
         @Override public void modify(ClientOrderId id, Quantity q, Price l, Price s) { paper.modify(id, q, l, s); }
         @Override public void onMarketData(MarketData data) { paper.onMarketData(data); }
         @Override public void onTime(long now) { paper.onTime(now); }
-        @Override public CompletableFuture<BrokerState> queryState() { return paper.queryState().thenCompose(answer); }
+        @Override public CompletableFuture<BrokerState> queryState() {
+            if (reportsFillsAgainWhenAsked) {
+                Thread venueThread = Thread.ofPlatform().start(() -> fills.forEach(sink::report));
+                try {
+                    venueThread.join(); // queued before the engine looks, as reports sent before the answer are
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the venue reported its fills again", e);
+                }
+            }
+            return paper.queryState().thenCompose(answer);
+        }
     }
 
     /** Buys one share on every bar. */
@@ -298,6 +318,26 @@ class RunRecoveryTest {
         assertThat(second.venue().submitted).doesNotContain(lost).contains(ClientOrderId.of("s-3"), ClientOrderId.of("s-5"));
         // The rejection is journaled: the journal alone rebuilds the same books.
         assertThat(JournalVerifier.verify(store).ok()).isTrue();
+    }
+
+    @Test
+    void fillsTheVenueReportsAgainAtTheResumeAreNotCountedAsPositionByTheReconciliation() {
+        MemoryJournalStore store = crashedAfterThreeBars();
+        Run second = run(store, JournaledBroker.Phase.REPLAYING);
+        second.venue().reportsFillsAgainWhenAsked = true;
+        RunRecovery resumed = new RunRecovery(second.engine(), second.gate(), second.journal(), store.read(2), "t",
+                Duration.ofSeconds(1), () -> { });
+        resumed.attach();
+        EngineFixtures.runBacktest(second.engine(), bars(5));
+        resumed.atEnd();
+        second.journal().close();
+
+        // The two fills booked before the crash arrive again while the venue is asked: in flight, but already booked,
+        // so they are no position the engine is about to take.
+        assertThat(resumed.outcome()).as(resumed.detail()).isEqualTo(RunRecovery.Outcome.RECONCILED);
+        assertThat(second.events()).filteredOn(e -> e instanceof FillBooked)
+                .extracting(e -> ((FillBooked) e).fill().tradeId()).doesNotHaveDuplicates();
+        assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.ACTIVE);
     }
 
     @Test

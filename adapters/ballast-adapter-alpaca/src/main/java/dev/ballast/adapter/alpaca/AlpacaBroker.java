@@ -17,6 +17,7 @@ import dev.ballast.model.event.ReplaceRejected;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CompletionException;
@@ -53,24 +54,33 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
     private final TradeUpdateTranslator translator;
     private final TradeUpdateStream stream;
     private final OrderLanes lanes;
+    /** Null when the adapter was given no folder: it then cannot prove that an order never left. */
+    private final PostedOrdersFile posted;
     private volatile BrokerReportSink sink;
     private volatile boolean started;
 
-    /** An adapter whose run starts now by {@code clock}, which must then be a wall clock. */
+    /**
+     * An adapter whose run starts now by {@code clock}, which must then be a wall clock, keeping no list of the orders
+     * it posts ({@link #mayHaveSent} is then always true).
+     */
     public AlpacaBroker(AlpacaSettings settings, Clock clock) {
-        this(settings, clock, Instant.ofEpochSecond(0, clock.nanos()));
+        this(settings, clock, Instant.ofEpochSecond(0, clock.nanos()), null);
     }
 
     /**
      * @param clock    stamps the reports (the engine's time)
      * @param runStart when the run first started, in wall-clock time: state queries read the orders and fills
      *                 Alpaca lists from then on (earlier ones are not this run's)
+     * @param folder   where the adapter keeps its list of the orders it posted ({@value PostedOrdersFile#NAME}), the
+     *                 same for every process of the run; null: no list
      */
-    public AlpacaBroker(AlpacaSettings settings, Clock clock, Instant runStart) {
+    public AlpacaBroker(AlpacaSettings settings, Clock clock, Instant runStart, Path folder) {
         this.clock = clock;
+        this.posted = folder == null ? null : new PostedOrdersFile(folder);
         this.http = HttpClient.newBuilder().connectTimeout(settings.queryTimeout()).executor(workers).build();
         AlpacaRestClient rest = new AlpacaRestClient(settings, http);
-        this.sender = new OrderSender(rest, orders, RetryPolicy.DEFAULT, clock, System::currentTimeMillis, this::report);
+        this.sender = new OrderSender(rest, orders, RetryPolicy.DEFAULT, clock, System::currentTimeMillis, this::report,
+                posted == null ? id -> { } : posted::append);
         this.stateQuery = new StateQuery(rest, orders, executions, clock, runStart, this::report);
         this.translator = new TradeUpdateTranslator(orders, executions, clock);
         this.stream = new TradeUpdateStream(settings, http, timer, new Listener());
@@ -121,6 +131,16 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
     public void modify(ClientOrderId orderId, Quantity quantity, Price limitPrice, Price stopPrice) {
         lanes.run(orderId, guarded(() -> sender.modify(orderId, quantity, limitPrice, stopPrice),
                 problem -> new ReplaceRejected(orderId, "replace of " + orderId + " failed: " + problem, clock.nanos())));
+    }
+
+    /**
+     * False when neither this process nor an earlier one of the run put the order on the adapter's list of posted
+     * orders, which is written just before its post leaves: the order never reached Alpaca. Always true without a
+     * list.
+     */
+    @Override
+    public boolean mayHaveSent(ClientOrderId orderId) {
+        return posted == null || posted.contains(orderId);
     }
 
     @Override

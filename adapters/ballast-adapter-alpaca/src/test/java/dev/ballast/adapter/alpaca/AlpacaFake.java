@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Alpaca for tests: a Javalin server on 127.0.0.1 (a free port) with the REST endpoints the adapter uses
@@ -83,6 +84,7 @@ public final class AlpacaFake implements AutoCloseable {
     private final Map<String, Deque<Integer>> requestFailures = new HashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> orderPosts = new CopyOnWriteArrayList<>();
+    private final AtomicInteger postsInProgress = new AtomicInteger();
     private volatile boolean textFrames;
     private boolean repeatEvents;
     private boolean fillBeforeNew;
@@ -254,6 +256,21 @@ public final class AlpacaFake implements AutoCloseable {
         return List.copyOf(orderPosts);
     }
 
+    /** Order posts being handled now (received, not yet answered). */
+    public int postsInProgress() {
+        return postsInProgress.get();
+    }
+
+    /** The id of every execution the fake made (each fill activity's id after "::"), in order. */
+    public synchronized List<String> executionIds() {
+        List<String> ids = new ArrayList<>();
+        for (ObjectNode activity : activities) {
+            String id = activity.get("id").asText();
+            ids.add(id.substring(id.indexOf("::") + 2));
+        }
+        return ids;
+    }
+
     /** How many orders the fake holds under this client order id (Alpaca allows one). */
     public synchronized long ordersWithClientId(String clientOrderId) {
         return ordersById.values().stream().filter(order -> order.clientOrderId.equals(clientOrderId)).count();
@@ -288,6 +305,15 @@ public final class AlpacaFake implements AutoCloseable {
     }
 
     private void postOrder(Context ctx) throws InterruptedException {
+        postsInProgress.incrementAndGet();
+        try {
+            handlePost(ctx);
+        } finally {
+            postsInProgress.decrementAndGet();
+        }
+    }
+
+    private void handlePost(Context ctx) throws InterruptedException {
         JsonNode body = AlpacaJson.parse(ctx.body());
         orderPosts.add(body);
         CountDownLatch gate;
