@@ -56,6 +56,8 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
     private final OrderLanes lanes;
     /** Null when the adapter was given no folder: it then cannot prove that an order never left. */
     private final PostedOrdersFile posted;
+    /** Held while a report is decided on and passed to the sink, so that the two happen at once. */
+    private final Object reporting = new Object();
     private volatile BrokerReportSink sink;
     private volatile boolean started;
 
@@ -172,8 +174,16 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
         workers.shutdownNow();
     }
 
+    /**
+     * Passes a report on, noting that the order has had one: whatever is reported about an order tells the engine it
+     * reached Alpaca (a refused cancel or replace leaves it working), so a {@code new} the stream brings later (it can
+     * lag the REST answers) is stale and not reported. Under {@link #reporting}, with the stream's check of it.
+     */
     private void report(BrokerReport report) {
-        sink.report(report);
+        synchronized (reporting) {
+            orders.noteReport(report.orderId());
+            sink.report(report);
+        }
     }
 
     /**
@@ -209,7 +219,10 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
         @Override
         public void tradeUpdate(JsonNode data) {
             try {
-                translator.translate(data).ifPresent(AlpacaBroker.this::report);
+                // Decided and reported at once: a report from a REST answer cannot come between.
+                synchronized (reporting) {
+                    translator.translate(data).ifPresent(AlpacaBroker.this::report);
+                }
             } catch (AlpacaProtocolException | IllegalArgumentException e) {
                 // Unreadable: said loudly and not guessed at; the next state query recovers any fill in it.
                 LOG.warning("unreadable Alpaca trade update skipped: " + e.getMessage());

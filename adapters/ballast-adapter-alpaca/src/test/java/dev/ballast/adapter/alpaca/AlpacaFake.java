@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * does: scripted failures of order posts (429 with {@code X-Ratelimit-Reset}, 500 with or without having created
  * the order) and of any other request, a 422 on a reused client order id (always), repeated events, a fill sent
  * before its {@code new}, fills and amendments ({@code trade_correct}, {@code trade_bust}) on demand, any event on
- * demand, a stream that goes silent without closing ({@link #stallStream}) or closes ({@link #dropStream}).
+ * demand, a stream that goes silent without closing ({@link #stallStream}) or closes ({@link #dropStream}), a
+ * stream that lags the REST answers ({@link #holdEvents}).
  * Fills made while no stream listens are lost to the stream and found only in the activities, as at Alpaca.
  *
  * <p>Use: {@code try (AlpacaFake fake = new AlpacaFake()) { new AlpacaBroker(fake.settings(), clock) ... }}.
@@ -90,6 +91,7 @@ public final class AlpacaFake implements AutoCloseable {
     private boolean fillBeforeNew;
     private boolean autoFill = true;
     private CountDownLatch postGate;
+    private List<ObjectNode> heldEvents;
 
     public AlpacaFake() {
         this(KEY_ID, SECRET);
@@ -189,6 +191,17 @@ public final class AlpacaFake implements AutoCloseable {
             postGate = null;
         }
         if (gate != null) gate.countDown();
+    }
+
+    /** Stream events are kept back, in order, until {@link #releaseEvents} (a stream lagging the REST answers). */
+    public synchronized void holdEvents() {
+        heldEvents = new ArrayList<>();
+    }
+
+    public synchronized void releaseEvents() {
+        List<ObjectNode> held = heldEvents;
+        heldEvents = null;
+        if (held != null) held.forEach(this::emit);
     }
 
     /** Fills {@code qty} of the working order at {@code price}; returns the execution id. */
@@ -485,6 +498,10 @@ public final class AlpacaFake implements AutoCloseable {
     }
 
     private void emit(ObjectNode data) {
+        if (heldEvents != null) {
+            heldEvents.add(data);
+            return;
+        }
         ObjectNode message = AlpacaJson.object().put("stream", "trade_updates");
         message.set("data", data);
         int times = repeatEvents ? 2 : 1;
