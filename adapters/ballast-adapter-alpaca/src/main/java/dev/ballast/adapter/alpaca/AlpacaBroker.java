@@ -212,7 +212,10 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
     private final class Listener implements StreamListener {
         @Override
         public void connectionChanged(boolean connected, String detail) {
-            if (!connected) LOG.warning(detail);
+            if (!connected) {
+                executions.streamLost(); // before anyone can ask for the state: its recovery must see the gap
+                LOG.warning(detail);
+            }
             sink.connectionChanged(new BrokerConnectionChanged(connected, detail, clock.nanos()));
         }
 

@@ -92,6 +92,7 @@ public final class AlpacaFake implements AutoCloseable {
     private boolean autoFill = true;
     private CountDownLatch postGate;
     private List<ObjectNode> heldEvents;
+    private Duration clockOffset = Duration.ZERO;
 
     public AlpacaFake() {
         this(KEY_ID, SECRET);
@@ -191,6 +192,11 @@ public final class AlpacaFake implements AutoCloseable {
             postGate = null;
         }
         if (gate != null) gate.countDown();
+    }
+
+    /** The fake's clock jumps ahead by {@code by}: the times of later events and fills are that much later. */
+    public synchronized void advanceClock(Duration by) {
+        clockOffset = clockOffset.plus(by);
     }
 
     /** Stream events are kept back, in order, until {@link #releaseEvents} (a stream lagging the REST answers). */
@@ -517,7 +523,7 @@ public final class AlpacaFake implements AutoCloseable {
     }
 
     private ObjectNode event(String name, FakeOrder order) {
-        ObjectNode data = AlpacaJson.object().put("event", name).put("timestamp", Instant.now().toString());
+        ObjectNode data = AlpacaJson.object().put("event", name).put("timestamp", now().toString());
         data.set("order", order.json());
         return data;
     }
@@ -525,7 +531,7 @@ public final class AlpacaFake implements AutoCloseable {
     /** Books an execution, emits it, and returns its id. */
     private String execute(FakeOrder order, BigDecimal qty, BigDecimal price) {
         String executionId = UUID.randomUUID().toString();
-        Instant at = Instant.now();
+        Instant at = now();
         order.filledQty = order.filledQty.add(qty);
         boolean complete = order.filledQty.compareTo(order.qty) >= 0;
         order.status = complete ? "filled" : "partially_filled";
@@ -542,6 +548,11 @@ public final class AlpacaFake implements AutoCloseable {
                 .put("position_qty", position.toPlainString());
         emit(data);
         return executionId;
+    }
+
+    /** The fake's time: the wall clock, moved on by {@link #advanceClock}. */
+    private Instant now() {
+        return Instant.now().plus(clockOffset);
     }
 
     private FakeOrder byClientId(String clientOrderId) {
