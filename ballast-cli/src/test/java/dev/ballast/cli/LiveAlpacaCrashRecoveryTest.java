@@ -42,7 +42,10 @@ class LiveAlpacaCrashRecoveryTest {
         String why = "seed " + seed;
         Random random = new Random(seed);
         try (AlpacaFake fake = LiveAlpacaCliTest.pricedFake()) {
+            // 50 requests a second, as the FIX example's 50 messages: bursts of orders wait in the adapter's queue, so
+            // that a kill finds orders journaled and not yet posted.
             Path config = LiveAlpacaCliTest.config(dir, fake, "");
+            Files.writeString(config, Files.readString(config).replace("maxRequestsPerMinute: 6000", "maxRequestsPerMinute: 3000"));
             Path run = dir.resolve("run");
             Map<String, String> env = LiveAlpacaCliTest.envCredentials();
 
