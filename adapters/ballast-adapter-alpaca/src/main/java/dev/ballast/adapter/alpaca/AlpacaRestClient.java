@@ -22,6 +22,8 @@ import java.util.StringJoiner;
  * on worker threads only. Thread-safe.
  */
 final class AlpacaRestClient {
+    private static final Runnable NOTHING = () -> { };
+
     private final AlpacaSettings settings;
     private final HttpClient http;
     private final RateLimiter limiter;
@@ -31,8 +33,6 @@ final class AlpacaRestClient {
         this.http = http;
         this.limiter = new RateLimiter(settings.maxRequestsPerMinute(), Duration.ofMinutes(1));
     }
-
-    private static final Runnable NOTHING = () -> { };
 
     AlpacaResponse get(String path, Map<String, String> query) throws AlpacaRequestFailed, InterruptedException {
         return send("GET", path + queryString(query), null, NOTHING);

@@ -46,12 +46,12 @@ final class OrderSender {
     OrderSender(AlpacaRestClient rest, OrderRegistry orders, RetryPolicy retry, Clock clock, LongSupplier wallMillis,
                 Consumer<BrokerReport> reports, Consumer<ClientOrderId> posting) {
         this.rest = rest;
-        this.posting = posting;
         this.orders = orders;
         this.retry = retry;
         this.clock = clock;
         this.wallMillis = wallMillis;
         this.reports = reports;
+        this.posting = posting;
     }
 
     void submit(Order order) throws InterruptedException {
