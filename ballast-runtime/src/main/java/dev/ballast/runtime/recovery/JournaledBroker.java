@@ -74,6 +74,8 @@ public final class JournaledBroker implements BrokerageInterface {
     private final boolean rebuildsByReplay;
     private final List<Held> held = new ArrayList<>();
     private final Set<ClientOrderId> knownAtBroker = new HashSet<>();
+    /** Orders closed here that never went to the broker: a cancel or replace of one has nothing to reach there. */
+    private final Set<ClientOrderId> neverSent = new HashSet<>();
     private BrokerReportSink sink;
     private Phase phase;
     private int notSentTwice;
@@ -143,7 +145,9 @@ public final class JournaledBroker implements BrokerageInterface {
                     if (rebuildsByReplay) broker.submit(s.order());
                 }
                 case HeldSubmit s -> submit(s.order());
+                case HeldCancel c when neverSent.contains(c.orderId()) -> { }
                 case HeldCancel c -> cancel(c.orderId());
+                case HeldModify m when neverSent.contains(m.orderId()) -> { }
                 case HeldModify m -> modify(m.orderId(), m.quantity(), m.limitPrice(), m.stopPrice());
             }
         }
@@ -154,10 +158,24 @@ public final class JournaledBroker implements BrokerageInterface {
         phase = next;
         long now = clock.nanos();
         String why = "not sent: " + reason;
-        for (Held h : takeHeld()) {
+        List<Held> pending = takeHeld();
+        // Orders with a cancel or replace held back after them: the engine has that change pending (a halt cancels
+        // every open order), from which it may go to canceled, not to rejected.
+        Set<ClientOrderId> changing = new HashSet<>();
+        for (Held h : pending) {
+            if (h instanceof HeldCancel c) changing.add(c.orderId());
+            if (h instanceof HeldModify m) changing.add(m.orderId());
+        }
+        for (Held h : pending) {
             switch (h) {
-                case HeldSubmit s -> sink.report(new OrderRejected(s.orderId(), why, now));
+                case HeldSubmit s -> {
+                    neverSent.add(s.orderId());
+                    sink.report(changing.contains(s.orderId()) ? new OrderCanceled(s.orderId(), why, now)
+                            : new OrderRejected(s.orderId(), why, now));
+                }
+                case HeldCancel c when neverSent.contains(c.orderId()) -> { }
                 case HeldCancel c -> cancel(c.orderId());
+                case HeldModify m when neverSent.contains(m.orderId()) -> { }
                 case HeldModify m -> sink.report(new ReplaceRejected(m.orderId(), why, now));
             }
         }
@@ -230,6 +248,7 @@ public final class JournaledBroker implements BrokerageInterface {
             }
             case HOLDING -> held.add(new HeldCancel(orderId));
             case LIVE -> {
+                if (neverSent.contains(orderId)) return; // closed here: the broker never had it
                 writeAhead(); // a cancel only takes risk off: it goes even when the journal failed
                 broker.cancel(orderId);
             }
@@ -244,6 +263,7 @@ public final class JournaledBroker implements BrokerageInterface {
             }
             case HOLDING -> held.add(new HeldModify(orderId, quantity, limitPrice, stopPrice));
             case LIVE -> {
+                if (neverSent.contains(orderId)) return; // closed here: the broker never had it
                 if (writeAhead()) {
                     broker.modify(orderId, quantity, limitPrice, stopPrice);
                 } else {
@@ -300,6 +320,7 @@ public final class JournaledBroker implements BrokerageInterface {
     public void closeNeverSent(Order order) {
         String why = "not sent: the run stopped after the order was journaled, before it left for the broker";
         long now = clock.nanos();
+        neverSent.add(order.id());
         sink.report(order.status() == OrderStatus.SUBMITTED ? new OrderRejected(order.id(), why, now)
                 : new OrderCanceled(order.id(), why, now));
     }

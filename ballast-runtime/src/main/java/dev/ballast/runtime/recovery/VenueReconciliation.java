@@ -59,13 +59,20 @@ public final class VenueReconciliation {
                 .filter(s -> engine.portfolio().accountQuantityRaw(s) != 0).count();
         engine.replay().publish(new BrokerReconciled(differences.isEmpty(), differences, open.size(), positions,
                 engine.clock().nanos()));
-        // The broker never had them, by the adapter's own record: they end here whatever else the venue says.
-        neverSent.forEach(broker::closeNeverSent);
         if (differences.isEmpty()) {
+            closeNeverSent(engine, broker, neverSent);
             broker.release(state); // the paper venue still takes the orders it already had as its rebuild
             return new Result(true, null);
         }
-        return halt(engine, broker, String.join("; ", differences)); // as a replay rebuilds it from the journaled event
+        return halt(engine, broker, String.join("; ", differences), neverSent); // as a replay rebuilds it from the journaled event
+    }
+
+    /**
+     * The broker never had them, by the adapter's own record: they end here whatever else the venue says, closed as
+     * the engine has them now (after a halt's cancels: canceled).
+     */
+    private static void closeNeverSent(TradingEngine engine, JournaledBroker broker, List<Order> neverSent) {
+        for (Order order : neverSent) broker.closeNeverSent(engine.orders().order(order.id()));
     }
 
     /**
@@ -108,11 +115,18 @@ public final class VenueReconciliation {
         String line = "broker state unknown (query failed: " + why + "); it is not taken for flat";
         engine.replay().publish(new BrokerReconciled(false, List.of(line), engine.orders().openOrders().size(), 0,
                 engine.clock().nanos()));
-        return halt(engine, broker, line);
+        return halt(engine, broker, line, List.of());
     }
 
-    private static Result halt(TradingEngine engine, JournaledBroker broker, String why) {
+    /**
+     * Halts the account, whose open orders the halt cancels (held back, as every call is here), then closes the orders
+     * that never left and refuses what was held back: closed before the halt, an order would be rejected in the
+     * engine while its cancel was pending (a transition the order table refuses), and that cancel sent for an order the
+     * broker never had, which answers it as unknown and leaves the order open in the engine.
+     */
+    private static Result halt(TradingEngine engine, JournaledBroker broker, String why, List<Order> neverSent) {
         engine.risk().onReconciliationFailed(why);
+        closeNeverSent(engine, broker, neverSent);
         broker.refuseHeld("reconciliation with the broker failed");
         return new Result(false, why);
     }

@@ -46,6 +46,7 @@ import dev.ballast.model.Quantity;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.TradingState;
+import dev.ballast.model.event.AnomalyFlagged;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.EngineEvent;
@@ -81,6 +82,7 @@ class RunRecoveryTest {
     static final class Venue implements BrokerageInterface {
         final PaperBroker paper;
         final List<ClientOrderId> submitted = new ArrayList<>();
+        final List<ClientOrderId> canceled = new ArrayList<>();
         Function<BrokerState, CompletableFuture<BrokerState>> answer = CompletableFuture::completedFuture;
         /** When set, the venue busts this order's fill right after reporting it (as a live venue may, later). */
         ClientOrderId bustFillOf;
@@ -127,7 +129,10 @@ class RunRecoveryTest {
             paper.submit(order);
         }
         @Override public boolean mayHaveSent(ClientOrderId id) { return !recordsSends || !id.equals(lost); }
-        @Override public void cancel(ClientOrderId id) { paper.cancel(id); }
+        @Override public void cancel(ClientOrderId id) {
+            canceled.add(id);
+            paper.cancel(id);
+        }
         @Override public void modify(ClientOrderId id, Quantity q, Price l, Price s) { paper.modify(id, q, l, s); }
         @Override public void onMarketData(MarketData data) { paper.onMarketData(data); }
         @Override public void onTime(long now) { paper.onTime(now); }
@@ -338,6 +343,42 @@ class RunRecoveryTest {
         assertThat(second.events()).filteredOn(e -> e instanceof FillBooked)
                 .extracting(e -> ((FillBooked) e).fill().tradeId()).doesNotHaveDuplicates();
         assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
+    void aHaltedResumeClosesTheOrderHeldBackThatItsHaltCanceledAsCanceledAndSendsItsCancelNowhere() {
+        // s-3, the journal's last order, never left: held back at the resume, refused when the venue differs.
+        ClientOrderId lost = ClientOrderId.of("s-3");
+        MemoryJournalStore store = crashedAfterThreeBars(lost);
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(store, state -> CompletableFuture.completedFuture(new BrokerState(state.openOrders(),
+                Map.of(XYZ, Quantity.ofUnits(7)), state.knownOrders())), recovery, lost, false);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
+        // The halt canceled it while it was held back: it ends canceled, never sent, and its cancel goes nowhere.
+        assertThat(second.engine().orders().order(lost).status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(second.events()).noneMatch(e -> e instanceof AnomalyFlagged);
+        assertThat(second.venue().submitted).doesNotContain(lost);
+        assertThat(second.venue().canceled).doesNotContain(lost);
+        assertThat(JournalVerifier.verify(store).ok()).isTrue();
+    }
+
+    @Test
+    void anOrderTheAdapterProvesNeverLeftIsClosedWithoutAnAnomalyWhenTheResumeHaltsForAnotherDifference() {
+        ClientOrderId lost = ClientOrderId.of("s-2");
+        MemoryJournalStore store = crashedAfterThreeBars(lost);
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(store, state -> CompletableFuture.completedFuture(new BrokerState(state.openOrders(),
+                Map.of(XYZ, Quantity.ofUnits(7)), state.knownOrders())), recovery, lost, true);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
+        assertThat(recovery.getFirst().detail()).contains("position XYZ").doesNotContain("s-2");
+        // Closed after the halt's cancels: canceled (its cancel was pending), never sent, no cancel sent for it.
+        assertThat(second.engine().orders().order(lost).status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(second.events()).noneMatch(e -> e instanceof AnomalyFlagged);
+        assertThat(second.venue().submitted).doesNotContain(lost);
+        assertThat(second.venue().canceled).doesNotContain(lost);
+        assertThat(JournalVerifier.verify(store).ok()).isTrue();
     }
 
     @Test
