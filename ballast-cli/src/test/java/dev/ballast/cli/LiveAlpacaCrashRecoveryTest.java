@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * too), no fill is lost or booked twice (fills made while the run was dead, and fills on the stream not yet journaled
  * when it died, are read again from the account's activities), orders journaled whose posts never left are closed,
  * the venue reconciles, the run trades on, and its books equal the fake's. One moment is still resolved by halting
- * (see the test).
+ * (see the test). The seed is in every assertion message; {@code -Dballast.crash.seed=SEED} repeats its choice of kill
+ * point (the timing is the machine's).
  */
 @Tag("system") // child JVMs killed and resumed against an HTTP server and a WebSocket: run by Failsafe (./mvnw verify)
 class LiveAlpacaCrashRecoveryTest {

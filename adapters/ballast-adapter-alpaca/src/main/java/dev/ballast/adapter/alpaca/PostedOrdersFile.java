@@ -35,9 +35,20 @@ final class PostedOrdersFile {
         this.file = folder.resolve(NAME);
         try {
             Files.createDirectories(folder);
-            if (Files.exists(file)) load();
+            if (Files.exists(file)) {
+                load();
+            } else {
+                Files.createFile(file);
+                syncDirectory(folder); // the file itself survives a crash of the machine, not only its lines
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+    }
+
+    private static void syncDirectory(Path folder) throws IOException {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
         }
     }
 
@@ -63,8 +74,7 @@ final class PostedOrdersFile {
     synchronized void append(ClientOrderId id) {
         if (posted.contains(id)) return;
         ByteBuffer line = ByteBuffer.wrap((id.value() + "\n").getBytes(StandardCharsets.UTF_8));
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             while (line.hasRemaining()) channel.write(line);
             channel.force(true);
         } catch (IOException e) {

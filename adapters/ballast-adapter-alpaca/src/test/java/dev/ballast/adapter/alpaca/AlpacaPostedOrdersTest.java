@@ -74,9 +74,8 @@ class AlpacaPostedOrdersTest {
 
     @Test
     void anOrderWhosePostCannotBeRecordedIsRejectedAndNeverPosted() throws Exception {
-        Path gone = folder.resolve("venue");
-        try (AlpacaTestBench bench = keepingPostedOrders(gone)) {
-            Files.delete(gone); // the list cannot be appended to: the order must not go out unrecorded
+        try (AlpacaTestBench bench = keepingPostedOrders(folder)) {
+            Files.delete(folder.resolve(PostedOrdersFile.NAME)); // the list is gone: the order must not go out unrecorded
             Order order = bench.limit("AAPL", OrderSide.BUY, "5", "100");
             bench.broker.submit(order);
 
