@@ -1,14 +1,18 @@
 package dev.ballast.bench;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
 import org.HdrHistogram.Histogram;
 
 /**
  * The live-path benchmark's timestamps and histograms. The feed thread stamps a tick's post, the strategy thread the
- * start of the strategy's callback for it ({@link #strategyCalled}); on the engine thread the
- * write-ahead gate's entry ({@link #gateEntered}), the order's arrival at the adapter once its journal record is
- * durable ({@link #durable}) and its message encoded ({@link #orderOut}); the venue thread stamps a fill report's
- * delivery ({@link #fillSent}) and the engine thread its booking ({@link #fillBooked}). Each histogram is written by
- * one thread and read after the run (the threads are joined); only what happens while {@link #recording} counts.
+ * start of the strategy's callback for it ({@link #strategyCalled}); the engine thread the write-ahead gate's entry
+ * ({@link #gateEntered}); the gate's sender thread (a live venue's calls leave from there, in order) the order's
+ * arrival at the adapter once its journal record is durable ({@link #durable}) and its message encoded
+ * ({@link #orderOut}); the venue thread stamps a fill report's delivery ({@link #fillSent}) and the engine thread its
+ * booking ({@link #fillBooked}). Each histogram is written by one thread and read after the run (the threads are
+ * joined); only what happens while {@link #recording} counts.
  */
 final class LivePathProbe {
     final Histogram tickToOrder = LatencyFigures.histogram();
@@ -28,12 +32,15 @@ final class LivePathProbe {
     volatile long tickPostedAt;
     private volatile long fillSentAt;
     private volatile long strategyCalledAt;
+    /** When each order entered the gate (engine thread), taken in the same order as the orders leave (sender thread). */
+    private final Queue<Long> gateTimes = new ConcurrentLinkedQueue<>();
     /** Engine thread only. */
-    private long gateAt;
+    private long ordersIn;
+    private volatile long burstGateAt;
+    private volatile long burstAppendsAt;
+    /** Sender thread only. */
     private long durableAt;
-    private long burstGateAt;
-    private long burstAppendsAt;
-    private long waitedThisTick;
+    private long waitedThisOrder;
     private long ordersOut;
     private long encodedChars;
 
@@ -50,20 +57,20 @@ final class LivePathProbe {
 
     /** Engine thread: the order reaches the write-ahead gate (its journal record is queued). */
     void gateEntered(long now) {
-        gateAt = now;
-        if (ordersOut % burst == 0) {
+        if (ordersIn++ % burst == 0) {
             if (recording) LatencyFigures.record(strategyToGate, now - strategyCalledAt);
-            burstGateAt = now;
             burstAppendsAt = store.appends();
-            waitedThisTick = 0;
+            burstGateAt = now;
         }
+        gateTimes.add(now);
     }
 
-    /** Engine thread: the gate let the order through (its journal record is durable). */
+    /** Sender thread: the gate let the order through (its journal record is durable). */
     void durable(long now) {
         durableAt = now;
-        long wait = now - gateAt;
-        waitedThisTick += wait;
+        Long gateAt = gateTimes.poll();
+        long wait = gateAt == null ? 0 : now - gateAt;
+        waitedThisOrder = wait;
         if (!recording) return;
         LatencyFigures.record(writeAheadWait, wait);
         if (ordersOut % burst == burst - 1) {
@@ -72,7 +79,7 @@ final class LivePathProbe {
         }
     }
 
-    /** Engine thread: the order's message is encoded, ready for the transport. */
+    /** Sender thread: the order's message is encoded, ready for the transport. */
     void orderOut(long now, String message) {
         encodedChars += message.length();
         ordersOut++;
@@ -80,7 +87,7 @@ final class LivePathProbe {
         LatencyFigures.record(encode, now - durableAt);
         long sincePost = now - tickPostedAt;
         LatencyFigures.record(tickToOrder, sincePost);
-        LatencyFigures.record(tickToOrderWithoutWait, sincePost - waitedThisTick);
+        LatencyFigures.record(tickToOrderWithoutWait, sincePost - waitedThisOrder);
     }
 
     /** Venue thread: the adapter's own durable write for an order took {@code nanos}. */

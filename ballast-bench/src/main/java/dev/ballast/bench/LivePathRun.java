@@ -159,6 +159,7 @@ final class LivePathRun {
             } finally {
                 engine.post(StopEngine.endOfData("end of data", clock.nanos()));
                 join(engineThread);
+                gate.close(); // its sender thread has handed every order over; the probe's figures are complete
                 venueThread.interrupt();
                 join(venueThread);
             }

@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The end of the measured path: the broker behind the write-ahead gate. An order reaching it has its journal record
  * durable; it encodes the order with the adapter's own code ({@link VenueWire#encode}), which is where the adapter hands
- * the message to its transport, stamps that, and passes the order to the benchmark's venue. Engine thread only, like
- * every {@link BrokerageInterface} call; the benchmark's strategy never cancels or modifies.
+ * the message to its transport, stamps that, and passes the order to the benchmark's venue. Called on the write-ahead
+ * gate's sender thread, where a live venue's calls leave ({@code connect} on the engine thread); the benchmark's
+ * strategy never cancels or modifies.
  */
 final class TransportEdge implements BrokerageInterface {
     private final VenueWire.Kind kind;

@@ -86,7 +86,8 @@ class LiveFixCrashRecoveryTest {
                 for (String difference : halted.group(1).split("; ")) {
                     Matcher notAtVenue = NOT_AT_VENUE.matcher(difference);
                     assertThat(notAtVenue.matches()).as(why + ": the only difference is an order that never left: "
-                            + difference).isTrue();
+                            + difference + "\nresume:\n" + output + "\nkilled run:\n" + Files.readString(dir.resolve("first.log")))
+                            .isTrue();
                     String order = prefix(run) + notAtVenue.group(1);
                     assertThat(sent).as(why + ": " + order + " never reached the venue").doesNotContain(order);
                 }

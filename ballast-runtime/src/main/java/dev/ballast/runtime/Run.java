@@ -214,7 +214,10 @@ public final class Run {
         try {
             return wireAndRun(journal, venueJournal, fatal, clock, broker, live);
         } finally {
-            if (live != null) live.close();
+            if (live != null) {
+                venueJournal.gate().close(); // what still waits for the journal goes before the adapter closes
+                live.close();
+            }
         }
     }
 

@@ -129,7 +129,8 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
     private final boolean marketData;
     private final Path directory;
     private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
-    private boolean failed;
+    // Set on the engine thread (an append that failed) or, by fail(), on a live gate's sender thread.
+    private volatile boolean failed;
     private long lastSequence;
     private ObjLongConsumer<Event> inputRecorded;
     private LongSupplier inputTime;
@@ -214,8 +215,11 @@ public final class RunJournal implements EngineEventListener, Consumer<Event>, A
         writer.awaitDurable(sequence, timeout);
     }
 
-    /** Fails the journal from outside (a record that did not become durable in time): listeners are told once. */
-    public void fail(String detail) {
+    /**
+     * Fails the journal from outside (a record that did not become durable in time): listeners are told once. Any
+     * thread (a live venue's write-ahead gate waits on a thread of its own).
+     */
+    public synchronized void fail(String detail) {
         if (failed) return;
         failed = true;
         for (Consumer<String> l : failureListeners) l.accept(detail);

@@ -34,7 +34,9 @@ import java.util.concurrent.TimeoutException;
  *       (the order's SUBMITTED state, the request that caused it) must be durable. When it cannot be made
  *       durable in time the journal is failed (the account halts) and a new order or a modify is rejected
  *       here instead of sent; a cancel still goes, since it only takes risk off. An order whose client order
- *       id the broker already has is never sent again.</li>
+ *       id the broker already has is never sent again. The paper venue is called on the engine thread after
+ *       the wait; a live venue's calls are queued to a {@link GroupCommitSender}, which waits once for a whole
+ *       burst and sends in order, so the engine thread never waits on the disk.</li>
  *   <li>{@link Phase#REPLAYING}: after a restart the run is re-executed against its journal; every call
  *       goes to the broker, which is rebuilding its own state (the paper venue re-simulates; see
  *       {@link dev.ballast.engine.broker.paper.PaperBroker#attachOrderLog}).</li>
@@ -43,7 +45,7 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  * Engine thread only, like every {@link BrokerageInterface} call.
  */
-public final class JournaledBroker implements BrokerageInterface {
+public final class JournaledBroker implements BrokerageInterface, AutoCloseable {
     /** Where the run stands with the broker. */
     public enum Phase { REPLAYING, HOLDING, LIVE }
 
@@ -76,6 +78,7 @@ public final class JournaledBroker implements BrokerageInterface {
     private final Set<ClientOrderId> knownAtBroker = new HashSet<>();
     /** Orders closed here that never went to the broker: a cancel or replace of one has nothing to reach there. */
     private final Set<ClientOrderId> neverSent = new HashSet<>();
+    private final GroupCommitSender sender;
     private BrokerReportSink sink;
     private Phase phase;
     private int notSentTwice;
@@ -93,6 +96,8 @@ public final class JournaledBroker implements BrokerageInterface {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.phase = Objects.requireNonNull(phase, "phase");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.sender = rebuildsByReplay ? null
+                : new GroupCommitSender(this::writeAhead, timeout.plus(timeout), "write-ahead-gate");
     }
 
     public Phase phase() {
@@ -229,12 +234,10 @@ public final class JournaledBroker implements BrokerageInterface {
                     notSentTwice++;
                     sink.report(new OrderRejected(order.id(), "not sent: the broker already has an order with id "
                             + order.id() + " (it is never sent twice)", clock.nanos()));
-                } else if (writeAhead()) {
-                    knownAtBroker.add(order.id());
-                    broker.submit(order);
                 } else {
-                    sink.report(new OrderRejected(order.id(), "not sent: its journal record could not be made durable",
-                            clock.nanos()));
+                    knownAtBroker.add(order.id());
+                    afterWriteAhead(() -> broker.submit(order), () -> sink.report(new OrderRejected(order.id(),
+                            "not sent: its journal record could not be made durable", clock.nanos())));
                 }
             }
         }
@@ -249,8 +252,8 @@ public final class JournaledBroker implements BrokerageInterface {
             case HOLDING -> held.add(new HeldCancel(orderId));
             case LIVE -> {
                 if (neverSent.contains(orderId)) return; // closed here: the broker never had it
-                writeAhead(); // a cancel only takes risk off: it goes even when the journal failed
-                broker.cancel(orderId);
+                // A cancel only takes risk off: it goes even when the journal failed.
+                afterWriteAhead(() -> broker.cancel(orderId), () -> broker.cancel(orderId));
             }
         }
     }
@@ -264,19 +267,30 @@ public final class JournaledBroker implements BrokerageInterface {
             case HOLDING -> held.add(new HeldModify(orderId, quantity, limitPrice, stopPrice));
             case LIVE -> {
                 if (neverSent.contains(orderId)) return; // closed here: the broker never had it
-                if (writeAhead()) {
-                    broker.modify(orderId, quantity, limitPrice, stopPrice);
-                } else {
-                    sink.report(new ReplaceRejected(orderId, "not sent: its journal record could not be made durable",
-                            clock.nanos()));
-                }
+                afterWriteAhead(() -> broker.modify(orderId, quantity, limitPrice, stopPrice),
+                        () -> sink.report(new ReplaceRejected(orderId,
+                                "not sent: its journal record could not be made durable", clock.nanos())));
             }
         }
     }
 
-    /** Waits until the journal's last record is durable; false (and the journal failed) when it is not. */
-    private boolean writeAhead() {
+    /**
+     * Runs {@code send} once the journal's last record is durable, or {@code notDurable} when it cannot be made so: a
+     * live venue's call from the group-commit sender, the paper venue's here.
+     */
+    private void afterWriteAhead(Runnable send, Runnable notDurable) {
         long sequence = journal.lastSequence();
+        if (sender != null) {
+            sender.queue(new GroupCommitSender.Call(sequence, send, notDurable));
+        } else if (writeAhead(sequence)) {
+            send.run();
+        } else {
+            notDurable.run();
+        }
+    }
+
+    /** Waits until record {@code sequence} is durable; false (and the journal failed) when it is not. */
+    private boolean writeAhead(long sequence) {
         if (sequence < 1) return true;
         try {
             journal.awaitDurable(sequence, timeout);
@@ -307,9 +321,16 @@ public final class JournaledBroker implements BrokerageInterface {
         return broker.queryState();
     }
 
+    /** Also true for an order this process passed on (it may still wait in the group-commit sender). */
     @Override
     public boolean mayHaveSent(ClientOrderId orderId) {
-        return broker.mayHaveSent(orderId);
+        return knownAtBroker.contains(orderId) || broker.mayHaveSent(orderId);
+    }
+
+    /** Lets the venue calls still waiting for the journal go (at most twice the durability timeout); then stops. */
+    @Override
+    public void close() {
+        if (sender != null) sender.close();
     }
 
     /**

@@ -87,6 +87,21 @@ final class Reconciliation {
         return out;
     }
 
+    /**
+     * The reports in flight that will still change the books: a fill whose trade id the engine already booked (a venue
+     * sending again what the journal holds, after a restart set the session back) is left out, and so is a second
+     * copy of one in flight, since the engine ignores both when it takes them.
+     */
+    static List<BrokerReport> notYetBooked(Collection<BrokerReport> inFlight, Predicate<Fill> booked) {
+        List<BrokerReport> out = new ArrayList<>();
+        Set<String> tradeIds = new HashSet<>();
+        for (BrokerReport report : inFlight) {
+            if (report instanceof Fill fill && (booked.test(fill) || !tradeIds.add(fill.tradeId()))) continue;
+            out.add(report);
+        }
+        return out;
+    }
+
     private static String sample(List<ClientOrderId> ids) {
         int shown = Math.min(ids.size(), 5);
         StringBuilder text = new StringBuilder();

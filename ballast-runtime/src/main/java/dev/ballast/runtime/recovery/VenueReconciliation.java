@@ -2,11 +2,9 @@ package dev.ballast.runtime.recovery;
 
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.broker.BrokerState;
-import dev.ballast.engine.order.OrderManager;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
 import dev.ballast.model.event.BrokerReport;
-import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.BrokerReconciled;
 
 import java.time.Duration;
@@ -48,7 +46,8 @@ public final class VenueReconciliation {
             return unknown(engine, broker, "interrupted");
         }
         List<Order> open = engine.orders().openOrders();
-        List<BrokerReport> inFlight = changing(engine.replay().inFlightReports(), engine.orders());
+        List<BrokerReport> inFlight = Reconciliation.notYetBooked(engine.replay().inFlightReports(),
+                engine.orders()::isDuplicateFill);
         Set<ClientOrderId> held = broker.heldOrders();
         List<Order> neverSent = neverSent(open, held, inFlight, state, broker);
         Set<ClientOrderId> notAtBroker = new HashSet<>(held);
@@ -73,22 +72,6 @@ public final class VenueReconciliation {
      */
     private static void closeNeverSent(TradingEngine engine, JournaledBroker broker, List<Order> neverSent) {
         for (Order order : neverSent) broker.closeNeverSent(engine.orders().order(order.id()));
-    }
-
-    /**
-     * The reports in flight that will change the books: a fill whose trade the engine has booked already, or that is
-     * in flight twice, will be ignored as a duplicate (an adapter that lost its memory of what it reported, at a
-     * resume, reports the venue's fills again), so it counts for nothing; counted, it would be a position the engine
-     * never takes.
-     */
-    private static List<BrokerReport> changing(List<BrokerReport> inFlight, OrderManager orders) {
-        Set<String> trades = new HashSet<>();
-        List<BrokerReport> out = new ArrayList<>(inFlight.size());
-        for (BrokerReport report : inFlight) {
-            if (report instanceof Fill fill && (orders.isDuplicateFill(fill) || !trades.add(fill.tradeId()))) continue;
-            out.add(report);
-        }
-        return out;
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,9 +63,12 @@ class JournaledBrokerTest {
         /** Counted down when the writer is inside {@link #append}, held there until {@link #open}. */
         final CountDownLatch appending = new CountDownLatch(1);
         volatile boolean broken;
+        /** Batches appended: one fsync each under the live runs' default. */
+        final AtomicInteger appends = new AtomicInteger();
 
         @Override
         public void append(List<JournalRecord> batch) {
+            appends.incrementAndGet();
             appending.countDown();
             try {
                 open.await(10, TimeUnit.SECONDS);
@@ -85,11 +89,16 @@ class JournaledBrokerTest {
     private final Venue venue = new Venue();
     private final Gate store = new Gate();
     private final RunJournal journal = new RunJournal(new JournalWriter(store, 1024, 64), store, false, null);
-    private final List<BrokerReport> reports = new ArrayList<>();
+    private final List<BrokerReport> reports = new CopyOnWriteArrayList<>();
 
     private JournaledBroker gate(JournaledBroker.Phase phase, Duration timeout) {
+        return gate(phase, timeout, true);
+    }
+
+    /** @param paper whether the venue is the paper venue (rebuilt by replay, called on the engine thread) */
+    private JournaledBroker gate(JournaledBroker.Phase phase, Duration timeout, boolean paper) {
         venue.store = store;
-        JournaledBroker gate = new JournaledBroker(venue, journal, clock, phase, timeout, true);
+        JournaledBroker gate = new JournaledBroker(venue, journal, clock, phase, timeout, paper);
         gate.connect(BrokerReportSink.reportsOnly(reports::add));
         return gate;
     }
@@ -156,6 +165,50 @@ class JournaledBrokerTest {
         assertThat(reports).singleElement().isInstanceOf(OrderRejected.class);
         assertThat(failures).singleElement().asString().contains("not durable within");
         store.open.countDown();
+        journal.close();
+    }
+
+    @Test
+    void aLiveVenuesBurstGoesOutInOrderAfterItsRecordsWithoutTheEngineThreadWaiting() throws Exception {
+        JournaledBroker gate = gate(JournaledBroker.Phase.LIVE, Duration.ofSeconds(10), false);
+        // The engine thread handles a burst of ten orders, each journaled then passed to the gate, while the store
+        // holds the first batch: it never waits.
+        for (int i = 1; i <= 10; i++) {
+            journal.accept(StopEngine.endOfData("order " + i + "'s record", 0));
+            gate.submit(order("s-" + i));
+            assertThat(gate.mayHaveSent(ClientOrderId.of("s-" + i))).as("queued: it may be sent any moment").isTrue();
+        }
+        gate.cancel(ClientOrderId.of("s-3"));
+        assertThat(store.appending.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(venue.calls).as("nothing leaves before its record is durable").isEmpty();
+        store.open.countDown();
+        gate.close(); // lets what is queued go
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) expected.add("submit s-" + i);
+        expected.add("cancel s-3");
+        assertThat(venue.calls).extracting(call -> call.replaceAll(" stored=\\d+", "")).containsExactlyElementsOf(expected);
+        for (int i = 0; i < 10; i++) {
+            int stored = Integer.parseInt(venue.calls.get(i).replaceAll(".* stored=", ""));
+            assertThat(stored).as(venue.calls.get(i) + ": its record was stored first").isGreaterThanOrEqualTo(i + 1);
+        }
+        // Group commit: the ten records were stored in at most two batches (the first one, held, and the rest).
+        assertThat(store.appends.get()).isLessThanOrEqualTo(2);
+        journal.close();
+    }
+
+    @Test
+    void aLiveVenueCallWhoseRecordCannotBeStoredIsRejectedAndACancelStillGoes() throws InterruptedException {
+        store.broken = true;
+        store.open.countDown();
+        JournaledBroker gate = gate(JournaledBroker.Phase.LIVE, Duration.ofSeconds(10), false);
+        journal.accept(StopEngine.endOfData("the order's record", 0));
+        gate.submit(order("s-1"));
+        gate.modify(ClientOrderId.of("s-0"), Quantity.ofUnits(2), null, null);
+        gate.cancel(ClientOrderId.of("s-0"));
+        gate.close();
+        assertThat(venue.calls).containsExactly("cancel s-0");
+        assertThat(reports).extracting(r -> r.getClass().getSimpleName()).containsExactly("OrderRejected", "ReplaceRejected");
+        assertThat(reports).allSatisfy(r -> assertThat(r.toString()).contains("could not be made durable"));
         journal.close();
     }
 
