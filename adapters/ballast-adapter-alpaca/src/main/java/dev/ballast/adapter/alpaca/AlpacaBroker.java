@@ -12,6 +12,7 @@ import dev.ballast.model.Quantity;
 import dev.ballast.model.event.BrokerConnectionChanged;
 import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.event.CancelRejected;
+import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.ReplaceRejected;
 
@@ -56,6 +57,8 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
     private final OrderLanes lanes;
     /** Null when the adapter was given no folder: it then cannot prove that an order never left. */
     private final PostedOrdersFile posted;
+    /** Null without a folder: after a restart every fill of the run is reported again (the engine recognises them). */
+    private final RecordedExecutionsFile recorded;
     /** Held while a report is decided on and passed to the sink, so that the two happen at once. */
     private final Object reporting = new Object();
     private volatile BrokerReportSink sink;
@@ -73,12 +76,15 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
      * @param clock    stamps the reports (the engine's time)
      * @param runStart when the run first started, in wall-clock time: state queries read the orders and fills
      *                 Alpaca lists from then on (earlier ones are not this run's)
-     * @param folder   where the adapter keeps its list of the orders it posted ({@value PostedOrdersFile#NAME}), the
-     *                 same for every process of the run; null: no list
+     * @param folder   where the adapter keeps its list of the orders it posted ({@value PostedOrdersFile#NAME}) and
+     *                 of the executions the journal holds ({@value RecordedExecutionsFile#NAME}), the same for every
+     *                 process of the run; null: no lists
      */
     public AlpacaBroker(AlpacaSettings settings, Clock clock, Instant runStart, Path folder) {
         this.clock = clock;
         this.posted = folder == null ? null : new PostedOrdersFile(folder);
+        this.recorded = folder == null ? null : new RecordedExecutionsFile(folder);
+        if (recorded != null) executions.alreadyReported(recorded.recorded());
         this.http = HttpClient.newBuilder().connectTimeout(settings.queryTimeout()).executor(workers).build();
         AlpacaRestClient rest = new AlpacaRestClient(settings, http);
         this.sender = new OrderSender(rest, orders, RetryPolicy.DEFAULT, clock, System::currentTimeMillis, this::report,
@@ -183,6 +189,11 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
         synchronized (reporting) {
             orders.noteReport(report.orderId());
             sink.report(report);
+        }
+        if (recorded != null && report instanceof Fill fill
+                && fill.tradeId().startsWith(TradeUpdateTranslator.TRADE_ID_PREFIX)) {
+            String executionId = fill.tradeId().substring(TradeUpdateTranslator.TRADE_ID_PREFIX.length());
+            sink.whenRecorded(() -> recorded.append(executionId));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ballast.adapter.alpaca;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,11 @@ final class ExecutionLedger {
     /** True (and remembered) the first time this execution is seen. */
     synchronized boolean firstSight(String executionId) {
         return executions.add(executionId);
+    }
+
+    /** Executions an earlier process of the run reported and the journal holds: seen, not to be reported again. */
+    synchronized void alreadyReported(Collection<String> executionIds) {
+        executions.addAll(executionIds);
     }
 
     /** True (and remembered) the first time this correction or bust is seen. */

@@ -3,6 +3,7 @@ package dev.ballast.adapter.alpaca;
 import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
 import dev.ballast.model.OrderSide;
+import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.OrderAccepted;
 import dev.ballast.model.event.OrderRejected;
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The adapter's own list of the orders it posted ({@code alpaca-posted-orders.txt}), written just before each post
  * leaves: what lets a resumed run tell an order that never left the process (killed between its journal record and
- * its post) from one Alpaca may have.
+ * its post) from one Alpaca may have; and of the executions the journal holds, which a restarted adapter does not
+ * report again.
  */
 class AlpacaPostedOrdersTest {
     @TempDir
@@ -83,6 +87,29 @@ class AlpacaPostedOrdersTest {
             assertThat(rejected.reason()).contains("not sent to Alpaca").contains(PostedOrdersFile.NAME);
             assertThat(bench.fake.orderPosts()).isEmpty();
             assertThat(bench.broker.mayHaveSent(order.id())).isFalse();
+        }
+    }
+
+    @Test
+    void afterARestartTheStateQueryReportsAgainOnlyTheFillsTheJournalDidNotHold() throws Exception {
+        try (AlpacaFake fake = new AlpacaFake()) {
+            fake.setPrice("AAPL", "187.25");
+            Instant runStart = Instant.now();
+            AlpacaTestBench first = AlpacaTestBench.keepingPostedOrders(fake, fake.settings(), folder, runStart);
+            Order journaled = first.market("AAPL", OrderSide.BUY, "1");
+            first.broker.submit(journaled);
+            first.sink.await(Fill.class);
+            first.sink.withholdReceipts(); // killed before the journal held the next fill
+            Order lost = first.market("AAPL", OrderSide.BUY, "2");
+            first.broker.submit(lost);
+            first.sink.await(Fill.class, fill -> fill.orderId().equals(lost.id()));
+            first.broker.close();
+
+            AlpacaTestBench restarted = AlpacaTestBench.keepingPostedOrders(fake, fake.settings(), folder, runStart);
+            restarted.broker.queryState().get(10, TimeUnit.SECONDS);
+
+            assertThat(restarted.sink.reports(Fill.class)).extracting(Fill::orderId).containsExactly(lost.id());
+            restarted.broker.close();
         }
     }
 

@@ -38,9 +38,14 @@ final class AlpacaTestBench implements AutoCloseable {
         broker.connect(sink);
     }
 
-    /** Started on {@code fake}, with the stream connected, the adapter keeping its list of posted orders in {@code folder}. */
+    /** Started on {@code fake}, with the stream connected, the adapter keeping its lists in {@code folder}. */
     static AlpacaTestBench keepingPostedOrders(AlpacaFake fake, AlpacaSettings settings, Path folder) {
-        AlpacaTestBench bench = new AlpacaTestBench(fake, new AlpacaBroker(settings, WALL_CLOCK, Instant.now(), folder));
+        return keepingPostedOrders(fake, settings, folder, Instant.now());
+    }
+
+    /** As {@link #keepingPostedOrders(AlpacaFake, AlpacaSettings, Path)}, of a run that started at {@code runStart}. */
+    static AlpacaTestBench keepingPostedOrders(AlpacaFake fake, AlpacaSettings settings, Path folder, Instant runStart) {
+        AlpacaTestBench bench = new AlpacaTestBench(fake, new AlpacaBroker(settings, WALL_CLOCK, runStart, folder));
         bench.broker.start();
         bench.sink.awaitConnections(1);
         return bench;
