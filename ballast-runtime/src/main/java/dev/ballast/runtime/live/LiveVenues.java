@@ -21,7 +21,7 @@ public final class LiveVenues {
      * when resuming; Alpaca lists orders and fills from the run's first start, see {@link VenueSince}). Credentials
      * are read now, from the environment or the owner-only file the plan names. A FIX
      * session keeps its sequence numbers in the run folder ({@code venue/fix-store}), so a resume continues them; the
-     * Alpaca adapter its list of the orders it posted ({@code venue/alpaca-posted-orders.txt}).
+     * Alpaca adapter its lists of the orders it posted and of the executions the journal holds ({@code venue/}).
      */
     /**
      * Reads the credentials {@code plan} names, so that a missing or exposed one is refused (a {@code ConfigException}

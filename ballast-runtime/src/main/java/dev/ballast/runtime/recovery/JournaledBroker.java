@@ -251,7 +251,10 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
             }
             case HOLDING -> held.add(new HeldCancel(orderId));
             case LIVE -> {
-                if (neverSent.contains(orderId)) return; // closed here: the broker never had it
+                if (neverSent.contains(orderId)) {
+                    closeAgain(orderId);
+                    return;
+                }
                 // A cancel only takes risk off: it goes even when the journal failed.
                 afterWriteAhead(() -> broker.cancel(orderId), () -> broker.cancel(orderId));
             }
@@ -266,7 +269,10 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
             }
             case HOLDING -> held.add(new HeldModify(orderId, quantity, limitPrice, stopPrice));
             case LIVE -> {
-                if (neverSent.contains(orderId)) return; // closed here: the broker never had it
+                if (neverSent.contains(orderId)) {
+                    closeAgain(orderId);
+                    return;
+                }
                 afterWriteAhead(() -> broker.modify(orderId, quantity, limitPrice, stopPrice),
                         () -> sink.report(new ReplaceRejected(orderId,
                                 "not sent: its journal record could not be made durable", clock.nanos())));
@@ -331,6 +337,15 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
     @Override
     public void close() {
         if (sender != null) sender.close();
+    }
+
+    /**
+     * A cancel or replace of an order closed here as never sent, asked before the engine took that close: nothing
+     * goes to the broker, which never had it (it would answer "unknown" and the engine take the order as working); it
+     * is canceled here, which the order's pending change allows.
+     */
+    private void closeAgain(ClientOrderId orderId) {
+        sink.report(new OrderCanceled(orderId, "not sent: the order never left for the broker", clock.nanos()));
     }
 
     /**
