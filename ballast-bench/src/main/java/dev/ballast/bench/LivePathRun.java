@@ -42,7 +42,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -66,16 +65,16 @@ final class LivePathRun {
     enum Idle {
         /** Spins ({@code Thread.onSpinWait}): the path itself, with no wake-up in it. */
         SPIN,
-        /** As {@code RealtimeRunner}: 100 spins, 10 yields, then parks of 200 µs. */
+        /** As {@code RealtimeRunner}: 100 spins, 10 yields, then parks of 200 µs that a post ends at once. */
         RUNNER;
 
-        int idle(int rounds) {
+        int idle(TradingEngine engine, int rounds) {
             if (this == SPIN || rounds < 100) {
                 Thread.onSpinWait();
             } else if (rounds < 110) {
                 Thread.yield();
             } else {
-                LockSupport.parkNanos(200_000);
+                engine.parkIdle(200_000);
             }
             return rounds + 1;
         }
@@ -191,7 +190,7 @@ final class LivePathRun {
                 engine.publishSnapshot();
                 rounds = 0;
             } else {
-                rounds = idle.idle(rounds);
+                rounds = idle.idle(engine, rounds);
             }
         }
         engine.finish();

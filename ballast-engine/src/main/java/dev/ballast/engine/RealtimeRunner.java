@@ -84,7 +84,7 @@ public final class RealtimeRunner {
                 engine.publishSnapshot();
                 idleRounds = 0;
             } else {
-                idleRounds = idle(idleRounds);
+                idleRounds = idle(engine, idleRounds);
             }
         }
         try {
@@ -141,14 +141,17 @@ public final class RealtimeRunner {
         }
     }
 
-    /** Back off when idle: spin briefly, then yield, then park, so a laptop is not kept busy. */
-    private static int idle(int rounds) {
+    /**
+     * Back off when idle: spin briefly, then yield, then park, so a laptop is not kept busy. The park ends as soon as
+     * another thread posts to the engine.
+     */
+    private static int idle(TradingEngine engine, int rounds) {
         if (rounds < 100) {
             Thread.onSpinWait();
         } else if (rounds < 110) {
             Thread.yield();
         } else {
-            LockSupport.parkNanos(200_000);
+            engine.parkIdle(200_000);
         }
         return rounds + 1;
     }

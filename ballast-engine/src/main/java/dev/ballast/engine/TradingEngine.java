@@ -55,6 +55,7 @@ import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -91,6 +92,8 @@ public final class TradingEngine implements AutoCloseable {
     private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>();
     private volatile PortfolioSnapshot snapshot;
     private Thread engineThread;
+    /** Whether the engine thread is parked in {@link #parkIdle}: a post from another thread then wakes it. */
+    private volatile boolean parked;
     private long scheduleSequence;
     private boolean stopRequested;
     private String stopReason;
@@ -187,6 +190,7 @@ public final class TradingEngine implements AutoCloseable {
         if (Thread.currentThread() != engineThread) {
             externalSize.incrementAndGet();
             external.offer(event);
+            wakeIfParked();
         } else if (event instanceof BrokerReport report && report.timestamp() > clock.nanos()) {
             scheduled.add(new Scheduled(report, scheduleSequence++));
         } else {
@@ -504,6 +508,23 @@ public final class TradingEngine implements AutoCloseable {
         // Counted as a backlog, so that a backtest, which polls only when there is one, runs it at its next event.
         externalSize.incrementAndGet();
         tasks.add(task);
+        wakeIfParked();
+    }
+
+    /**
+     * Engine thread, with nothing to do: parks at most {@code nanos}, and is woken at once by an event or task from
+     * another thread (a tick, a strategy's request, a venue's report), so an idle real-time engine takes the next input
+     * when it comes, not at its next wake-up. Reports scheduled for later are still taken when the park ends.
+     */
+    public void parkIdle(long nanos) {
+        // Set before the backlog is read; a poster counts its event before it reads this: one of the two sees the other.
+        parked = true;
+        if (externalSize.get() == 0) LockSupport.parkNanos(nanos);
+        parked = false;
+    }
+
+    private void wakeIfParked() {
+        if (parked) LockSupport.unpark(engineThread);
     }
 
     private boolean runTasks() {

@@ -29,6 +29,7 @@ import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OrderExpired;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.OrderReplaced;
+import dev.ballast.model.event.OrderRestated;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.ReplaceRejected;
 
@@ -171,12 +172,9 @@ public final class OrderManager implements OpenOrders {
             case CancelRejected rejected -> {
                 if (order.status() == OrderStatus.PENDING_CANCEL) transition(order, restoredStatus(order));
             }
+            case OrderRestated restated -> restate(order, restated);
             case OrderReplaced replaced -> {
-                Order changed = order.withRequest(order.request()
-                        .withQuantity(replaced.quantity() != null ? replaced.quantity() : order.quantity())
-                        .withPrices(replaced.limitPrice() != null ? replaced.limitPrice() : order.request().limitPrice(),
-                                replaced.stopPrice() != null ? replaced.stopPrice() : order.request().stopPrice()),
-                        clock.nanos());
+                Order changed = withTerms(order, replaced.quantity(), replaced.limitPrice(), replaced.stopPrice());
                 if (order.status() == OrderStatus.PENDING_REPLACE) {
                     adjustOpenLeaves(order, -1);
                     orders.put(order.id(), changed);
@@ -191,6 +189,39 @@ public final class OrderManager implements OpenOrders {
                 if (order.status() == OrderStatus.PENDING_REPLACE) transition(order, restoredStatus(order));
             }
             case Fill fill -> throw new AssertionError("handled above");
+        }
+    }
+
+    private Order withTerms(Order order, Quantity quantity, Price limitPrice, Price stopPrice) {
+        return order.withRequest(order.request()
+                .withQuantity(quantity != null ? quantity : order.quantity())
+                .withPrices(limitPrice != null ? limitPrice : order.request().limitPrice(),
+                        stopPrice != null ? stopPrice : order.request().stopPrice()),
+                clock.nanos());
+    }
+
+    /**
+     * The venue changed a working order's terms on its own: the new terms stand, in the book and in the open leaves
+     * risk counts. An order left with nothing to fill is done: filled when it had fills, canceled when not. The status
+     * does not change otherwise; the update is published with the same status before and after.
+     */
+    private void restate(Order order, OrderRestated restated) {
+        if (!order.status().isOpen()) {
+            flag(Anomaly.ILLEGAL_TRANSITION, order.id(), "restated while " + order.status());
+            return;
+        }
+        Order changed = withTerms(order, restated.quantity(), restated.limitPrice(), restated.stopPrice());
+        if (changed.quantity().raw() < order.filledQuantity().raw()) {
+            flag(Anomaly.OVERFILL, order.id(), "restated to " + changed.quantity() + " with " + order.filledQuantity()
+                    + " already filled");
+        }
+        adjustOpenLeaves(order, -1);
+        orders.put(order.id(), changed);
+        adjustOpenLeaves(changed, +1);
+        if (changed.leavesQuantity().raw() <= 0) {
+            transition(changed, changed.filledQuantity().isPositive() ? OrderStatus.FILLED : OrderStatus.CANCELED);
+        } else {
+            events.publish(new OrderUpdated(changed, order.status(), clock.nanos()));
         }
     }
 

@@ -27,6 +27,7 @@ import dev.ballast.model.event.OrderDenied;
 import dev.ballast.model.event.OrderExpired;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.OrderReplaced;
+import dev.ballast.model.event.OrderRestated;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.ReplaceRejected;
 import org.junit.jupiter.api.Test;
@@ -359,6 +360,45 @@ class OrderManagerTest {
         assertThat(status(a)).isEqualTo(FILLED);
         assertThat(leaves(AAPL, OrderSide.BUY)).isZero();
         assertThat(orders.openOrders(S1)).isEmpty();
+    }
+
+    @Test
+    void aVenueRestatementChangesTheTermsAndTheOpenLeavesAndKeepsTheStatus() {
+        ClientOrderId a = accepted("a");
+        fill(a, "30", "10");
+        events.clear();
+        report(new OrderRestated(a, Quantity.of("50"), null, null, "ExecRestatementReason 5", clock.nanos()));
+        Order order = orders.order(a);
+        assertThat(order.status()).isEqualTo(PARTIALLY_FILLED);
+        assertThat(order.quantity()).isEqualTo(Quantity.of("50"));
+        assertThat(order.request().limitPrice()).isEqualTo(Price.of("10.00"));
+        assertThat(leaves(AAPL, OrderSide.BUY)).isEqualTo(units("20"));
+        assertThat(events).filteredOn(e -> e instanceof OrderUpdated).singleElement()
+                .satisfies(e -> assertThat(((OrderUpdated) e).previous()).isEqualTo(PARTIALLY_FILLED));
+        assertThat(anomalies()).isEmpty();
+    }
+
+    @Test
+    void aRestatementDownToTheFilledQuantityCompletesTheOrderAndOneToNothingCancelsIt() {
+        ClientOrderId a = accepted("a");
+        fill(a, "30", "10");
+        report(new OrderRestated(a, Quantity.of("30"), null, null, "partial decline", clock.nanos()));
+        assertThat(status(a)).isEqualTo(FILLED);
+        ClientOrderId b = accepted("b");
+        report(new OrderRestated(b, Quantity.ZERO, null, null, "partial decline", clock.nanos()));
+        assertThat(status(b)).isEqualTo(CANCELED);
+        assertThat(leaves(AAPL, OrderSide.BUY)).isZero();
+        assertThat(orders.openOrders(S1)).isEmpty();
+        assertThat(anomalies()).isEmpty();
+    }
+
+    @Test
+    void aRestatementOfAClosedOrderChangesNothingAndIsFlagged() {
+        ClientOrderId a = accepted("a");
+        fill(a, "100", "10");
+        report(new OrderRestated(a, Quantity.of("50"), null, null, "late", clock.nanos()));
+        assertThat(orders.order(a).quantity()).isEqualTo(Quantity.of("100"));
+        assertThat(anomalies()).singleElement().satisfies(x -> assertThat(x.kind()).isEqualTo(Anomaly.ILLEGAL_TRANSITION));
     }
 
     @Test

@@ -8,6 +8,6 @@ import dev.ballast.model.ClientOrderId;
  */
 public sealed interface BrokerReport extends Event
         permits OrderAccepted, OrderRejected, Fill, OrderCanceled, CancelRejected, OrderReplaced, ReplaceRejected,
-        OrderExpired, FillCorrected, FillBusted {
+        OrderExpired, FillCorrected, FillBusted, OrderRestated {
     ClientOrderId orderId();
 }

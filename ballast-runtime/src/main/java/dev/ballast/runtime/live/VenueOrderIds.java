@@ -19,6 +19,7 @@ import dev.ballast.model.event.OrderCanceled;
 import dev.ballast.model.event.OrderExpired;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.OrderReplaced;
+import dev.ballast.model.event.OrderRestated;
 import dev.ballast.model.event.ReplaceRejected;
 
 import java.util.HashMap;
@@ -132,6 +133,8 @@ final class VenueOrderIds implements BrokerageInterface {
             case OrderCanceled r -> new OrderCanceled(id, r.reason(), r.timestamp());
             case CancelRejected r -> new CancelRejected(id, r.reason(), r.timestamp());
             case OrderReplaced r -> new OrderReplaced(id, r.quantity(), r.limitPrice(), r.stopPrice(), r.timestamp());
+            case OrderRestated r -> new OrderRestated(id, r.quantity(), r.limitPrice(), r.stopPrice(), r.reason(),
+                    r.timestamp());
             case ReplaceRejected r -> new ReplaceRejected(id, r.reason(), r.timestamp());
             case OrderExpired r -> new OrderExpired(id, r.timestamp());
             case FillCorrected r -> new FillCorrected(id, r.tradeId(), r.correctionId(), r.quantity(), r.price(),

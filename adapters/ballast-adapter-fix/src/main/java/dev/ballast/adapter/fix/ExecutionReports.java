@@ -18,6 +18,7 @@ import dev.ballast.model.event.OrderCanceled;
 import dev.ballast.model.event.OrderExpired;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.OrderReplaced;
+import dev.ballast.model.event.OrderRestated;
 import dev.ballast.model.event.ReplaceRejected;
 import quickfix.FieldNotFound;
 import quickfix.Message;
@@ -100,7 +101,7 @@ final class ExecutionReports {
                 sink.report(new FillBusted(orderId, tradeId(report.getString(ExecRefID.FIELD)), tradeId(execId), now));
                 restartCount(report, orderId);
             }
-            case ExecType.RESTATED -> restated(report, orderId);
+            case ExecType.RESTATED -> restated(report, orderId, now);
             // Pending states: the order's state in Ballast changes on the venue's final answer, not on these.
             case ExecType.PENDING_NEW, ExecType.PENDING_CANCEL, ExecType.PENDING_REPLACE -> { }
             default -> LOG.warning(() -> "ExecutionReport " + execId + " for " + orderId + " has ExecType " + execType
@@ -157,11 +158,27 @@ final class ExecutionReports {
      * engine has no report for a change it did not ask for, and guessing one from a restatement could book a wrong
      * quantity. It is logged loudly; a reconciliation shows any difference in open quantity.
      */
-    private void restated(Message report, ClientOrderId orderId) throws FieldNotFound {
-        String reason = textOrNone(report, ExecRestatementReason.FIELD);
-        String leaves = textOrNone(report, LeavesQty.FIELD);
-        LOG.warning(() -> "the venue restated " + orderId + " (ExecRestatementReason " + reason + ", LeavesQty "
-                + leaves + "): nothing booked; reconcile to see any change");
+    /**
+     * The venue changed the order on its own (ExecType D): its new quantity and prices stand, and the adapter's terms
+     * follow, so that a later cancel or replace repeats them. A restatement that leaves the order canceled (a venue
+     * canceling on a halt) is a cancel.
+     */
+    private void restated(Message report, ClientOrderId orderId, long now) throws FieldNotFound {
+        String reason = FixFields.textOr(report, Text.FIELD,
+                "ExecRestatementReason " + textOrNone(report, ExecRestatementReason.FIELD));
+        if (report.isSetField(OrdStatus.FIELD) && report.getChar(OrdStatus.FIELD) == OrdStatus.CANCELED) {
+            sink.report(new OrderCanceled(orderId, "restated by the venue as canceled: " + reason, now));
+            return;
+        }
+        Quantity quantity = FixFields.quantityOrNull(report, OrderQty.FIELD);
+        Price limit = FixFields.priceOrNull(report, quickfix.field.Price.FIELD);
+        Price stop = FixFields.priceOrNull(report, StopPx.FIELD);
+        WorkingTerms terms = chains.terms(orderId);
+        if (terms != null) {
+            chains.replaced(orderId, terms.liveClOrdId(), quantity != null ? quantity : terms.quantity(),
+                    limit != null ? limit : terms.limitPrice(), stop != null ? stop : terms.stopPrice());
+        }
+        sink.report(new OrderRestated(orderId, quantity, limit, stop, reason, now));
     }
 
     /** A bust or correction changes the order's cumulative quantity: later fills are checked against the venue's. */

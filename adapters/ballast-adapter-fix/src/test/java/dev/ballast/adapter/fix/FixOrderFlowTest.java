@@ -17,6 +17,7 @@ import dev.ballast.model.event.OrderCanceled;
 import dev.ballast.model.event.OrderExpired;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.OrderReplaced;
+import dev.ballast.model.event.OrderRestated;
 import dev.ballast.model.event.ReplaceRejected;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +111,25 @@ class FixOrderFlowTest {
         assertThat(rejected.orderId()).isEqualTo(ClientOrderId.of("s-1"));
         assertThat(rejected.reason()).isEqualTo("symbol halted");
         assertThat(fix.sink.all(OrderAccepted.class)).isEmpty();
+    }
+
+    @Test
+    void aRestatementByTheVenueIsReportedWithTheNewTermsAndALaterCancelRepeatsThem() throws FieldNotFound {
+        fix.venue.setAutoFill(false);
+        fix.broker.submit(order("s-1", OrderRequest.limit(AAPL, OrderSide.BUY, Quantity.of("5"), Price.of("90"))));
+        fix.sink.await(OrderAccepted.class);
+
+        fix.venue.restate("s-1", Quantity.of("3"));
+        OrderRestated restated = fix.sink.await(OrderRestated.class);
+
+        assertThat(restated.orderId()).isEqualTo(ClientOrderId.of("s-1"));
+        assertThat(restated.quantity()).isEqualTo(Quantity.of("3"));
+        assertThat(restated.limitPrice()).isEqualTo(Price.of("90"));
+        assertThat(restated.reason()).isEqualTo("ExecRestatementReason 5");
+        fix.broker.cancel(ClientOrderId.of("s-1"));
+        fix.sink.await(OrderCanceled.class);
+        Message request = fix.venue.received(MsgType.ORDER_CANCEL_REQUEST).getFirst();
+        assertThat(request.getString(OrderQty.FIELD)).as("the cancel names the order as the venue restated it").isEqualTo("3");
     }
 
     @Test

@@ -28,6 +28,7 @@ import quickfix.field.CumQty;
 import quickfix.field.CxlRejResponseTo;
 import quickfix.field.ExecID;
 import quickfix.field.ExecRefID;
+import quickfix.field.ExecRestatementReason;
 import quickfix.field.ExecType;
 import quickfix.field.LastPx;
 import quickfix.field.LastQty;
@@ -271,6 +272,19 @@ public final class FixTestVenue implements AutoCloseable {
         correction.setString(ExecRefID.FIELD, execId);
         send(correction);
         return correction.getString(ExecID.FIELD);
+    }
+
+    /**
+     * Restates the working order {@code clOrdId} on the venue's own account (ExecType D, ExecRestatementReason 5,
+     * partial decline): its quantity becomes {@code quantity}; with no more than it filled, the order is done.
+     */
+    public synchronized void restate(String clOrdId, Quantity quantity) {
+        VenueOrder order = order(clOrdId);
+        order.quantity = quantity;
+        if (order.cumulative.compareTo(quantity) >= 0) order.status = OrdStatus.FILLED;
+        Message restatement = execution(order, ExecType.RESTATED, order.clOrdId, null, null);
+        restatement.setInt(ExecRestatementReason.FIELD, ExecRestatementReason.PARTIAL_DECLINE_OF_ORDERQTY);
+        send(restatement);
     }
 
     /** Ends the day: DoneForDay (ExecType 3) for every working order. */

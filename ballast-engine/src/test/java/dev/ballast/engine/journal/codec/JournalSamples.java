@@ -41,6 +41,7 @@ import dev.ballast.model.event.FillBusted;
 import dev.ballast.model.event.FillCorrected;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.OrderReplaced;
+import dev.ballast.model.event.OrderRestated;
 import dev.ballast.model.event.OrderUpdated;
 import dev.ballast.model.event.QuarantineReason;
 import dev.ballast.model.event.QuarantineStrategy;
@@ -108,6 +109,7 @@ final class JournalSamples {
         put(s, new CancelRejected(ID, "too late", T));
         put(s, new OrderReplaced(ID, Quantity.of("7"), Price.of("101.01"), null, T));
         put(s, new ReplaceRejected(ID, "back\\slash", T));
+        put(s, new OrderRestated(ID, Quantity.of("3"), null, Price.of("99"), "ExecRestatementReason 5", T));
         put(s, new OrderExpired(ID, Long.MIN_VALUE));
         put(s, new FillCorrected(ID, "VENUE-e-7", "VENUE-e-9", Quantity.of("0.5"), Price.of("101.25"), Money.of("0.01"), T));
         put(s, new FillBusted(ID, "VENUE-e-7", "VENUE-e-10", T));
