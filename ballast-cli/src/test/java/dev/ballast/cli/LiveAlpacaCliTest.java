@@ -204,7 +204,7 @@ class LiveAlpacaCliTest {
     }
 
     /** A fake that fills market orders at the first close of each symbol of the example's data. */
-    private static AlpacaFake pricedFake() throws IOException {
+    static AlpacaFake pricedFake() throws IOException {
         AlpacaFake fake = new AlpacaFake();
         for (String line : Files.readAllLines(DATA).subList(1, 6)) {
             String[] cells = line.split(",");
@@ -220,6 +220,11 @@ class LiveAlpacaCliTest {
      * and cancels replayed in seconds would exceed (they would wait in the limiter past the end of the data).
      */
     private Path config(AlpacaFake fake, String credentialsFile) throws IOException {
+        return config(dir, fake, credentialsFile);
+    }
+
+    /** As {@link #config(AlpacaFake, String)}, written to {@code dir}. */
+    static Path config(Path dir, AlpacaFake fake, String credentialsFile) throws IOException {
         String example = Files.readString(EXAMPLE);
         assertThat(example).contains(ENV_CREDENTIALS).contains("files: [data/daily-5.csv]").contains("maxRequestsPerMinute: 200");
         String text = example.replaceAll("tradingUrl: [^\\n]*", "tradingUrl: " + fake.tradingUrl())
@@ -240,7 +245,7 @@ class LiveAlpacaCliTest {
         return file;
     }
 
-    private static Map<String, String> envCredentials() {
+    static Map<String, String> envCredentials() {
         return Map.of("ALPACA_KEY_ID", AlpacaFake.KEY_ID, "ALPACA_SECRET_KEY", AlpacaFake.SECRET);
     }
 
@@ -294,14 +299,14 @@ class LiveAlpacaCliTest {
         return Files.readString(run.resolve("venue").resolve("order-id-prefix")).strip();
     }
 
-    private static List<String> sentIds(AlpacaFake fake) {
+    static List<String> sentIds(AlpacaFake fake) {
         List<String> ids = new ArrayList<>();
         for (JsonNode post : fake.orderPosts()) ids.add(post.path("client_order_id").asText());
         return ids;
     }
 
     /** Net quantity per symbol of the orders the fake filled (market orders fill whole, at once). */
-    private static Map<String, BigDecimal> fakeNet(AlpacaFake fake) {
+    static Map<String, BigDecimal> fakeNet(AlpacaFake fake) {
         return fakeNet(fake, sentIds(fake));
     }
 

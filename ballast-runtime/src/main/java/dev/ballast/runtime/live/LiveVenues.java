@@ -20,7 +20,8 @@ public final class LiveVenues {
      * The venue of {@code plan}, its ids prefixed for this run (a new prefix when {@code fresh}, the run folder's
      * when resuming; Alpaca lists orders and fills from the run's first start, see {@link VenueSince}). Credentials
      * are read now, from the environment or the owner-only file the plan names. A FIX
-     * session keeps its sequence numbers in the run folder ({@code venue/fix-store}), so a resume continues them.
+     * session keeps its sequence numbers in the run folder ({@code venue/fix-store}), so a resume continues them; the
+     * Alpaca adapter its lists of the orders it posted and of the executions the journal holds ({@code venue/}).
      */
     /**
      * Reads the credentials {@code plan} names, so that a missing or exposed one is refused (a {@code ConfigException}
@@ -53,7 +54,7 @@ public final class LiveVenues {
                 Instant since = fresh ? VenueSince.create(runDir) : VenueSince.read(runDir);
                 AlpacaBroker adapter = new AlpacaBroker(new AlpacaSettings(alpaca.tradingUrl(), alpaca.streamUrl(),
                         alpaca.keyId().resolve().reveal(), alpaca.secretKey().resolve(), alpaca.streamSilence(),
-                        alpaca.maxRequestsPerMinute(), alpaca.queryTimeout()), clock, since);
+                        alpaca.maxRequestsPerMinute(), alpaca.queryTimeout()), clock, since, runDir.resolve("venue"));
                 yield venue(adapter, adapter::start, adapter, prefix, alpaca.queryTimeout());
             }
             case VenuePlan.Paper paper -> throw new IllegalArgumentException("the paper venue is built by the run itself");

@@ -76,6 +76,8 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
     private final boolean rebuildsByReplay;
     private final List<Held> held = new ArrayList<>();
     private final Set<ClientOrderId> knownAtBroker = new HashSet<>();
+    /** Orders closed here that never went to the broker: a cancel or replace of one has nothing to reach there. */
+    private final Set<ClientOrderId> neverSent = new HashSet<>();
     private final GroupCommitSender sender;
     private BrokerReportSink sink;
     private Phase phase;
@@ -148,7 +150,9 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
                     if (rebuildsByReplay) broker.submit(s.order());
                 }
                 case HeldSubmit s -> submit(s.order());
+                case HeldCancel c when neverSent.contains(c.orderId()) -> { }
                 case HeldCancel c -> cancel(c.orderId());
+                case HeldModify m when neverSent.contains(m.orderId()) -> { }
                 case HeldModify m -> modify(m.orderId(), m.quantity(), m.limitPrice(), m.stopPrice());
             }
         }
@@ -159,10 +163,24 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
         phase = next;
         long now = clock.nanos();
         String why = "not sent: " + reason;
-        for (Held h : takeHeld()) {
+        List<Held> pending = takeHeld();
+        // Orders with a cancel or replace held back after them: the engine has that change pending (a halt cancels
+        // every open order), from which it may go to canceled, not to rejected.
+        Set<ClientOrderId> changing = new HashSet<>();
+        for (Held h : pending) {
+            if (h instanceof HeldCancel c) changing.add(c.orderId());
+            if (h instanceof HeldModify m) changing.add(m.orderId());
+        }
+        for (Held h : pending) {
             switch (h) {
-                case HeldSubmit s -> sink.report(new OrderRejected(s.orderId(), why, now));
+                case HeldSubmit s -> {
+                    neverSent.add(s.orderId());
+                    sink.report(changing.contains(s.orderId()) ? new OrderCanceled(s.orderId(), why, now)
+                            : new OrderRejected(s.orderId(), why, now));
+                }
+                case HeldCancel c when neverSent.contains(c.orderId()) -> { }
                 case HeldCancel c -> cancel(c.orderId());
+                case HeldModify m when neverSent.contains(m.orderId()) -> { }
                 case HeldModify m -> sink.report(new ReplaceRejected(m.orderId(), why, now));
             }
         }
@@ -232,8 +250,14 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
                 if (rebuildsByReplay) broker.cancel(orderId);
             }
             case HOLDING -> held.add(new HeldCancel(orderId));
-            // A cancel only takes risk off: it goes even when the journal failed.
-            case LIVE -> afterWriteAhead(() -> broker.cancel(orderId), () -> broker.cancel(orderId));
+            case LIVE -> {
+                if (neverSent.contains(orderId)) {
+                    closeAgain(orderId);
+                    return;
+                }
+                // A cancel only takes risk off: it goes even when the journal failed.
+                afterWriteAhead(() -> broker.cancel(orderId), () -> broker.cancel(orderId));
+            }
         }
     }
 
@@ -244,9 +268,15 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
                 if (rebuildsByReplay) broker.modify(orderId, quantity, limitPrice, stopPrice);
             }
             case HOLDING -> held.add(new HeldModify(orderId, quantity, limitPrice, stopPrice));
-            case LIVE -> afterWriteAhead(() -> broker.modify(orderId, quantity, limitPrice, stopPrice),
-                    () -> sink.report(new ReplaceRejected(orderId, "not sent: its journal record could not be made durable",
-                            clock.nanos())));
+            case LIVE -> {
+                if (neverSent.contains(orderId)) {
+                    closeAgain(orderId);
+                    return;
+                }
+                afterWriteAhead(() -> broker.modify(orderId, quantity, limitPrice, stopPrice),
+                        () -> sink.report(new ReplaceRejected(orderId,
+                                "not sent: its journal record could not be made durable", clock.nanos())));
+            }
         }
     }
 
@@ -310,6 +340,15 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
     }
 
     /**
+     * A cancel or replace of an order closed here as never sent, asked before the engine took that close: nothing
+     * goes to the broker, which never had it (it would answer "unknown" and the engine take the order as working); it
+     * is canceled here, which the order's pending change allows.
+     */
+    private void closeAgain(ClientOrderId orderId) {
+        sink.report(new OrderCanceled(orderId, "not sent: the order never left for the broker", clock.nanos()));
+    }
+
+    /**
      * Closes in the engine an order that reconciliation found never left for the broker (see
      * {@link BrokerageInterface#mayHaveSent}), through the sink like any broker report, so that the journal holds it:
      * an order still SUBMITTED is rejected, one whose cancel or replace was pending is canceled.
@@ -317,6 +356,7 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
     public void closeNeverSent(Order order) {
         String why = "not sent: the run stopped after the order was journaled, before it left for the broker";
         long now = clock.nanos();
+        neverSent.add(order.id());
         sink.report(order.status() == OrderStatus.SUBMITTED ? new OrderRejected(order.id(), why, now)
                 : new OrderCanceled(order.id(), why, now));
     }

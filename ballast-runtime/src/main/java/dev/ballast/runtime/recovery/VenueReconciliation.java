@@ -64,14 +64,20 @@ public final class VenueReconciliation {
                 .filter(s -> engine.portfolio().accountQuantityRaw(s) != 0).count();
         engine.replay().publish(new BrokerReconciled(differences.isEmpty(), differences, open.size(), positions,
                 engine.clock().nanos()));
-        // The broker never had them, by the adapter's own record: they end here whatever else the venue says.
-        neverSent.forEach(broker::closeNeverSent);
-        List<ClientOrderId> closed = neverSent.stream().map(Order::id).toList();
         if (differences.isEmpty()) {
+            closeNeverSent(engine, broker, neverSent);
             broker.release(state); // the paper venue still takes the orders it already had as its rebuild
-            return new Result(true, null, closed);
+            return new Result(true, null, neverSent.stream().map(Order::id).toList());
         }
-        return halt(engine, broker, String.join("; ", differences), closed); // as a replay rebuilds it from the journaled event
+        return halt(engine, broker, String.join("; ", differences), neverSent); // as a replay rebuilds it from the journaled event
+    }
+
+    /**
+     * The broker never had them, by the adapter's own record: they end here whatever else the venue says, closed as
+     * the engine has them now (after a halt's cancels: canceled).
+     */
+    private static void closeNeverSent(TradingEngine engine, JournaledBroker broker, List<Order> neverSent) {
+        for (Order order : neverSent) broker.closeNeverSent(engine.orders().order(order.id()));
     }
 
     /**
@@ -101,9 +107,16 @@ public final class VenueReconciliation {
         return halt(engine, broker, line, List.of());
     }
 
-    private static Result halt(TradingEngine engine, JournaledBroker broker, String why, List<ClientOrderId> closed) {
+    /**
+     * Halts the account, whose open orders the halt cancels (held back, as every call is here), then closes the orders
+     * that never left and refuses what was held back: closed before the halt, an order would be rejected in the
+     * engine while its cancel was pending (a transition the order table refuses), and that cancel sent for an order the
+     * broker never had, which answers it as unknown and leaves the order open in the engine.
+     */
+    private static Result halt(TradingEngine engine, JournaledBroker broker, String why, List<Order> neverSent) {
         engine.risk().onReconciliationFailed(why);
+        closeNeverSent(engine, broker, neverSent);
         broker.refuseHeld("reconciliation with the broker failed");
-        return new Result(false, why, closed);
+        return new Result(false, why, neverSent.stream().map(Order::id).toList());
     }
 }

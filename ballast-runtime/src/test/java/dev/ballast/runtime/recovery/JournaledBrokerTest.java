@@ -14,11 +14,13 @@ import dev.ballast.model.ClientOrderId;
 import dev.ballast.model.Order;
 import dev.ballast.model.OrderRequest;
 import dev.ballast.model.OrderSide;
+import dev.ballast.model.OrderStatus;
 import dev.ballast.model.Price;
 import dev.ballast.model.Quantity;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.event.BrokerReport;
+import dev.ballast.model.event.OrderCanceled;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.StopEngine;
 import org.junit.jupiter.api.Test;
@@ -240,6 +242,36 @@ class JournaledBrokerTest {
         gate.refuseHeld("reconciliation with the broker failed");
         assertThat(venue.calls).isEmpty();
         assertThat(reports).singleElement().isInstanceOf(OrderRejected.class);
+        journal.close();
+    }
+
+    @Test
+    void aHeldOrderCanceledByTheHaltIsRefusedAsCanceledAndItsCancelIsNotSent() {
+        store.open.countDown();
+        JournaledBroker gate = gate(JournaledBroker.Phase.REPLAYING, Duration.ofSeconds(10), false);
+        gate.hold();
+        gate.submit(order("s-3"));
+        gate.cancel(ClientOrderId.of("s-3")); // the halt cancels every open order, this one held back too
+        gate.refuseHeld("reconciliation with the broker failed");
+
+        assertThat(venue.calls).isEmpty();
+        assertThat(reports).singleElement().isInstanceOf(OrderCanceled.class);
+        journal.close();
+    }
+
+    @Test
+    void aCancelOfAnOrderClosedAsNeverSentIsAnsweredHereAndNeverSent() throws Exception {
+        store.open.countDown();
+        JournaledBroker gate = gate(JournaledBroker.Phase.LIVE, Duration.ofSeconds(10), false);
+        Order order = order("s-4").withStatus(OrderStatus.SUBMITTED, 0);
+        gate.closeNeverSent(order);
+        // The engine cancels it before it took the close (still SUBMITTED in its books).
+        gate.cancel(order.id());
+        gate.close(); // lets anything queued for the venue go
+
+        assertThat(venue.calls).isEmpty();
+        assertThat(reports).extracting(report -> report.getClass().getSimpleName())
+                .containsExactly("OrderRejected", "OrderCanceled");
         journal.close();
     }
 }

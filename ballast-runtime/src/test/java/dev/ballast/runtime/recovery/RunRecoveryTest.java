@@ -46,6 +46,7 @@ import dev.ballast.model.Quantity;
 import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 import dev.ballast.model.TradingState;
+import dev.ballast.model.event.AnomalyFlagged;
 import dev.ballast.model.event.Bar;
 import dev.ballast.model.event.BrokerReconciled;
 import dev.ballast.model.event.EngineEvent;
@@ -81,6 +82,7 @@ class RunRecoveryTest {
     static final class Venue implements BrokerageInterface {
         final PaperBroker paper;
         final List<ClientOrderId> submitted = new ArrayList<>();
+        final List<ClientOrderId> canceled = new ArrayList<>();
         Function<BrokerState, CompletableFuture<BrokerState>> answer = CompletableFuture::completedFuture;
         /** When set, the venue busts this order's fill right after reporting it (as a live venue may, later). */
         ClientOrderId bustFillOf;
@@ -88,6 +90,13 @@ class RunRecoveryTest {
         ClientOrderId lost;
         /** Whether the adapter keeps a record of what it sends, and so can prove {@link #lost} never left. */
         boolean recordsSends;
+        /**
+         * When set, a status query first reports again every fill reported so far, from a thread of the venue's (an
+         * adapter that lost its memory of what it reported, as the Alpaca adapter's query of the account's fills).
+         */
+        boolean reportsFillsAgainWhenAsked;
+        private final List<Fill> fills = new CopyOnWriteArrayList<>();
+        private BrokerReportSink sink;
 
         Venue(Clock clock) {
             Map<Symbol, Instrument> instruments = EngineFixtures.equities(XYZ).stream()
@@ -96,8 +105,10 @@ class RunRecoveryTest {
         }
 
         @Override public void connect(BrokerReportSink sink) {
+            this.sink = sink;
             paper.connect(BrokerReportSink.reportsOnly(report -> {
                 sink.report(report);
+                if (report instanceof Fill fill) fills.add(fill);
                 if (report instanceof Fill fill && fill.orderId().equals(bustFillOf)) {
                     // From a thread of the venue's, as a live adapter reports: the engine takes it as an input of its
                     // own (after the data it is handling). Joined, so that it is queued before the engine looks.
@@ -118,11 +129,25 @@ class RunRecoveryTest {
             paper.submit(order);
         }
         @Override public boolean mayHaveSent(ClientOrderId id) { return !recordsSends || !id.equals(lost); }
-        @Override public void cancel(ClientOrderId id) { paper.cancel(id); }
+        @Override public void cancel(ClientOrderId id) {
+            canceled.add(id);
+            paper.cancel(id);
+        }
         @Override public void modify(ClientOrderId id, Quantity q, Price l, Price s) { paper.modify(id, q, l, s); }
         @Override public void onMarketData(MarketData data) { paper.onMarketData(data); }
         @Override public void onTime(long now) { paper.onTime(now); }
-        @Override public CompletableFuture<BrokerState> queryState() { return paper.queryState().thenCompose(answer); }
+        @Override public CompletableFuture<BrokerState> queryState() {
+            if (reportsFillsAgainWhenAsked) {
+                Thread venueThread = Thread.ofPlatform().start(() -> fills.forEach(sink::report));
+                try {
+                    venueThread.join(); // queued before the engine looks, as reports sent before the answer are
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the venue reported its fills again", e);
+                }
+            }
+            return paper.queryState().thenCompose(answer);
+        }
     }
 
     /** Buys one share on every bar. */
@@ -297,6 +322,62 @@ class RunRecoveryTest {
         assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.ACTIVE);
         assertThat(second.venue().submitted).doesNotContain(lost).contains(ClientOrderId.of("s-3"), ClientOrderId.of("s-5"));
         // The rejection is journaled: the journal alone rebuilds the same books.
+        assertThat(JournalVerifier.verify(store).ok()).isTrue();
+    }
+
+    @Test
+    void fillsTheVenueReportsAgainAtTheResumeAreNotCountedAsPositionByTheReconciliation() {
+        MemoryJournalStore store = crashedAfterThreeBars();
+        Run second = run(store, JournaledBroker.Phase.REPLAYING);
+        second.venue().reportsFillsAgainWhenAsked = true;
+        RunRecovery resumed = new RunRecovery(second.engine(), second.gate(), second.journal(), store.read(2), "t",
+                Duration.ofSeconds(1), () -> { });
+        resumed.attach();
+        EngineFixtures.runBacktest(second.engine(), bars(5));
+        resumed.atEnd();
+        second.journal().close();
+
+        // The two fills booked before the crash arrive again while the venue is asked: in flight, but already booked,
+        // so they are no position the engine is about to take.
+        assertThat(resumed.outcome()).as(resumed.detail()).isEqualTo(RunRecovery.Outcome.RECONCILED);
+        assertThat(second.events()).filteredOn(e -> e instanceof FillBooked)
+                .extracting(e -> ((FillBooked) e).fill().tradeId()).doesNotHaveDuplicates();
+        assertThat(second.engine().risk().states().state(RiskScope.ACCOUNT)).isEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
+    void aHaltedResumeClosesTheOrderHeldBackThatItsHaltCanceledAsCanceledAndSendsItsCancelNowhere() {
+        // s-3, the journal's last order, never left: held back at the resume, refused when the venue differs.
+        ClientOrderId lost = ClientOrderId.of("s-3");
+        MemoryJournalStore store = crashedAfterThreeBars(lost);
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(store, state -> CompletableFuture.completedFuture(new BrokerState(state.openOrders(),
+                Map.of(XYZ, Quantity.ofUnits(7)), state.knownOrders())), recovery, lost, false);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
+        // The halt canceled it while it was held back: it ends canceled, never sent, and its cancel goes nowhere.
+        assertThat(second.engine().orders().order(lost).status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(second.events()).noneMatch(e -> e instanceof AnomalyFlagged);
+        assertThat(second.venue().submitted).doesNotContain(lost);
+        assertThat(second.venue().canceled).doesNotContain(lost);
+        assertThat(JournalVerifier.verify(store).ok()).isTrue();
+    }
+
+    @Test
+    void anOrderTheAdapterProvesNeverLeftIsClosedWithoutAnAnomalyWhenTheResumeHaltsForAnotherDifference() {
+        ClientOrderId lost = ClientOrderId.of("s-2");
+        MemoryJournalStore store = crashedAfterThreeBars(lost);
+        List<RunRecovery> recovery = new ArrayList<>();
+        Run second = resume(store, state -> CompletableFuture.completedFuture(new BrokerState(state.openOrders(),
+                Map.of(XYZ, Quantity.ofUnits(7)), state.knownOrders())), recovery, lost, true);
+
+        assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
+        assertThat(recovery.getFirst().detail()).contains("position XYZ").doesNotContain("s-2");
+        // Closed after the halt's cancels: canceled (its cancel was pending), never sent, no cancel sent for it.
+        assertThat(second.engine().orders().order(lost).status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(second.events()).noneMatch(e -> e instanceof AnomalyFlagged);
+        assertThat(second.venue().submitted).doesNotContain(lost);
+        assertThat(second.venue().canceled).doesNotContain(lost);
         assertThat(JournalVerifier.verify(store).ok()).isTrue();
     }
 

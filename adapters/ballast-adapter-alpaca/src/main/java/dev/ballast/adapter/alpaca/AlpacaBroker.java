@@ -12,11 +12,13 @@ import dev.ballast.model.Quantity;
 import dev.ballast.model.event.BrokerConnectionChanged;
 import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.event.CancelRejected;
+import dev.ballast.model.event.Fill;
 import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.ReplaceRejected;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CompletionException;
@@ -53,24 +55,40 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
     private final TradeUpdateTranslator translator;
     private final TradeUpdateStream stream;
     private final OrderLanes lanes;
+    /** Null when the adapter was given no folder: it then cannot prove that an order never left. */
+    private final PostedOrdersFile posted;
+    /** Null without a folder: after a restart every fill of the run is reported again (the engine recognises them). */
+    private final RecordedExecutionsFile recorded;
+    /** Held while a report is decided on and passed to the sink, so that the two happen at once. */
+    private final Object reporting = new Object();
     private volatile BrokerReportSink sink;
     private volatile boolean started;
 
-    /** An adapter whose run starts now by {@code clock}, which must then be a wall clock. */
+    /**
+     * An adapter whose run starts now by {@code clock}, which must then be a wall clock, keeping no list of the orders
+     * it posts ({@link #mayHaveSent} is then always true).
+     */
     public AlpacaBroker(AlpacaSettings settings, Clock clock) {
-        this(settings, clock, Instant.ofEpochSecond(0, clock.nanos()));
+        this(settings, clock, Instant.ofEpochSecond(0, clock.nanos()), null);
     }
 
     /**
      * @param clock    stamps the reports (the engine's time)
      * @param runStart when the run first started, in wall-clock time: state queries read the orders and fills
      *                 Alpaca lists from then on (earlier ones are not this run's)
+     * @param folder   where the adapter keeps its list of the orders it posted ({@value PostedOrdersFile#NAME}) and
+     *                 of the executions the journal holds ({@value RecordedExecutionsFile#NAME}), the same for every
+     *                 process of the run; null: no lists
      */
-    public AlpacaBroker(AlpacaSettings settings, Clock clock, Instant runStart) {
+    public AlpacaBroker(AlpacaSettings settings, Clock clock, Instant runStart, Path folder) {
         this.clock = clock;
+        this.posted = folder == null ? null : new PostedOrdersFile(folder);
+        this.recorded = folder == null ? null : new RecordedExecutionsFile(folder);
+        if (recorded != null) executions.alreadyReported(recorded.recorded());
         this.http = HttpClient.newBuilder().connectTimeout(settings.queryTimeout()).executor(workers).build();
         AlpacaRestClient rest = new AlpacaRestClient(settings, http);
-        this.sender = new OrderSender(rest, orders, RetryPolicy.DEFAULT, clock, System::currentTimeMillis, this::report);
+        this.sender = new OrderSender(rest, orders, RetryPolicy.DEFAULT, clock, System::currentTimeMillis, this::report,
+                posted == null ? id -> { } : posted::append);
         this.stateQuery = new StateQuery(rest, orders, executions, clock, runStart, this::report);
         this.translator = new TradeUpdateTranslator(orders, executions, clock);
         this.stream = new TradeUpdateStream(settings, http, timer, new Listener());
@@ -123,6 +141,16 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
                 problem -> new ReplaceRejected(orderId, "replace of " + orderId + " failed: " + problem, clock.nanos())));
     }
 
+    /**
+     * False when neither this process nor an earlier one of the run put the order on the adapter's list of posted
+     * orders, which is written just before its post leaves: the order never reached Alpaca. Always true without a
+     * list.
+     */
+    @Override
+    public boolean mayHaveSent(ClientOrderId orderId) {
+        return posted == null || posted.contains(orderId);
+    }
+
     @Override
     public CompletableFuture<BrokerState> queryState() {
         CompletableFuture<BrokerState> answer = new CompletableFuture<>();
@@ -152,8 +180,21 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
         workers.shutdownNow();
     }
 
+    /**
+     * Passes a report on, noting that the order has had one: whatever is reported about an order tells the engine it
+     * reached Alpaca (a refused cancel or replace leaves it working), so a {@code new} the stream brings later (it can
+     * lag the REST answers) is stale and not reported. Under {@link #reporting}, with the stream's check of it.
+     */
     private void report(BrokerReport report) {
-        sink.report(report);
+        synchronized (reporting) {
+            orders.noteReport(report.orderId());
+            sink.report(report);
+        }
+        if (recorded != null && report instanceof Fill fill
+                && fill.tradeId().startsWith(TradeUpdateTranslator.TRADE_ID_PREFIX)) {
+            String executionId = fill.tradeId().substring(TradeUpdateTranslator.TRADE_ID_PREFIX.length());
+            sink.whenRecorded(() -> recorded.append(executionId));
+        }
     }
 
     /**
@@ -182,14 +223,20 @@ public final class AlpacaBroker implements BrokerageInterface, AutoCloseable {
     private final class Listener implements StreamListener {
         @Override
         public void connectionChanged(boolean connected, String detail) {
-            if (!connected) LOG.warning(detail);
+            if (!connected) {
+                executions.streamLost(); // before anyone can ask for the state: its recovery must see the gap
+                LOG.warning(detail);
+            }
             sink.connectionChanged(new BrokerConnectionChanged(connected, detail, clock.nanos()));
         }
 
         @Override
         public void tradeUpdate(JsonNode data) {
             try {
-                translator.translate(data).ifPresent(AlpacaBroker.this::report);
+                // Decided and reported at once: a report from a REST answer cannot come between.
+                synchronized (reporting) {
+                    translator.translate(data).ifPresent(AlpacaBroker.this::report);
+                }
             } catch (AlpacaProtocolException | IllegalArgumentException e) {
                 // Unreadable: said loudly and not guessed at; the next state query recovers any fill in it.
                 LOG.warning("unreadable Alpaca trade update skipped: " + e.getMessage());

@@ -22,6 +22,8 @@ import java.util.StringJoiner;
  * on worker threads only. Thread-safe.
  */
 final class AlpacaRestClient {
+    private static final Runnable NOTHING = () -> { };
+
     private final AlpacaSettings settings;
     private final HttpClient http;
     private final RateLimiter limiter;
@@ -33,19 +35,25 @@ final class AlpacaRestClient {
     }
 
     AlpacaResponse get(String path, Map<String, String> query) throws AlpacaRequestFailed, InterruptedException {
-        return send("GET", path + queryString(query), null);
+        return send("GET", path + queryString(query), null, NOTHING);
     }
 
-    AlpacaResponse post(String path, JsonNode body) throws AlpacaRequestFailed, InterruptedException {
-        return send("POST", path, body);
+    /**
+     * A post that runs {@code justBeforeSending} on this thread once the rate limiter lets it go, immediately before
+     * it is sent (a failure there is thrown and nothing is sent): what it records is never a queue's length ahead of
+     * what left.
+     */
+    AlpacaResponse post(String path, JsonNode body, Runnable justBeforeSending)
+            throws AlpacaRequestFailed, InterruptedException {
+        return send("POST", path, body, justBeforeSending);
     }
 
     AlpacaResponse patch(String path, JsonNode body) throws AlpacaRequestFailed, InterruptedException {
-        return send("PATCH", path, body);
+        return send("PATCH", path, body, NOTHING);
     }
 
     AlpacaResponse delete(String path) throws AlpacaRequestFailed, InterruptedException {
-        return send("DELETE", path, null);
+        return send("DELETE", path, null, NOTHING);
     }
 
     /** An answer with a 2xx status, else the failure naming the request, its status and Alpaca's message. */
@@ -55,7 +63,7 @@ final class AlpacaRestClient {
         return response.body();
     }
 
-    private AlpacaResponse send(String method, String pathAndQuery, JsonNode body)
+    private AlpacaResponse send(String method, String pathAndQuery, JsonNode body, Runnable justBeforeSending)
             throws AlpacaRequestFailed, InterruptedException {
         String request = method + " " + pathAndQuery;
         HttpRequest.BodyPublisher publisher = body == null
@@ -69,6 +77,7 @@ final class AlpacaRestClient {
                 .method(method, publisher);
         if (body != null) builder.header("Content-Type", "application/json");
         limiter.acquire();
+        justBeforeSending.run();
         HttpResponse<String> response;
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

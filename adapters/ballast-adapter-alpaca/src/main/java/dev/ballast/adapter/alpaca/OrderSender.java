@@ -37,15 +37,21 @@ final class OrderSender {
     private final Clock clock;
     private final LongSupplier wallMillis;
     private final Consumer<BrokerReport> reports;
+    private final Consumer<ClientOrderId> posting;
 
+    /**
+     * @param posting told of a new order's id on the posting thread immediately before each post of it leaves (the
+     *                adapter's list of posted orders); a failure there is the order's reject, nothing is posted
+     */
     OrderSender(AlpacaRestClient rest, OrderRegistry orders, RetryPolicy retry, Clock clock, LongSupplier wallMillis,
-                Consumer<BrokerReport> reports) {
+                Consumer<BrokerReport> reports, Consumer<ClientOrderId> posting) {
         this.rest = rest;
         this.orders = orders;
         this.retry = retry;
         this.clock = clock;
         this.wallMillis = wallMillis;
         this.reports = reports;
+        this.posting = posting;
     }
 
     void submit(Order order) throws InterruptedException {
@@ -55,7 +61,7 @@ final class OrderSender {
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             AlpacaResponse response;
             try {
-                response = rest.post("/v2/orders", body);
+                response = rest.post("/v2/orders", body, () -> posting.accept(id));
             } catch (AlpacaRequestFailed unanswered) {
                 // Alpaca may have created it before the answer was lost.
                 lastFailure = unanswered.getMessage();

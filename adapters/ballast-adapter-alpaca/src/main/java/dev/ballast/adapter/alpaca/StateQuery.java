@@ -18,14 +18,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * What Alpaca holds for the account, read after every reconnect: every order since the run's start (status all,
  * which also links replacements to their Ballast order), the open ones with what is left of them, the positions, and
- * the fills since the latest one reported (account activities of type FILL), of which those never reported are
- * reported now. Any request that fails or goes unanswered fails the whole query with what failed: a state the
+ * the fills since the latest one reported before the stream was lost (account activities of type FILL; see
+ * {@link ExecutionLedger#takeRecoveryStart}), of which those never reported are reported now. Any request that fails or goes unanswered fails the whole query with what failed: a state the
  * adapter could not read is unknown, never flat. Blocking: runs on a worker thread. Thread-safe.
  */
 final class StateQuery {
@@ -34,7 +35,7 @@ final class StateQuery {
     /** Alpaca's largest page of activities. */
     static final int ACTIVITY_PAGE = 100;
     /**
-     * Fills are read from a little before the latest one reported: several can share a timestamp, and Alpaca's
+     * Fills are read from a little before the latest one reported before the gap: several can share a timestamp, and Alpaca's
      * {@code after} is exclusive. The overlap is recognised by execution id.
      */
     private static final Duration FILL_OVERLAP = Duration.ofSeconds(1);
@@ -94,8 +95,16 @@ final class StateQuery {
 
     /** Reports the fills Alpaca lists that this process has not reported, in Alpaca's order. */
     private void recoverFills() throws AlpacaRequestFailed, InterruptedException {
-        Instant last = executions.lastFillTime();
-        String after = (last == null ? runStart : last.minus(FILL_OVERLAP)).toString();
+        Optional<Instant> from = executions.takeRecoveryStart();
+        try {
+            recoverFillsAfter(from.map(last -> last.minus(FILL_OVERLAP)).orElse(runStart).toString());
+        } catch (AlpacaRequestFailed | InterruptedException | RuntimeException e) {
+            executions.recoveryFailed(from);
+            throw e;
+        }
+    }
+
+    private void recoverFillsAfter(String after) throws AlpacaRequestFailed, InterruptedException {
         String pageToken = null;
         while (true) {
             Map<String, String> query = new HashMap<>(Map.of("after", after, "direction", "asc",

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Alpaca for tests: a Javalin server on 127.0.0.1 (a free port) with the REST endpoints the adapter uses
@@ -44,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  * does: scripted failures of order posts (429 with {@code X-Ratelimit-Reset}, 500 with or without having created
  * the order) and of any other request, a 422 on a reused client order id (always), repeated events, a fill sent
  * before its {@code new}, fills and amendments ({@code trade_correct}, {@code trade_bust}) on demand, any event on
- * demand, a stream that goes silent without closing ({@link #stallStream}) or closes ({@link #dropStream}).
+ * demand, a stream that goes silent without closing ({@link #stallStream}) or closes ({@link #dropStream}), a
+ * stream that lags the REST answers ({@link #holdEvents}).
  * Fills made while no stream listens are lost to the stream and found only in the activities, as at Alpaca.
  *
  * <p>Use: {@code try (AlpacaFake fake = new AlpacaFake()) { new AlpacaBroker(fake.settings(), clock) ... }}.
@@ -83,11 +85,14 @@ public final class AlpacaFake implements AutoCloseable {
     private final Map<String, Deque<Integer>> requestFailures = new HashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> orderPosts = new CopyOnWriteArrayList<>();
+    private final AtomicInteger postsInProgress = new AtomicInteger();
     private volatile boolean textFrames;
     private boolean repeatEvents;
     private boolean fillBeforeNew;
     private boolean autoFill = true;
     private CountDownLatch postGate;
+    private List<ObjectNode> heldEvents;
+    private Duration clockOffset = Duration.ZERO;
 
     public AlpacaFake() {
         this(KEY_ID, SECRET);
@@ -189,6 +194,22 @@ public final class AlpacaFake implements AutoCloseable {
         if (gate != null) gate.countDown();
     }
 
+    /** The fake's clock jumps ahead by {@code by}: the times of later events and fills are that much later. */
+    public synchronized void advanceClock(Duration by) {
+        clockOffset = clockOffset.plus(by);
+    }
+
+    /** Stream events are kept back, in order, until {@link #releaseEvents} (a stream lagging the REST answers). */
+    public synchronized void holdEvents() {
+        heldEvents = new ArrayList<>();
+    }
+
+    public synchronized void releaseEvents() {
+        List<ObjectNode> held = heldEvents;
+        heldEvents = null;
+        if (held != null) held.forEach(this::emit);
+    }
+
     /** Fills {@code qty} of the working order at {@code price}; returns the execution id. */
     public synchronized String fill(String clientOrderId, String qty, String price) {
         FakeOrder order = byClientId(clientOrderId);
@@ -254,6 +275,21 @@ public final class AlpacaFake implements AutoCloseable {
         return List.copyOf(orderPosts);
     }
 
+    /** Order posts being handled now (received, not yet answered). */
+    public int postsInProgress() {
+        return postsInProgress.get();
+    }
+
+    /** The id of every execution the fake made (each fill activity's id after "::"), in order. */
+    public synchronized List<String> executionIds() {
+        List<String> ids = new ArrayList<>();
+        for (ObjectNode activity : activities) {
+            String id = activity.get("id").asText();
+            ids.add(id.substring(id.indexOf("::") + 2));
+        }
+        return ids;
+    }
+
     /** How many orders the fake holds under this client order id (Alpaca allows one). */
     public synchronized long ordersWithClientId(String clientOrderId) {
         return ordersById.values().stream().filter(order -> order.clientOrderId.equals(clientOrderId)).count();
@@ -288,6 +324,15 @@ public final class AlpacaFake implements AutoCloseable {
     }
 
     private void postOrder(Context ctx) throws InterruptedException {
+        postsInProgress.incrementAndGet();
+        try {
+            handlePost(ctx);
+        } finally {
+            postsInProgress.decrementAndGet();
+        }
+    }
+
+    private void handlePost(Context ctx) throws InterruptedException {
         JsonNode body = AlpacaJson.parse(ctx.body());
         orderPosts.add(body);
         CountDownLatch gate;
@@ -459,6 +504,10 @@ public final class AlpacaFake implements AutoCloseable {
     }
 
     private void emit(ObjectNode data) {
+        if (heldEvents != null) {
+            heldEvents.add(data);
+            return;
+        }
         ObjectNode message = AlpacaJson.object().put("stream", "trade_updates");
         message.set("data", data);
         int times = repeatEvents ? 2 : 1;
@@ -474,7 +523,7 @@ public final class AlpacaFake implements AutoCloseable {
     }
 
     private ObjectNode event(String name, FakeOrder order) {
-        ObjectNode data = AlpacaJson.object().put("event", name).put("timestamp", Instant.now().toString());
+        ObjectNode data = AlpacaJson.object().put("event", name).put("timestamp", now().toString());
         data.set("order", order.json());
         return data;
     }
@@ -482,7 +531,7 @@ public final class AlpacaFake implements AutoCloseable {
     /** Books an execution, emits it, and returns its id. */
     private String execute(FakeOrder order, BigDecimal qty, BigDecimal price) {
         String executionId = UUID.randomUUID().toString();
-        Instant at = Instant.now();
+        Instant at = now();
         order.filledQty = order.filledQty.add(qty);
         boolean complete = order.filledQty.compareTo(order.qty) >= 0;
         order.status = complete ? "filled" : "partially_filled";
@@ -499,6 +548,11 @@ public final class AlpacaFake implements AutoCloseable {
                 .put("position_qty", position.toPlainString());
         emit(data);
         return executionId;
+    }
+
+    /** The fake's time: the wall clock, moved on by {@link #advanceClock}. */
+    private Instant now() {
+        return Instant.now().plus(clockOffset);
     }
 
     private FakeOrder byClientId(String clientOrderId) {

@@ -69,6 +69,25 @@ class AlpacaOrderFlowTest {
     }
 
     @Test
+    void aNewThatTheStreamBringsAfterARefusedCancelIsNotReportedAsAnAcceptance() throws Exception {
+        try (AlpacaTestBench bench = AlpacaTestBench.connected()) {
+            bench.fake.setPrice("AAPL", "187.25");
+            bench.fake.holdEvents(); // the stream lags: the order is filled before its "new" and fill arrive
+            Order order = bench.market("AAPL", OrderSide.BUY, "10");
+            bench.broker.submit(order);
+            bench.broker.cancel(order.id());
+            // Alpaca answers the cancel first: too late, filled. The engine takes the order as working (accepted).
+            assertThat(bench.sink.await(CancelRejected.class).reason()).contains("not cancelable");
+
+            bench.fake.releaseEvents();
+
+            bench.sink.await(Fill.class);
+            assertThat(bench.sink.reports(OrderAccepted.class)).as("the late 'new' is stale: reported, the engine "
+                    + "would refuse ACCEPTED -> ACCEPTED").isEmpty();
+        }
+    }
+
+    @Test
     void partialFillsReportEachFillsOwnQuantityAndPrice() throws Exception {
         try (AlpacaTestBench bench = AlpacaTestBench.connected()) {
             Order order = bench.limit("AAPL", OrderSide.BUY, "10", "101");

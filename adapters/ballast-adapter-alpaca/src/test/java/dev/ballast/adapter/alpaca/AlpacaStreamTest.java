@@ -20,6 +20,7 @@ import dev.ballast.model.event.OrderRejected;
 import dev.ballast.model.event.ReplaceRejected;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,6 +198,31 @@ class AlpacaStreamTest {
             assertThat(state.positions()).containsEntry(Symbol.of("AAPL"), Quantity.of("5"));
             assertThat(state.openOrders()).isEmpty();
             assertThat(state.knownOrders()).containsExactlyInAnyOrder(before.id(), during.id());
+        }
+    }
+
+    @Test
+    void aFillMissedWhileTheStreamWasDownIsRecoveredThoughTheNewStreamBroughtALaterFillFirst() throws Exception {
+        try (AlpacaTestBench bench = AlpacaTestBench.connected()) {
+            bench.fake.setPrice("AAPL", "187.2345");
+            bench.broker.submit(bench.market("AAPL", OrderSide.BUY, "1"));
+            bench.sink.await(Fill.class);
+            bench.fake.stallStream();
+            Order during = bench.limit("AAPL", OrderSide.BUY, "4", "187");
+            bench.broker.submit(during);
+            RecordingSink.awaitCondition("the order at the fake", () -> bench.fake.ordersWithClientId(during.id().value()) == 1);
+            bench.fake.fill(during.id().value(), "4", "186.9905");
+            bench.sink.awaitConnections(3);
+
+            // Before the runtime gets to ask for the state, the new stream brings a fill made seconds after the missed
+            // one: the recovery must still read from before the gap, not from the latest fill reported.
+            bench.fake.advanceClock(Duration.ofSeconds(5));
+            Order after = bench.market("AAPL", OrderSide.BUY, "2");
+            bench.broker.submit(after);
+            bench.sink.await(Fill.class, fill -> fill.orderId().equals(after.id()));
+            bench.broker.queryState().get(10, TimeUnit.SECONDS);
+
+            assertThat(bench.sink.reports(Fill.class)).extracting(Fill::orderId).hasSize(3).contains(during.id());
         }
     }
 

@@ -12,6 +12,8 @@ import dev.ballast.model.StrategyId;
 import dev.ballast.model.Symbol;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * A fake Alpaca, an adapter on it and a recording sink, started and connected: what every adapter test begins with.
@@ -27,9 +29,26 @@ final class AlpacaTestBench implements AutoCloseable {
     private long sequence;
 
     private AlpacaTestBench(AlpacaFake fake, AlpacaSettings settings) {
+        this(fake, new AlpacaBroker(settings, WALL_CLOCK));
+    }
+
+    private AlpacaTestBench(AlpacaFake fake, AlpacaBroker broker) {
         this.fake = fake;
-        this.broker = new AlpacaBroker(settings, WALL_CLOCK);
+        this.broker = broker;
         broker.connect(sink);
+    }
+
+    /** Started on {@code fake}, with the stream connected, the adapter keeping its lists in {@code folder}. */
+    static AlpacaTestBench keepingPostedOrders(AlpacaFake fake, AlpacaSettings settings, Path folder) {
+        return keepingPostedOrders(fake, settings, folder, Instant.now());
+    }
+
+    /** As {@link #keepingPostedOrders(AlpacaFake, AlpacaSettings, Path)}, of a run that started at {@code runStart}. */
+    static AlpacaTestBench keepingPostedOrders(AlpacaFake fake, AlpacaSettings settings, Path folder, Instant runStart) {
+        AlpacaTestBench bench = new AlpacaTestBench(fake, new AlpacaBroker(settings, WALL_CLOCK, runStart, folder));
+        bench.broker.start();
+        bench.sink.awaitConnections(1);
+        return bench;
     }
 
     /** Started, with the stream connected. */

@@ -15,10 +15,22 @@ final class RecordingSink implements BrokerReportSink {
 
     private final List<BrokerReport> reports = new CopyOnWriteArrayList<>();
     private final List<BrokerConnectionChanged> connections = new CopyOnWriteArrayList<>();
+    private volatile boolean withholdReceipts;
 
     @Override
     public void report(BrokerReport report) {
         reports.add(report);
+    }
+
+    /** Receipts run at once (the journal holds everything), unless {@link #withholdReceipts} was called. */
+    @Override
+    public void whenRecorded(Runnable recorded) {
+        if (!withholdReceipts) recorded.run();
+    }
+
+    /** From now on the journal never holds what is reported (a process killed before its journal caught up). */
+    void withholdReceipts() {
+        withholdReceipts = true;
     }
 
     @Override
