@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -162,6 +164,25 @@ class LiveAlpacaCliTest {
                     .contains("it is not taken for flat").doesNotContain(AlpacaFake.SECRET);
             assertThat(fake.requests()).as("the state was asked for").anyMatch(request -> request.startsWith("GET /v2/orders"));
             assertThat(fake.orderPosts()).as("unknown is never flat: no order goes out").isEmpty();
+        }
+    }
+
+    @Test
+    void aStreamThatNeverConnectsLeavesTheAccountHaltedThoughTheRestQueryAnswers() throws Exception {
+        try (AlpacaFake fake = pricedFake(); ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // Nothing answers a WebSocket there: REST works, the trade updates never come.
+            int deadPort = closed.getLocalPort();
+            closed.close();
+            Path config = config(fake, "");
+            Files.writeString(config, Files.readString(config).replaceAll("streamUrl: [^\\n]*",
+                    "streamUrl: ws://127.0.0.1:" + deadPort + "/stream"));
+            Path run = dir.resolve("run");
+
+            String log = ended(start(config, run, envCredentials()));
+
+            assertThat(log).contains("Venue alpaca NOT reconciled, account HALTED: broker state unknown")
+                    .contains("the venue's connection is not up").doesNotContain(AlpacaFake.SECRET);
+            assertThat(fake.orderPosts()).as("no order goes out while its fills could not come back").isEmpty();
         }
     }
 

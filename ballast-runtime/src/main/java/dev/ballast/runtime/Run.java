@@ -206,7 +206,7 @@ public final class Run {
                         + "and journal.enabled: true");
             }
             live = LiveVenues.open(plan.venue(), clock, output, resume == null);
-            broker = venueJournal.wrapLive(live.broker(), clock);
+            broker = venueJournal.wrapLive(live.broker(), live::connected, clock);
         } else {
             PaperBroker venue = new PaperBroker(clock, instruments, plan.broker());
             broker = venueJournal == null ? venue : venueJournal.wrap(venue, clock);

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * The journal's part in a paper or live run: the write-ahead gate between the engine and the venue, the paper
@@ -66,11 +67,12 @@ public final class VenueJournaling implements AutoCloseable {
      * The broker the engine talks to in a live run: the venue's adapter behind the write-ahead gate, which holds every
      * order back until the venue is reconciled (at the start, or after a resume's re-execution).
      */
-    public BrokerageInterface wrapLive(BrokerageInterface venue, Clock clock) {
+    public BrokerageInterface wrapLive(BrokerageInterface venue, BooleanSupplier connected, Clock clock) {
         // A real venue is never sent a re-executed call: it holds what it was sent before the crash.
         gate = new JournaledBroker(venue, journal, clock,
                 resume != null ? JournaledBroker.Phase.REPLAYING : JournaledBroker.Phase.HOLDING,
                 JournaledBroker.DEFAULT_DURABILITY_TIMEOUT, false);
+        gate.venueConnectedBy(connected);
         return gate;
     }
 

@@ -43,7 +43,8 @@ public final class LiveVenue implements AutoCloseable {
 
     /**
      * Waits, at most the query timeout, for the adapter to log on (a new run's reconciliation needs the session); a
-     * venue still unreachable then is reconciled all the same, and that fails: the account halts.
+     * venue still not connected then fails the reconciliation (see {@link JournaledBroker#venueConnectedBy}): the
+     * account halts.
      */
     public void awaitConnected() {
         try {

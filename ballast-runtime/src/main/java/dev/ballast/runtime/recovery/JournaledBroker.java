@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The engine's side of the broker boundary when a run is journaled (paper, and live later): nothing reaches
@@ -79,6 +80,7 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
     /** Orders closed here that never went to the broker: a cancel or replace of one has nothing to reach there. */
     private final Set<ClientOrderId> neverSent = new HashSet<>();
     private final GroupCommitSender sender;
+    private BooleanSupplier venueConnected = () -> true;
     private BrokerReportSink sink;
     private Phase phase;
     private int notSentTwice;
@@ -102,6 +104,19 @@ public final class JournaledBroker implements BrokerageInterface, AutoCloseable 
 
     public Phase phase() {
         return phase;
+    }
+
+    /**
+     * How to tell whether the live venue's connection is up (its reports reach the engine only then): a reconciliation
+     * with it down is not trusted, whatever a query over another channel answers. The paper venue is always up.
+     */
+    public void venueConnectedBy(BooleanSupplier connected) {
+        venueConnected = Objects.requireNonNull(connected, "connected");
+    }
+
+    /** Whether the venue's connection is up, as far as the run knows. */
+    public boolean venueConnected() {
+        return venueConnected.getAsBoolean();
     }
 
     /** The re-execution has matched every journal record: keep calls back until reconciliation. */

@@ -39,6 +39,11 @@ public final class VenueReconciliation {
     private VenueReconciliation() {}
 
     public static Result reconcile(TradingEngine engine, JournaledBroker broker, Duration queryTimeout) {
+        // An adapter may answer the query over REST while its report stream is down (Alpaca): trading on that answer
+        // would send orders whose fills never reach the engine.
+        if (!broker.venueConnected()) {
+            return unknown(engine, broker, "the venue's connection is not up, so its reports would not reach the engine");
+        }
         BrokerState state;
         try {
             state = broker.queryState().get(queryTimeout.toNanos(), TimeUnit.NANOSECONDS);
