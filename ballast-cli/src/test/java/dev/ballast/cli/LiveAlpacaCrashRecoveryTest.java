@@ -73,7 +73,7 @@ class LiveAlpacaCrashRecoveryTest {
             assertThat(resumed.exitValue()).as(why + ": " + output).isZero();
             List<String> sent = LiveAlpacaCliTest.sentIds(fake);
             assertThat(new HashSet<>(sent)).as(why + ": no client order id is posted twice: " + sent).hasSize(sent.size());
-            List<String> tradeIds = tradeIds(run);
+            List<String> tradeIds = LiveBooks.tradeIds(run);
             assertThat(new HashSet<>(tradeIds)).as(why + ": no fill is booked twice").hasSize(tradeIds.size());
             // A fill the resume's state query reports again is a DUPLICATE_FILL anomaly (recognised, not booked); no
             // report may reach an order in a state that cannot take it.
@@ -91,7 +91,7 @@ class LiveAlpacaCrashRecoveryTest {
                     Matcher notAtVenue = NOT_AT_VENUE.matcher(difference);
                     assertThat(notAtVenue.matches()).as(why + ": the only difference is an order that never left: "
                             + difference + "; " + output).isTrue();
-                    String order = prefix(run) + notAtVenue.group(1);
+                    String order = LiveBooks.venuePrefix(run) + notAtVenue.group(1);
                     assertThat(sent).as(why + ": " + order + " never reached the venue").doesNotContain(order);
                     assertThat(posted).as(why + ": " + order + " is on the adapter's list: it was killed between the "
                             + "list and the post").contains(order);
@@ -102,7 +102,7 @@ class LiveAlpacaCrashRecoveryTest {
                 // left open in the books: only orders the venue has, and those named, may still be open.
                 for (String open : LiveBooks.orderIds(run, "SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED", "PENDING_CANCEL",
                         "PENDING_REPLACE")) {
-                    assertThat(named.contains(open) || sent.contains(prefix(run) + open))
+                    assertThat(named.contains(open) || sent.contains(LiveBooks.venuePrefix(run) + open))
                             .as(why + ": " + open + " is open in the run's books; the venue has it or the halt names it")
                             .isTrue();
                 }
@@ -114,7 +114,7 @@ class LiveAlpacaCrashRecoveryTest {
                 Map<String, Integer> byStatus = LiveBooks.orderStatuses(run);
                 assertThat(byStatus.keySet()).as(why + ": " + byStatus).isSubsetOf("FILLED", "DENIED", "REJECTED", "CANCELED");
                 for (String closed : LiveBooks.orderIds(run, "REJECTED", "CANCELED")) {
-                    assertThat(sent).as(why + ": " + closed + " was closed by the resume, never sent").doesNotContain(prefix(run) + closed);
+                    assertThat(sent).as(why + ": " + closed + " was closed by the resume, never sent").doesNotContain(LiveBooks.venuePrefix(run) + closed);
                 }
                 assertThat(byStatus.get("FILLED")).as(why + ": every order the fake filled is filled in the run, once")
                         .isEqualTo(sent.size());
@@ -134,14 +134,4 @@ class LiveAlpacaCrashRecoveryTest {
         }
     }
 
-    private static String prefix(Path run) throws IOException {
-        return Files.readString(run.resolve("venue").resolve("order-id-prefix")).strip();
-    }
-
-    private static List<String> tradeIds(Path run) throws IOException {
-        List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
-        List<String> ids = new ArrayList<>();
-        for (String line : fills.subList(1, fills.size())) ids.add(line.split(",")[1]);
-        return ids;
-    }
 }

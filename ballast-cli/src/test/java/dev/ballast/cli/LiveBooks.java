@@ -64,4 +64,17 @@ final class LiveBooks {
         net.replaceAll((symbol, quantity) -> quantity.stripTrailingZeros());
         return net;
     }
+
+    /** The trade id of every fill in the run's {@code fills.csv}, in order. */
+    static List<String> tradeIds(Path run) throws IOException {
+        List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
+        List<String> ids = new ArrayList<>();
+        for (String line : fills.subList(1, fills.size())) ids.add(line.split(",")[1]);
+        return ids;
+    }
+
+    /** The prefix the run's client order ids carry at the venue. */
+    static String venuePrefix(Path run) throws IOException {
+        return Files.readString(run.resolve("venue").resolve("order-id-prefix")).strip();
+    }
 }

@@ -75,7 +75,7 @@ class LiveFixCrashRecoveryTest {
             List<String> sent = new ArrayList<>();
             for (Message order : venue.received("D")) sent.add(order.getString(ClOrdID.FIELD));
             assertThat(new HashSet<>(sent)).as(why + ": no client order id reaches the venue twice").hasSize(sent.size());
-            List<String> tradeIds = tradeIds(run);
+            List<String> tradeIds = LiveBooks.tradeIds(run);
             assertThat(new HashSet<>(tradeIds)).as(why + ": no fill is booked twice").hasSize(tradeIds.size());
             Matcher halted = HALTED.matcher(output);
             if (halted.find()) {
@@ -89,7 +89,7 @@ class LiveFixCrashRecoveryTest {
                     assertThat(notAtVenue.matches()).as(why + ": the only difference is an order that never left: "
                             + difference + "\nresume:\n" + output + "\nkilled run:\n" + Files.readString(dir.resolve("first.log")))
                             .isTrue();
-                    String order = prefix(run) + notAtVenue.group(1);
+                    String order = LiveBooks.venuePrefix(run) + notAtVenue.group(1);
                     assertThat(sent).as(why + ": " + order + " never reached the venue").doesNotContain(order);
                 }
                 assertThat(sent).as(why + ": a halted resume sends nothing").hasSize(atKill);
@@ -104,7 +104,7 @@ class LiveFixCrashRecoveryTest {
                 assertThat(byStatus.keySet()).as(why + ": " + byStatus).isSubsetOf("FILLED", "DENIED", "REJECTED", "CANCELED");
                 List<String> rejectedOrCanceled = LiveBooks.orderIds(run, "REJECTED", "CANCELED");
                 for (String closed : rejectedOrCanceled) {
-                    assertThat(sent).as(why + ": " + closed + " was closed by the resume, never sent").doesNotContain(prefix(run) + closed);
+                    assertThat(sent).as(why + ": " + closed + " was closed by the resume, never sent").doesNotContain(LiveBooks.venuePrefix(run) + closed);
                 }
                 // Nothing else rejects or cancels here (the venue fills every order): those are the resume's, and it
                 // names them.
@@ -130,17 +130,6 @@ class LiveFixCrashRecoveryTest {
                 .replace("files: [data/daily-5.csv]", "files: [" + EXAMPLE.toAbsolutePath().normalize().getParent()
                         .resolve("data/daily-5.csv") + "]"));
         return config;
-    }
-
-    private static String prefix(Path run) throws IOException {
-        return Files.readString(run.resolve("venue").resolve("order-id-prefix")).strip();
-    }
-
-    private static List<String> tradeIds(Path run) throws IOException {
-        List<String> fills = Files.readAllLines(run.resolve("fills.csv"));
-        List<String> ids = new ArrayList<>();
-        for (String line : fills.subList(1, fills.size())) ids.add(line.split(",")[1]);
-        return ids;
     }
 
 }
