@@ -140,7 +140,7 @@ public final class Run {
     }
 
     private RunOutcome executeOnce() {
-        if (mode == RunMode.LIVE) LiveVenues.checkCredentials(plan.venue());
+        LiveVenues.Credentials credentials = mode == RunMode.LIVE ? LiveVenues.readCredentials(plan.venue()) : null;
         RunJournals.Opened opened = !journaled ? null
                 : resume != null ? RunJournals.reopen(output, plan.journal(), plan.configFile())
                 : RunJournals.open(plan.journal(), mode, output, plan.configFile());
@@ -151,7 +151,7 @@ public final class Run {
         Assembled run;
         RunRecovery recovery = null;
         try {
-            run = assembleAndRun(journal, venueJournal, fatal);
+            run = assembleAndRun(journal, venueJournal, credentials, fatal);
             if (venueJournal != null && resume != null) {
                 recovery = venueJournal.recovery();
                 recovery.atEnd();
@@ -192,7 +192,8 @@ public final class Run {
     }
 
     /** Picks the clock and the venue for the mode (a live run's adapter, closed at the end), then wires and runs. */
-    private Assembled assembleAndRun(RunJournal journal, VenueJournaling venueJournal, List<String> fatal) {
+    private Assembled assembleAndRun(RunJournal journal, VenueJournaling venueJournal, LiveVenues.Credentials credentials,
+                                     List<String> fatal) {
         // A backtest's time is the data's; a paper run replays files, so its time is the data's running on at the
         // replay speed, standing still while one input is handled (so the journal can replay it exactly).
         Clock clock = mode == RunMode.BACKTEST ? new SimulatedClock(Long.MIN_VALUE) : new InputClock(new ReplayClock(speed));
@@ -205,7 +206,7 @@ public final class Run {
                 throw new ConfigException("a live run writes every order ahead in its journal: it needs an output folder "
                         + "and journal.enabled: true");
             }
-            live = LiveVenues.open(plan.venue(), clock, output, resume == null);
+            live = LiveVenues.open(plan.venue(), credentials, clock, output, resume == null);
             broker = venueJournal.wrapLive(live.broker(), live::connected, clock);
         } else {
             PaperBroker venue = new PaperBroker(clock, instruments, plan.broker());
