@@ -58,7 +58,11 @@ final class Reconciliation {
         }
         for (Map.Entry<ClientOrderId, Quantity> open : broker.openOrders().entrySet()) {
             Order order = engineById.get(open.getKey());
-            if (order == null) {
+            if (order == null && !journaled.test(open.getKey())) {
+                // Placed by hand or by another run: Ballast would trade beside exposure it does not account for.
+                out.add("order " + open.getKey() + " is working at the broker (" + open.getValue() + " open) and was "
+                        + "never sent by this run: an external order (cancel it at the venue, or trade another account)");
+            } else if (order == null) {
                 out.add("order " + open.getKey() + " is working at the broker (" + open.getValue()
                         + " open) but not open in the engine");
             } else if (!reported.contains(order.id()) && !order.leavesQuantity().equals(open.getValue())) {

@@ -52,6 +52,15 @@ class ReconciliationTest {
     }
 
     @Test
+    void anOrderWorkingAtTheVenueThatThisRunNeverSentIsNamedExternal() {
+        List<String> differences = Reconciliation.differences(List.of(), Set.of(), holding(), List.of(),
+                new BrokerState(Map.of(ClientOrderId.of("manual-7"), Quantity.of("5")), Map.of(), Set.of()),
+                id -> false);
+        assertThat(differences).containsExactly("order manual-7 is working at the broker (5 open) and was never sent by "
+                + "this run: an external order (cancel it at the venue, or trade another account)");
+    }
+
+    @Test
     void countedTwiceThePositionsWouldDiffer() {
         Fill booked = fill("s-1", "VENUE-e1", "100");
         List<String> differences = Reconciliation.differences(List.of(), Set.of(), holding(booked), List.of(booked),
