@@ -97,6 +97,9 @@ class RunOptions {
 
     private int execute(RunPlan plan, RunMode mode, Double speedOverride, PrintStream out, PrintStream err,
                         PaperResume resume) {
+        if (mode == RunMode.LIVE) {
+            for (String warning : RunPreflight.liveVenue(plan.venue())) err.println("warning: " + warning);
+        }
         Integer port = metricsPort != null ? metricsPort : mode.realTime() ? plan.metricsPort() : null;
         if (port != null && (port < 0 || port > 65535)) {
             throw new ConfigException("--metrics-port must be between 0 and 65535, was " + port);

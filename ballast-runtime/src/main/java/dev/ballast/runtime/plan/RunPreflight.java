@@ -64,6 +64,22 @@ public final class RunPreflight {
         return warnings;
     }
 
+    /**
+     * Warnings for a live run's venue: a FIX session that resets its sequence numbers makes the venue forget what it
+     * sent, so a restart cannot ask again for a fill received but not yet journaled when the process died.
+     */
+    public static List<String> liveVenue(VenuePlan venue) {
+        if (!(venue instanceof VenuePlan.Fix fix)) return List.of();
+        List<String> resets = new ArrayList<>();
+        if (fix.resetOnLogon()) resets.add("resetOnLogon");
+        if (fix.resetOnLogout()) resets.add("resetOnLogout");
+        if (fix.resetOnDisconnect()) resets.add("resetOnDisconnect");
+        if (resets.isEmpty()) return List.of();
+        return List.of("broker.fix." + String.join(", ", resets) + ": the FIX session resets its sequence numbers, so "
+                + "after a crash the venue cannot be asked again for a fill received but not yet journaled; "
+                + "reconciliation still halts the account on any difference");
+    }
+
     private static String describe(RunPlan plan, Set<Symbol> unseen) {
         List<String> parts = new ArrayList<>();
         for (Symbol symbol : unseen) {

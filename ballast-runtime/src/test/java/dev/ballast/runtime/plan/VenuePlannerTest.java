@@ -55,6 +55,19 @@ class VenuePlannerTest {
     }
 
     @Test
+    void aFixVenueThatResetsItsSequenceNumbersIsWarnedOfWhatARestartCannotAskForAgain() {
+        VenuePlan.Fix keeps = (VenuePlan.Fix) VenuePlanner.plan(VALUES, broker("fix", fix(null, "BALLAST"), null), NO_ENV);
+        assertThat(RunPreflight.liveVenue(keeps)).isEmpty();
+        VenuePlan.Fix resets = new VenuePlan.Fix(keeps.host(), keeps.port(), keeps.senderCompId(), keeps.targetCompId(),
+                keeps.heartbeatSeconds(), true, false, true, keeps.maxMessagesPerSecond(), keeps.queryTimeout(),
+                keeps.account(), keeps.password());
+        assertThat(RunPreflight.liveVenue(resets)).singleElement().asString()
+                .startsWith("broker.fix.resetOnLogon, resetOnDisconnect: the FIX session resets its sequence numbers")
+                .contains("cannot be asked again");
+        assertThat(RunPreflight.liveVenue(VenuePlan.PAPER)).isEmpty();
+    }
+
+    @Test
     void aWrongValueIsRefusedNamingTheFileAndTheKey() {
         assertThatThrownBy(() -> VenuePlanner.plan(VALUES, broker("ftx", null, null), NO_ENV))
                 .hasMessage("/runs/live.yaml: broker.type: 'ftx' is not one of: paper, fix, alpaca");
