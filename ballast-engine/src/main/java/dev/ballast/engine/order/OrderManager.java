@@ -145,9 +145,7 @@ public final class OrderManager implements OpenOrders {
         Order restated = order.withFillRestated(original.quantity(), original.price(),
                 replacement == null ? null : replacement.quantity(), replacement == null ? null : replacement.price(),
                 clock.nanos());
-        adjustOpenLeaves(order, -1);
-        orders.put(order.id(), restated);
-        adjustOpenLeaves(restated, +1);
+        store(order, restated);
         events.publish(new OrderUpdated(restated, order.status(), clock.nanos()));
     }
 
@@ -176,9 +174,7 @@ public final class OrderManager implements OpenOrders {
             case OrderReplaced replaced -> {
                 Order changed = withTerms(order, replaced.quantity(), replaced.limitPrice(), replaced.stopPrice());
                 if (order.status() == OrderStatus.PENDING_REPLACE) {
-                    adjustOpenLeaves(order, -1);
-                    orders.put(order.id(), changed);
-                    adjustOpenLeaves(changed, +1);
+                    store(order, changed);
                     OrderStatus next = changed.leavesQuantity().raw() <= 0 ? OrderStatus.FILLED : restoredStatus(changed);
                     transition(changed, next);
                 } else {
@@ -215,9 +211,7 @@ public final class OrderManager implements OpenOrders {
             flag(Anomaly.OVERFILL, order.id(), "restated to " + changed.quantity() + " with " + order.filledQuantity()
                     + " already filled");
         }
-        adjustOpenLeaves(order, -1);
-        orders.put(order.id(), changed);
-        adjustOpenLeaves(changed, +1);
+        store(order, changed);
         if (changed.leavesQuantity().raw() <= 0) {
             transition(changed, changed.filledQuantity().isPositive() ? OrderStatus.FILLED : OrderStatus.CANCELED);
         } else {
@@ -255,9 +249,7 @@ public final class OrderManager implements OpenOrders {
         if (filled.leavesQuantity().raw() < 0) {
             flag(Anomaly.OVERFILL, order.id(), "filled " + filled.filledQuantity() + " of " + order.quantity() + "; booked");
         }
-        adjustOpenLeaves(order, -1);
-        orders.put(order.id(), filled);
-        adjustOpenLeaves(filled, +1);
+        store(order, filled);
         OrderStatus next = filled.leavesQuantity().raw() <= 0 ? OrderStatus.FILLED
                 : order.status() == OrderStatus.PENDING_CANCEL || order.status() == OrderStatus.PENDING_REPLACE
                 ? order.status() : OrderStatus.PARTIALLY_FILLED;
@@ -300,6 +292,13 @@ public final class OrderManager implements OpenOrders {
             openCount--;
             adjustOpenLeaves(order.withStatus(previous, order.updatedAt()), -1);
         }
+    }
+
+    /** Puts {@code changed} in place of {@code order} (same id, same status), moving the open leaves it counts. */
+    private void store(Order order, Order changed) {
+        adjustOpenLeaves(order, -1);
+        orders.put(order.id(), changed);
+        adjustOpenLeaves(changed, +1);
     }
 
     private void adjustOpenLeaves(Order order, int sign) {
