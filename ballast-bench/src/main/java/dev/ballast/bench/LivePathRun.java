@@ -1,6 +1,7 @@
 package dev.ballast.bench;
 
 import dev.ballast.engine.EngineSettings;
+import dev.ballast.engine.RealtimeRunner;
 import dev.ballast.engine.TradingEngine;
 import dev.ballast.engine.bus.EngineEventListener;
 import dev.ballast.engine.clock.InputClock;
@@ -31,18 +32,13 @@ import dev.ballast.model.event.StopEngine;
 import dev.ballast.model.event.TradeTick;
 import dev.ballast.runtime.recovery.JournaledBroker;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One live-path measurement: a real-time engine ({@link RunMode#LIVE}, the replay clock at speed 1 behind an input
@@ -65,17 +61,12 @@ final class LivePathRun {
     enum Idle {
         /** Spins ({@code Thread.onSpinWait}): the path itself, with no wake-up in it. */
         SPIN,
-        /** As {@code RealtimeRunner}: 100 spins, 10 yields, then parks of 200 µs that a post ends at once. */
+        /** {@link RealtimeRunner#backOff}: spins, yields, then parks that a post ends at once. */
         RUNNER;
 
         int idle(TradingEngine engine, int rounds) {
-            if (this == SPIN || rounds < 100) {
-                Thread.onSpinWait();
-            } else if (rounds < 110) {
-                Thread.yield();
-            } else {
-                engine.parkIdle(200_000);
-            }
+            if (this == RUNNER) return RealtimeRunner.backOff(engine, rounds);
+            Thread.onSpinWait();
             return rounds + 1;
         }
     }
@@ -95,11 +86,11 @@ final class LivePathRun {
     }
 
     static Result measure(Settings settings) {
-        Path folder = createFolder();
+        Path folder = ScratchFolder.create("ballast-live-latency-");
         try {
             return measure(settings, folder);
         } finally {
-            deleteFolder(folder);
+            ScratchFolder.delete(folder);
         }
     }
 
@@ -240,19 +231,4 @@ final class LivePathRun {
         if (thread.isAlive()) throw new IllegalStateException(thread.getName() + " did not end within " + WAIT_SECONDS + " s");
     }
 
-    private static Path createFolder() {
-        try {
-            return Files.createTempDirectory("ballast-live-latency-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteFolder(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -84,7 +84,7 @@ public final class RealtimeRunner {
                 engine.publishSnapshot();
                 idleRounds = 0;
             } else {
-                idleRounds = idle(engine, idleRounds);
+                idleRounds = backOff(engine, idleRounds);
             }
         }
         try {
@@ -142,10 +142,11 @@ public final class RealtimeRunner {
     }
 
     /**
-     * Back off when idle: spin briefly, then yield, then park, so a laptop is not kept busy. The park ends as soon as
-     * another thread posts to the engine.
+     * The engine thread's back-off when it found nothing to do for {@code rounds} polls in a row: spin briefly, then
+     * yield, then park, so a laptop is not kept busy. The park ends as soon as another thread posts to the engine.
+     * Returns the next round's count. Engine thread.
      */
-    private static int idle(TradingEngine engine, int rounds) {
+    public static int backOff(TradingEngine engine, int rounds) {
         if (rounds < 100) {
             Thread.onSpinWait();
         } else if (rounds < 110) {
