@@ -46,7 +46,6 @@ import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -378,7 +377,7 @@ public final class EndToEndBenchmark {
      * journaled run opening the journal and closing it (everything queued stored), as the CLI does.
      */
     private Timed runOnce(List<Symbol> symbols, Supplier<MarketDataSource> sources, Variant variant) {
-        Path runDir = variant.journaled ? tempJournalFolder() : null;
+        Path runDir = variant.journaled ? ScratchFolder.create("ballast-e2e-journal-") : null;
         Path journalDir = runDir == null ? null : RunJournals.journalDir(runDir);
         System.gc(); // start each run from a clean heap so one run's garbage is not charged to the next
         long gcMillis0 = gcMillis();
@@ -414,7 +413,7 @@ public final class EndToEndBenchmark {
                 if (++journaledRuns == warmup + runs) verified = verify(journalDir, records);
                 bytes = folderBytes(journalDir);
             }
-            deleteFolder(runDir);
+            ScratchFolder.delete(runDir);
         }
         return new Timed(result, nanos, gcMillis, gcCount, records, bytes, verified, failure);
     }
@@ -431,27 +430,11 @@ public final class EndToEndBenchmark {
         return "ok, " + result.count() + " records";
     }
 
-    private static Path tempJournalFolder() {
-        try {
-            return Files.createTempDirectory("ballast-e2e-journal-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static long folderBytes(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             long total = 0;
             for (Path p : files.toList()) total += Files.size(p);
             return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteFolder(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
