@@ -351,16 +351,11 @@ class RunRecoveryTest {
         ClientOrderId lost = ClientOrderId.of("s-3");
         MemoryJournalStore store = crashedAfterThreeBars(lost);
         List<RunRecovery> recovery = new ArrayList<>();
-        Run second = resume(store, state -> CompletableFuture.completedFuture(new BrokerState(state.openOrders(),
-                Map.of(XYZ, Quantity.ofUnits(7)), state.knownOrders())), recovery, lost, false);
+        Run second = resumeAtAVenueHoldingSeven(store, recovery, lost, false);
 
         assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
         // The halt canceled it while it was held back: it ends canceled, never sent, and its cancel goes nowhere.
-        assertThat(second.engine().orders().order(lost).status()).isEqualTo(OrderStatus.CANCELED);
-        assertThat(second.events()).noneMatch(e -> e instanceof AnomalyFlagged);
-        assertThat(second.venue().submitted).doesNotContain(lost);
-        assertThat(second.venue().canceled).doesNotContain(lost);
-        assertThat(JournalVerifier.verify(store).ok()).isTrue();
+        assertClosedAsCanceledAndNeverAtTheVenue(second, store, lost);
     }
 
     @Test
@@ -368,12 +363,22 @@ class RunRecoveryTest {
         ClientOrderId lost = ClientOrderId.of("s-2");
         MemoryJournalStore store = crashedAfterThreeBars(lost);
         List<RunRecovery> recovery = new ArrayList<>();
-        Run second = resume(store, state -> CompletableFuture.completedFuture(new BrokerState(state.openOrders(),
-                Map.of(XYZ, Quantity.ofUnits(7)), state.knownOrders())), recovery, lost, true);
+        Run second = resumeAtAVenueHoldingSeven(store, recovery, lost, true);
 
         assertThat(recovery.getFirst().outcome()).isEqualTo(RunRecovery.Outcome.HALTED_UNRECONCILED);
         assertThat(recovery.getFirst().detail()).contains("position XYZ").doesNotContain("s-2");
         // Closed after the halt's cancels: canceled (its cancel was pending), never sent, no cancel sent for it.
+        assertClosedAsCanceledAndNeverAtTheVenue(second, store, lost);
+    }
+
+    /** A resume whose venue answers a position of 7 the engine does not have: it halts. */
+    private static Run resumeAtAVenueHoldingSeven(MemoryJournalStore store, List<RunRecovery> recovery,
+                                                  ClientOrderId lost, boolean recordsSends) {
+        return resume(store, state -> CompletableFuture.completedFuture(new BrokerState(state.openOrders(),
+                Map.of(XYZ, Quantity.ofUnits(7)), state.knownOrders())), recovery, lost, recordsSends);
+    }
+
+    private static void assertClosedAsCanceledAndNeverAtTheVenue(Run second, MemoryJournalStore store, ClientOrderId lost) {
         assertThat(second.engine().orders().order(lost).status()).isEqualTo(OrderStatus.CANCELED);
         assertThat(second.events()).noneMatch(e -> e instanceof AnomalyFlagged);
         assertThat(second.venue().submitted).doesNotContain(lost);
