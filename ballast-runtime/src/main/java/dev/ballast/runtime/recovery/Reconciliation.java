@@ -45,12 +45,11 @@ final class Reconciliation {
             out.add(unjournaled.size() + " client order id(s) the broker has received are not in the journal ("
                     + sample(unjournaled) + "): the journal lost records, and what those orders did is unaccounted for");
         }
-        Set<ClientOrderId> reported = new HashSet<>();
+        Set<ClientOrderId> reported = reportedOrders(inFlight);
         Map<Symbol, Long> inFlightFills = new HashMap<>();
         Map<ClientOrderId, Order> engineById = new HashMap<>();
         for (Order order : engineOpen) engineById.put(order.id(), order);
         for (BrokerReport report : inFlight) {
-            reported.add(report.orderId());
             if (report instanceof Fill fill) {
                 long signed = fill.side() == OrderSide.BUY ? fill.quantity().raw() : -fill.quantity().raw();
                 inFlightFills.merge(fill.symbol(), signed, Long::sum);
@@ -89,6 +88,32 @@ final class Reconciliation {
             }
         }
         return out;
+    }
+
+    /**
+     * The engine's open orders the venue neither works nor knows, that no report in flight names, that were not held
+     * back, and that the adapter proves never left ({@code mayHaveSent} false): the process died after journaling
+     * them, before they went out.
+     */
+    static List<Order> neverSent(Collection<Order> engineOpen, Set<ClientOrderId> held, Collection<BrokerReport> inFlight,
+                                 BrokerState broker, Predicate<ClientOrderId> mayHaveSent) {
+        Set<ClientOrderId> reported = reportedOrders(inFlight);
+        List<Order> out = new ArrayList<>();
+        for (Order order : engineOpen) {
+            ClientOrderId id = order.id();
+            if (!broker.openOrders().containsKey(id) && !broker.knownOrders().contains(id) && !reported.contains(id)
+                    && !held.contains(id) && !mayHaveSent.test(id)) {
+                out.add(order);
+            }
+        }
+        return out;
+    }
+
+    /** The orders the reports in flight name: the broker had them, whatever its answer left out. */
+    private static Set<ClientOrderId> reportedOrders(Collection<BrokerReport> inFlight) {
+        Set<ClientOrderId> reported = new HashSet<>();
+        for (BrokerReport report : inFlight) reported.add(report.orderId());
+        return reported;
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.ballast.model.event.BrokerReport;
 import dev.ballast.model.event.BrokerReconciled;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +59,7 @@ public final class VenueReconciliation {
         List<BrokerReport> inFlight = Reconciliation.notYetBooked(engine.replay().inFlightReports(),
                 engine.orders()::isDuplicateFill);
         Set<ClientOrderId> held = broker.heldOrders();
-        List<Order> neverSent = neverSent(open, held, inFlight, state, broker);
+        List<Order> neverSent = Reconciliation.neverSent(open, held, inFlight, state, broker::mayHaveSent);
         Set<ClientOrderId> notAtBroker = new HashSet<>(held);
         for (Order order : neverSent) notAtBroker.add(order.id());
         List<String> differences = Reconciliation.differences(open, notAtBroker, engine.portfolio(), inFlight, state,
@@ -83,26 +82,6 @@ public final class VenueReconciliation {
      */
     private static void closeNeverSent(TradingEngine engine, JournaledBroker broker, List<Order> neverSent) {
         for (Order order : neverSent) broker.closeNeverSent(engine.orders().order(order.id()));
-    }
-
-    /**
-     * The engine's open orders the venue neither works nor knows, that no report in flight names, that were not held
-     * back here, and that the adapter proves never left ({@link JournaledBroker#mayHaveSent}): the process died after
-     * journaling them, before they went out.
-     */
-    private static List<Order> neverSent(List<Order> open, Set<ClientOrderId> held, List<BrokerReport> inFlight,
-                                         BrokerState state, JournaledBroker broker) {
-        Set<ClientOrderId> reported = new HashSet<>();
-        for (BrokerReport report : inFlight) reported.add(report.orderId());
-        List<Order> out = new ArrayList<>();
-        for (Order order : open) {
-            ClientOrderId id = order.id();
-            if (!state.openOrders().containsKey(id) && !state.knownOrders().contains(id) && !reported.contains(id)
-                    && !held.contains(id) && !broker.mayHaveSent(id)) {
-                out.add(order);
-            }
-        }
-        return out;
     }
 
     private static Result unknown(TradingEngine engine, JournaledBroker broker, String why) {
